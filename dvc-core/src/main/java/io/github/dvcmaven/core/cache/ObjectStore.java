@@ -1,0 +1,330 @@
+package io.github.dvcmaven.core.cache;
+
+import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.fs.FileStat;
+import io.github.dvcmaven.core.fs.Modes;
+import io.github.dvcmaven.core.fs.NativeFs;
+import io.github.dvcmaven.core.fs.Umask;
+import io.github.dvcmaven.core.hash.DirManifest;
+import io.github.dvcmaven.core.hash.FileHasher;
+import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.py.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * dvc's content-addressed cache: {@code files/md5/ab/cdef…} (dvc 3) and {@code ab/cdef…} (legacy 2.x)
+ * under the cache root. Objects only enter through a temp file that is verified against the hash and
+ * then renamed; they are made read-only (0444), and a 0444 object is trusted without rehashing.
+ */
+public final class ObjectStore {
+    public static final int PROTECTED_MODE = 0444;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int BUFFER = 256 * 1024;
+
+    private final Path root;
+
+    public ObjectStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path path(HashInfo hash) {
+        String v = hash.value();
+        Path base = hash.isLegacy() ? root : root.resolve("files").resolve("md5");
+        return base.resolve(v.substring(0, 2)).resolve(v.substring(2));
+    }
+
+    public boolean exists(HashInfo hash) {
+        return Files.isRegularFile(path(hash));
+    }
+
+    /**
+     * Whether the object exists and is intact. A protected (0444) object is trusted; any other is
+     * rehashed, deleted if its content no longer matches (someone wrote through a link), or protected.
+     */
+    public boolean isValid(HashInfo hash) {
+        Path p = path(hash);
+        try {
+            FileStat stat = FileStat.of(p);
+            if (!stat.regularFile()) {
+                return false;
+            }
+            if (stat.mode() == PROTECTED_MODE) {
+                return true;
+            }
+            String actual = FileHasher.hash(p, hash.isDir() ? HashInfo.MD5 : hash.name());
+            String expected = hash.isDir() ? hash.value().substring(0, 32) : hash.value();
+            if (!actual.equals(expected)) {
+                Files.deleteIfExists(p);
+                return false;
+            }
+            Modes.chmod(p, PROTECTED_MODE);
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Copies (or reflinks) {@code source} into the cache under {@code expected}, verifying the bytes
+     * that were written. Does nothing if a valid object is already there.
+     */
+    public void addFile(Path source, HashInfo expected, boolean tryReflink) throws IOException {
+        Path dest = path(expected);
+        if (Files.exists(dest) && isValid(expected)) {
+            return;
+        }
+        Path tmp = tempFile(dest);
+        try {
+            String actual;
+            if (tryReflink && NativeFs.reflink(source, tmp)) {
+                actual = FileHasher.hash(tmp, expected.name());
+            } else {
+                actual = copyHashing(source, tmp, expected.name());
+            }
+            if (!actual.equals(expected.value())) {
+                throw new CorruptObjectException("'" + source + "' changed while it was being added to the cache"
+                        + " (expected md5 " + expected.value() + ", got " + actual + ")");
+            }
+            install(tmp, dest);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Makes the workspace file itself the cache object via a hardlink (cache.type = hardlink), after
+     * checking it is still the state that was hashed.
+     */
+    public void addByHardlink(Path source, HashInfo expected, FileStat hashedStat) throws IOException {
+        Path dest = path(expected);
+        if (Files.exists(dest) && isValid(expected)) {
+            return;
+        }
+        Path tmp = tempFile(dest);
+        try {
+            Files.createLink(tmp, source);
+            FileStat now = FileStat.of(tmp);
+            if (now.inode() != hashedStat.inode() || now.mtimeNanos() != hashedStat.mtimeNanos()
+                    || now.size() != hashedStat.size()) {
+                throw new CorruptObjectException("'" + source + "' changed while it was being added to the cache");
+            }
+            install(tmp, dest);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Stores bytes (a .dir manifest, a downloaded object) after checking their md5. */
+    public void addBytes(byte[] content, HashInfo expected) throws IOException {
+        String actual = FileHasher.md5Hex(content);
+        String wanted = expected.isDir() ? expected.value().substring(0, expected.value().length() - 4) : expected.value();
+        if (!actual.equals(wanted)) {
+            throw new CorruptObjectException("content does not match " + expected.value() + " (md5 " + actual + ")");
+        }
+        Path dest = path(expected);
+        if (Files.exists(dest) && isValid(expected)) {
+            return;
+        }
+        Path tmp = tempFile(dest);
+        try {
+            Files.write(tmp, content);
+            install(tmp, dest);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Stores a stream (a download), hashing it on the way and installing it only if it matches. */
+    public void addStream(InputStream in, HashInfo expected) throws IOException {
+        Path dest = path(expected);
+        Path tmp = tempFile(dest);
+        try {
+            MessageDigest md = FileHasher.newMd5();
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                byte[] buf = new byte[BUFFER];
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    md.update(buf, 0, n);
+                    out.write(buf, 0, n);
+                }
+            }
+            String actual = FileHasher.hex(md);
+            String wanted = expected.isDir() ? expected.value().substring(0, 32) : expected.value();
+            if (expected.isLegacy() && !expected.isDir()) {
+                actual = FileHasher.hash(tmp, HashInfo.MD5_DOS2UNIX);
+            }
+            if (!actual.equals(wanted)) {
+                throw new CorruptObjectException("downloaded object " + expected.value() + " has md5 " + actual);
+            }
+            install(tmp, dest);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private void install(Path tmp, Path dest) throws IOException {
+        Modes.chmod(tmp, PROTECTED_MODE);
+        try {
+            Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** dvc's temp names: a dot, 22 url-safe random characters, ".tmp", in the destination directory. */
+    public static Path tempFile(Path dest) throws IOException {
+        Files.createDirectories(dest.getParent());
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return dest.resolveSibling("." + token + ".tmp");
+    }
+
+    static String copyHashing(Path source, Path target, String algorithm) throws IOException {
+        if (HashInfo.MD5_DOS2UNIX.equals(algorithm)) {
+            Files.copy(source, target);
+            return FileHasher.hash(target, algorithm);
+        }
+        MessageDigest md = FileHasher.newMd5();
+        try (InputStream in = Files.newInputStream(source);
+             OutputStream out = Files.newOutputStream(target)) {
+            byte[] buf = new byte[BUFFER];
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                md.update(buf, 0, n);
+                out.write(buf, 0, n);
+            }
+        }
+        return FileHasher.hex(md);
+    }
+
+    /** Loads a .dir manifest from the cache; null if missing or unreadable. */
+    public DirManifest loadDir(HashInfo hash) {
+        Path p = path(hash);
+        String json;
+        try {
+            json = Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+        return parseManifest(json, hash.value());
+    }
+
+    /** Parses a .dir object; relpaths that could escape the directory are refused. */
+    public static DirManifest parseManifest(String json, String name) {
+        Object parsed;
+        try {
+            parsed = JsonParser.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptObjectException("directory object " + name + " is corrupted: " + e.getMessage());
+        }
+        if (!(parsed instanceof List<?> list)) {
+            throw new CorruptObjectException("directory object " + name + " is corrupted: not a list");
+        }
+        List<DirManifest.Entry> entries = new ArrayList<>();
+        for (Object o : list) {
+            if (!(o instanceof Map<?, ?> m) || !(m.get("relpath") instanceof String rel) || !(m.get("md5") instanceof String md5)) {
+                throw new CorruptObjectException("directory object " + name + " has an entry without relpath/md5");
+            }
+            if (rel.isEmpty() || rel.startsWith("/") || rel.contains("\\") || rel.contains("\0")
+                    || List.of(rel.split("/", -1)).stream().anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."))) {
+                throw new CorruptObjectException("directory object " + name + " has an unsafe path '" + rel + "'");
+            }
+            entries.add(new DirManifest.Entry(rel, md5.toLowerCase(java.util.Locale.ROOT)));
+        }
+        return new DirManifest(entries);
+    }
+
+    /** Makes a workspace file at {@code dest} from the object, with the first link type that works. */
+    public LinkType link(HashInfo hash, Path dest, List<LinkType> types, boolean isexec) throws IOException {
+        Path obj = path(hash);
+        IOException last = null;
+        for (LinkType type : types) {
+            Path tmp = tempFile(dest);
+            try {
+                if (linkOnce(type, obj, tmp, isexec)) {
+                    try {
+                        Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    return type;
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                last = e instanceof IOException io ? io : new IOException(e);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        throw new DvcException("no cache type of " + types + " can link '" + dest + "'"
+                + (last == null ? "" : ": " + last.getMessage()), "set cache.type to a type this file system supports");
+    }
+
+    private static boolean linkOnce(LinkType type, Path obj, Path tmp, boolean isexec) throws IOException {
+        switch (type) {
+            case REFLINK -> {
+                if (!NativeFs.reflink(obj, tmp)) {
+                    return false;
+                }
+                Modes.chmod(tmp, Umask.writableFileMode() | (isexec ? 0100 : 0));
+                return true;
+            }
+            case HARDLINK -> {
+                if (Files.size(obj) == 0) {
+                    Files.createFile(tmp);
+                    Modes.chmod(tmp, Umask.writableFileMode() | (isexec ? 0100 : 0));
+                } else {
+                    Files.createLink(tmp, obj);
+                }
+                return true;
+            }
+            case SYMLINK -> {
+                Files.createSymbolicLink(tmp, obj.toAbsolutePath());
+                return true;
+            }
+            default -> {
+                Files.copy(obj, tmp);
+                Modes.chmod(tmp, Umask.writableFileMode() | (isexec ? 0100 : 0));
+                return true;
+            }
+        }
+    }
+
+    /** Deletes an object (gc, or a corrupt one). */
+    public void remove(HashInfo hash) throws IOException {
+        Path p = path(hash);
+        try {
+            Modes.chmod(p, 0644);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        Files.deleteIfExists(p);
+    }
+
+    static void ensureNotExists(Path p) throws IOException {
+        if (Files.exists(p)) {
+            throw new FileAlreadyExistsException(p.toString());
+        }
+    }
+}

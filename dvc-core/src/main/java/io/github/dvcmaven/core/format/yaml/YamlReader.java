@@ -1,0 +1,205 @@
+package io.github.dvcmaven.core.format.yaml;
+
+import io.github.dvcmaven.core.format.FormatException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Reads YAML as dvc does (ruamel, YAML 1.2 core schema): {@code yes}/{@code on} stay strings, duplicate
+ * keys are an error, merge keys work. SnakeYAML parses; typing is ours ({@link Yaml12}). Every error
+ * names the file and line.
+ */
+public final class YamlReader {
+    private YamlReader() {}
+
+    public static YamlDocument read(Path file, String displayName) {
+        String text;
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new FormatException(displayName, 0, "is not valid UTF-8");
+        } catch (IOException e) {
+            throw new FormatException(displayName, 0, "cannot be read: " + e.getMessage(), e);
+        }
+        return parse(text, displayName);
+    }
+
+    public static YamlDocument parse(String text, String source) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        options.setMaxAliasesForCollections(1000);
+        Yaml yaml = new Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(options),
+                new Representer(new DumperOptions()), new DumperOptions(), options, new PlainStringResolver());
+        Node node;
+        try {
+            node = yaml.compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            throw new FormatException(source, mark == null ? 0 : mark.getLine() + 1,
+                    "invalid YAML: " + problem, e);
+        } catch (YAMLException e) {
+            throw new FormatException(source, 0, "invalid YAML: " + e.getMessage(), e);
+        }
+        Builder b = new Builder(source);
+        Object root = node == null ? null : b.value(node);
+        return new YamlDocument(source, root, b.lines, b.keyLines);
+    }
+
+    /** Resolves every plain scalar to str; {@link Yaml12} types them afterwards. */
+    private static final class PlainStringResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            // deliberately none: YAML 1.2 typing is applied by the Builder
+        }
+    }
+
+    private static final class Builder {
+        final String source;
+        final IdentityHashMap<Object, Integer> lines = new IdentityHashMap<>();
+        final IdentityHashMap<Object, Map<Object, Integer>> keyLines = new IdentityHashMap<>();
+        final IdentityHashMap<Node, Object> built = new IdentityHashMap<>();
+
+        Builder(String source) {
+            this.source = source;
+        }
+
+        Object value(Node node) {
+            Object done = built.get(node);
+            if (done != null) {
+                return done;
+            }
+            if (node instanceof ScalarNode s) {
+                return scalar(s);
+            }
+            if (node instanceof SequenceNode seq) {
+                List<Object> list = new ArrayList<>();
+                built.put(node, list);
+                lines.put(list, line(node));
+                for (Node item : seq.getValue()) {
+                    list.add(value(item));
+                }
+                return list;
+            }
+            MappingNode mapNode = (MappingNode) node;
+            Map<Object, Object> map = new LinkedHashMap<>();
+            Map<Object, Integer> keys = new HashMap<>();
+            built.put(node, map);
+            lines.put(map, line(node));
+            keyLines.put(map, keys);
+            for (NodeTuple t : mapNode.getValue()) {
+                Node k = t.getKeyNode();
+                if (k instanceof ScalarNode ks && ks.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                        && "<<".equals(ks.getValue())) {
+                    merge(map, keys, t.getValueNode());
+                    continue;
+                }
+                Object key = value(k);
+                if (key instanceof Map || key instanceof List) {
+                    throw new FormatException(source, line(k), "unsupported complex mapping key");
+                }
+                if (keys.containsKey(key) && !mergedOnly(keys, key)) {
+                    throw new FormatException(source, line(k), "found duplicate key \"" + key + "\"");
+                }
+                map.put(key, value(t.getValueNode()));
+                keys.put(key, line(k));
+            }
+            return map;
+        }
+
+        private static boolean mergedOnly(Map<Object, Integer> keys, Object key) {
+            return keys.get(key) < 0;
+        }
+
+        private void merge(Map<Object, Object> map, Map<Object, Integer> keys, Node source) {
+            List<Node> sources = source instanceof SequenceNode seq ? seq.getValue() : List.of(source);
+            for (Node s : sources) {
+                Object v = value(s);
+                if (!(v instanceof Map<?, ?> m)) {
+                    throw new FormatException(this.source, line(s), "merge key '<<' expects a mapping");
+                }
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    if (!map.containsKey(e.getKey())) {
+                        map.put(e.getKey(), e.getValue());
+                        keys.put(e.getKey(), -line(s));
+                    }
+                }
+            }
+        }
+
+        private Object scalar(ScalarNode s) {
+            String text = s.getValue();
+            Tag tag = s.getTag();
+            boolean plain = s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
+            if (Tag.STR.equals(tag)) {
+                return plain ? typed(text, Yaml12.resolve(text), s) : text;
+            }
+            if (Tag.INT.equals(tag)) {
+                return typed(text, Yaml12.Kind.INT, s);
+            }
+            if (Tag.FLOAT.equals(tag)) {
+                return typed(text, Yaml12.Kind.FLOAT, s);
+            }
+            if (Tag.BOOL.equals(tag)) {
+                return typed(text, Yaml12.Kind.BOOL, s);
+            }
+            if (Tag.NULL.equals(tag)) {
+                return null;
+            }
+            if (Tag.TIMESTAMP.equals(tag)) {
+                return new RawScalar(text, text);
+            }
+            throw new FormatException(source, line(s), "could not determine a constructor for the tag " + tag);
+        }
+
+        private Object typed(String text, Yaml12.Kind kind, Node node) {
+            try {
+                return switch (kind) {
+                    case BOOL -> text.equalsIgnoreCase("true");
+                    case INT -> Yaml12.parseInt(text);
+                    case FLOAT -> Yaml12.parseFloat(text);
+                    case NULL -> null;
+                    case TIMESTAMP -> new RawScalar(text, text);
+                    default -> text;
+                };
+            } catch (NumberFormatException e) {
+                throw new FormatException(source, line(node), "invalid number '" + text + "'");
+            }
+        }
+
+        private static int line(Node node) {
+            return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+        }
+    }
+}

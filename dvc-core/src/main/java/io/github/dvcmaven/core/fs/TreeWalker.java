@@ -1,0 +1,97 @@
+package io.github.dvcmaven.core.fs;
+
+import io.github.dvcmaven.core.DvcException;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveTask;
+
+/**
+ * Lists the regular files of a directory as dvc sees them: .dvcignore'd entries skipped, file symlinks
+ * followed, directory symlinks not descended, empty directories absent. Subdirectories are walked in
+ * parallel; each entry costs one stat.
+ */
+public final class TreeWalker {
+    /** A file found under the walked directory: its posix path relative to it, and its stat. */
+    public record Entry(String relpath, Path path, FileStat stat, boolean symlink) {}
+
+    private final DvcIgnore ignore;
+    private final ForkJoinPool pool;
+
+    public TreeWalker(DvcIgnore ignore, ForkJoinPool pool) {
+        this.ignore = ignore;
+        this.pool = pool;
+    }
+
+    /**
+     * Walks {@code dir}, whose posix path relative to the repo root is {@code repoRel} (used for ignore
+     * rules). Fails on broken symlinks and on a .dvcignore inside the tracked directory, as dvc does.
+     */
+    public List<Entry> walk(Path dir, String repoRel) {
+        return pool.invoke(new DirTask(dir, "", repoRel));
+    }
+
+    private final class DirTask extends RecursiveTask<List<Entry>> {
+        private final Path dir;
+        private final String rel;
+        private final String repoRel;
+
+        DirTask(Path dir, String rel, String repoRel) {
+            this.dir = dir;
+            this.rel = rel;
+            this.repoRel = repoRel;
+        }
+
+        @Override
+        protected List<Entry> compute() {
+            List<Entry> files = new ArrayList<>();
+            List<DirTask> subdirs = new ArrayList<>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                for (Path child : stream) {
+                    String name = child.getFileName().toString();
+                    String childRel = rel.isEmpty() ? name : rel + "/" + name;
+                    String childRepoRel = repoRel.isEmpty() ? childRel : repoRel + "/" + childRel;
+                    String parentRepoRel = rel.isEmpty() ? repoRel : repoRel.isEmpty() ? rel : repoRel + "/" + rel;
+                    FileStat link = FileStat.ofLink(child);
+                    boolean symlink = !link.regularFile() && !link.directory() && Files.isSymbolicLink(child);
+                    FileStat stat = link;
+                    if (symlink) {
+                        try {
+                            stat = FileStat.of(child);
+                        } catch (NoSuchFileException e) {
+                            throw new DvcException("broken symlink '" + childRepoRel + "' in a tracked directory",
+                                    "remove the link or add it to .dvcignore");
+                        }
+                        if (stat.directory()) {
+                            continue; // dvc does not descend into symlinked directories
+                        }
+                    }
+                    if (ignore != null && ignore.isIgnoredEntry(parentRepoRel, name, stat.directory())) {
+                        continue;
+                    }
+                    if (stat.directory()) {
+                        subdirs.add(new DirTask(child, childRel, repoRel));
+                    } else if (stat.regularFile()) {
+                        if (name.equals(DvcIgnore.FILE_NAME)) {
+                            throw new DvcException(".dvcignore file should not be in collected dir path: '"
+                                    + childRepoRel + "'", "move the rules to a .dvcignore above the tracked directory");
+                        }
+                        files.add(new Entry(childRel, child, stat, symlink));
+                    }
+                }
+            } catch (IOException e) {
+                throw new DvcException("cannot read directory '" + dir + "': " + e.getMessage());
+            }
+            invokeAll(subdirs);
+            for (DirTask t : subdirs) {
+                files.addAll(t.join());
+            }
+            return files;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.dvcmaven.core.hash;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * File digests as dvc computes them: plain md5 of the raw bytes, or for legacy entries
+ * {@code md5-dos2unix}, where each 1 MiB chunk whose first 512 bytes look like text has its CRLFs
+ * turned into LFs before hashing.
+ */
+public final class FileHasher {
+    private static final int LEGACY_CHUNK = 1 << 20;
+    private static final int TEXT_PROBE = 512;
+    private static final int BUFFER = 256 * 1024;
+
+    private FileHasher() {}
+
+    public static MessageDigest newMd5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required by the Java platform", e);
+        }
+    }
+
+    public static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    public static String md5Hex(byte[] bytes) {
+        MessageDigest md = newMd5();
+        md.update(bytes);
+        return hex(md);
+    }
+
+    /** Hashes a file with the named algorithm ({@link HashInfo#MD5} or {@link HashInfo#MD5_DOS2UNIX}). */
+    public static String hash(Path file, String algorithm) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return hash(in, algorithm);
+        }
+    }
+
+    public static String hash(InputStream in, String algorithm) throws IOException {
+        if (HashInfo.MD5_DOS2UNIX.equals(algorithm)) {
+            return dos2unixMd5(in);
+        }
+        if (!HashInfo.MD5.equals(algorithm)) {
+            throw new IllegalArgumentException("unsupported hash algorithm '" + algorithm + "'");
+        }
+        MessageDigest md = newMd5();
+        byte[] buf = new byte[BUFFER];
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+            md.update(buf, 0, n);
+        }
+        return hex(md);
+    }
+
+    private static String dos2unixMd5(InputStream in) throws IOException {
+        MessageDigest md = newMd5();
+        byte[] chunk = new byte[LEGACY_CHUNK];
+        while (true) {
+            int len = in.readNBytes(chunk, 0, LEGACY_CHUNK);
+            if (len <= 0) {
+                break;
+            }
+            if (isTextBlock(chunk, Math.min(len, TEXT_PROBE))) {
+                updateDos2Unix(md, chunk, len);
+            } else {
+                md.update(chunk, 0, len);
+            }
+            if (len < LEGACY_CHUNK) {
+                break;
+            }
+        }
+        return hex(md);
+    }
+
+    private static void updateDos2Unix(MessageDigest md, byte[] chunk, int len) {
+        int start = 0;
+        for (int i = 0; i < len - 1; i++) {
+            if (chunk[i] == '\r' && chunk[i + 1] == '\n') {
+                md.update(chunk, start, i - start);
+                start = i + 1;
+                i++;
+            }
+        }
+        md.update(chunk, start, len - start);
+    }
+
+    /** dvc's {@code istextblock}: no NUL, and at most 30% of bytes outside printable ASCII and \n\r\t\f\b. */
+    static boolean isTextBlock(byte[] block, int len) {
+        if (len == 0) {
+            return true;
+        }
+        int nonText = 0;
+        for (int i = 0; i < len; i++) {
+            int b = block[i] & 0xff;
+            if (b == 0) {
+                return false;
+            }
+            boolean text = (b >= 32 && b < 127) || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == '\b';
+            if (!text) {
+                nonText++;
+            }
+        }
+        return (double) nonText / len <= 0.30;
+    }
+}

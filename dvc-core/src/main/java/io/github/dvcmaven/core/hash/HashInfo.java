@@ -1,0 +1,53 @@
+package io.github.dvcmaven.core.hash;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A content hash as dvc names it: algorithm {@code md5} (dvc 3) or {@code md5-dos2unix} (dvc 2.x
+ * entries without a {@code hash:} field), and the lower-case hex value, with {@code .dir} for trees.
+ */
+public record HashInfo(String name, String value) {
+    public static final String MD5 = "md5";
+    public static final String MD5_DOS2UNIX = "md5-dos2unix";
+    public static final String DIR_SUFFIX = ".dir";
+
+    public HashInfo {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        value = value.toLowerCase(Locale.ROOT);
+    }
+
+    public static HashInfo md5(String value) {
+        return new HashInfo(MD5, value);
+    }
+
+    public boolean isDir() {
+        return value.endsWith(DIR_SUFFIX);
+    }
+
+    /** A dvc 2.x hash, stored in the legacy cache layout and computed with CRLF normalisation. */
+    public boolean isLegacy() {
+        return MD5_DOS2UNIX.equals(name);
+    }
+
+    /** Whether the value looks like an md5 hex digest, optionally with {@code .dir}. */
+    public boolean isWellFormed() {
+        String hex = isDir() ? value.substring(0, value.length() - DIR_SUFFIX.length()) : value;
+        if (hex.length() != 32) {
+            return false;
+        }
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return name + ":" + value;
+    }
+}

@@ -1,0 +1,265 @@
+package io.github.dvcmaven.core.repo;
+
+import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.cache.LinkType;
+import io.github.dvcmaven.core.cache.ObjectStore;
+import io.github.dvcmaven.core.event.ProgressTracker;
+import io.github.dvcmaven.core.fs.FileStat;
+import io.github.dvcmaven.core.hash.ContentHasher;
+import io.github.dvcmaven.core.hash.DirManifest;
+import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.pipeline.DvcFileStage;
+import io.github.dvcmaven.core.pipeline.Output;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Makes the workspace match the pointers: links each output from the cache, for directories file by
+ * file (only what differs). Everything is planned before anything changes, so content that exists
+ * nowhere else stops the whole checkout unless forced, and a missing object leaves its output alone.
+ */
+final class CheckoutOperation {
+    private final Repo repo;
+    private final ObjectStore store;
+
+    CheckoutOperation(Repo repo) {
+        this.repo = repo;
+        this.store = repo.cache();
+    }
+
+    /** One output's planned work. */
+    private static final class Plan {
+        final Output output;
+        final Path path;
+        boolean existed;
+        boolean removeWhole;
+        final List<String> removeMembers = new ArrayList<>();
+        final Map<String, HashInfo> linkMembers = new HashMap<>();
+        HashInfo linkFile;
+        boolean missing;
+
+        Plan(Output output, Path path) {
+            this.output = output;
+            this.path = path;
+        }
+
+        boolean changes() {
+            return removeWhole || linkFile != null || !removeMembers.isEmpty() || !linkMembers.isEmpty();
+        }
+    }
+
+    CheckoutResult run(List<String> targets, boolean force, boolean relink) {
+        StageIndex index = repo.index();
+        List<Output> outputs = new ArrayList<>();
+        for (Map.Entry<DvcFileStage, List<Output>> e : new TargetResolver(repo, index).resolve(targets).entrySet()) {
+            outputs.addAll(e.getValue());
+        }
+        return checkout(outputs, force, relink);
+    }
+
+    CheckoutResult checkout(List<Output> outputs, boolean force, boolean relink) {
+        List<Plan> plans = new ArrayList<>();
+        List<String> unsaved = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (Output o : outputs) {
+            if (o.hash() == null || !o.cache()) {
+                continue;
+            }
+            Plan plan = o.isDirHash() ? planDir(o, force, relink, unsaved) : planFile(o, force, relink, unsaved);
+            if (plan.missing) {
+                failed.add(repo.display(o.repoPath()));
+            }
+            plans.add(plan);
+        }
+        if (!unsaved.isEmpty()) {
+            throw new UnsavedChangesException(unsaved);
+        }
+        List<String> added = new ArrayList<>();
+        List<String> modified = new ArrayList<>();
+        long total = plans.stream().mapToLong(p -> p.linkMembers.size() + (p.linkFile != null ? 1 : 0)).sum();
+        try (ProgressTracker progress = new ProgressTracker(repo.listener(), "Checking out", total, "files")) {
+            for (Plan p : plans) {
+                if (!p.changes()) {
+                    continue;
+                }
+                apply(p, progress);
+                String shown = repo.display(p.output.repoPath()) + (p.output.isDirHash() ? File.separator : "");
+                (p.existed ? modified : added).add(shown);
+            }
+        }
+        CheckoutResult result = new CheckoutResult(added, modified, List.of(), failed);
+        if (!failed.isEmpty()) {
+            throw new MissingCacheException(failed, result);
+        }
+        return result;
+    }
+
+    private Plan planFile(Output o, boolean force, boolean relink, List<String> unsaved) {
+        Path path = repo.root().resolve(o.repoPath());
+        Plan plan = new Plan(o, path);
+        if (!store.isValid(o.hash())) {
+            plan.missing = true;
+            return plan;
+        }
+        plan.existed = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+        if (plan.existed) {
+            if (Files.isDirectory(path)) {
+                ContentHasher.TreeHash tree = repo.hasher().hashDir(path, o.repoPath(), HashInfo.MD5);
+                if (!force && !savedTree(tree)) {
+                    unsaved.add(repo.display(o.repoPath()));
+                }
+                plan.removeWhole = true;
+            } else if (Files.exists(path)) {
+                HashInfo current = repo.hasher().hashFile(path, o.hashAlgorithm()).hash();
+                if (current.value().equals(o.hash().value()) && !relink) {
+                    return plan;
+                }
+                if (!force && !current.value().equals(o.hash().value()) && !store.exists(current)) {
+                    unsaved.add(repo.display(o.repoPath()));
+                }
+            }
+        }
+        plan.linkFile = o.hash();
+        return plan;
+    }
+
+    private Plan planDir(Output o, boolean force, boolean relink, List<String> unsaved) {
+        Path path = repo.root().resolve(o.repoPath());
+        Plan plan = new Plan(o, path);
+        DirManifest manifest = store.isValid(o.hash()) ? safeLoad(o.hash()) : null;
+        if (manifest == null) {
+            plan.missing = true;
+            return plan;
+        }
+        plan.existed = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+        Map<String, String> current = new HashMap<>();
+        if (plan.existed && !Files.isDirectory(path)) {
+            HashInfo h = repo.hasher().hashFile(path, HashInfo.MD5).hash();
+            if (!force && !store.exists(h)) {
+                unsaved.add(repo.display(o.repoPath()));
+            }
+            plan.removeWhole = true;
+        } else if (plan.existed) {
+            ContentHasher.TreeHash tree = repo.hasher().hashDir(path, o.repoPath(), o.hashAlgorithm());
+            if (tree.hash().equals(o.hash()) && !relink) {
+                return plan;
+            }
+            for (ContentHasher.Member m : tree.members()) {
+                current.put(m.relpath(), m.md5());
+            }
+        }
+        Map<String, String> wanted = manifest.asMap();
+        for (Map.Entry<String, String> e : current.entrySet()) {
+            String want = wanted.get(e.getKey());
+            if (want == null || !want.equals(e.getValue())) {
+                if (!force && !store.exists(new HashInfo(o.hashAlgorithm(), e.getValue()))) {
+                    unsaved.add(repo.display(o.repoPath() + "/" + e.getKey()));
+                }
+                if (want == null) {
+                    plan.removeMembers.add(e.getKey());
+                }
+            }
+        }
+        for (Map.Entry<String, String> e : wanted.entrySet()) {
+            String have = current.get(e.getKey());
+            if (relink || have == null || !have.equals(e.getValue())) {
+                HashInfo h = new HashInfo(o.hash().name(), e.getValue());
+                if (store.isValid(h)) {
+                    plan.linkMembers.put(e.getKey(), h);
+                } else {
+                    plan.missing = true;
+                }
+            }
+        }
+        if (!plan.existed) {
+            try {
+                Files.createDirectories(path);
+            } catch (IOException e) {
+                throw new DvcException("cannot create directory '" + repo.display(o.repoPath()) + "': " + e.getMessage());
+            }
+        }
+        return plan;
+    }
+
+    private DirManifest safeLoad(HashInfo hash) {
+        try {
+            return store.loadDir(hash);
+        } catch (DvcException e) {
+            return null;
+        }
+    }
+
+    private boolean savedTree(ContentHasher.TreeHash tree) {
+        for (ContentHasher.Member m : tree.members()) {
+            if (!store.exists(HashInfo.md5(m.md5()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void apply(Plan p, ProgressTracker progress) {
+        List<LinkType> types = repo.linkTypes();
+        try {
+            if (p.removeWhole) {
+                Unprotect.deleteRecursively(p.path);
+            }
+            if (p.linkFile != null) {
+                Files.createDirectories(p.path.getParent());
+                LinkType used = store.link(p.linkFile, p.path, types, p.output.meta().isexec());
+                remember(p.path, p.linkFile, used);
+                progress.advance(1);
+                return;
+            }
+            for (String rel : p.removeMembers) {
+                Files.deleteIfExists(p.path.resolve(rel));
+            }
+            if (p.removeWhole || !Files.isDirectory(p.path)) {
+                Files.createDirectories(p.path);
+            }
+        } catch (IOException e) {
+            throw new DvcException("checkout of '" + repo.display(p.output.repoPath()) + "' failed: " + e.getMessage());
+        }
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        List<Map.Entry<String, HashInfo>> links = new ArrayList<>(p.linkMembers.entrySet());
+        Collections.sort(links, Map.Entry.comparingByKey());
+        repo.pool().submit(() -> links.parallelStream().forEach(e -> {
+            Path target = p.path.resolve(e.getKey());
+            try {
+                Files.createDirectories(target.getParent());
+                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                    Unprotect.deleteRecursively(target);
+                }
+                LinkType used = store.link(e.getValue(), target, types, false);
+                remember(target, e.getValue(), used);
+            } catch (IOException | RuntimeException ex) {
+                failure.compareAndSet(null, new DvcException("checkout of '" + target + "' failed: " + ex.getMessage()));
+            }
+            progress.advance(1);
+        })).join();
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    /** A file we just wrote from a verified object: its hash is known, no need to read it again. */
+    private void remember(Path file, HashInfo hash, LinkType used) {
+        if (used == LinkType.SYMLINK) {
+            return;
+        }
+        try {
+            repo.state().putTrusted(FileStat.of(file), hash.name(), hash.value());
+        } catch (IOException ignored) {
+            // only an optimisation
+        }
+    }
+}

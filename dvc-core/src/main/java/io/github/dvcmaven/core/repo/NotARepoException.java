@@ -1,0 +1,10 @@
+package io.github.dvcmaven.core.repo;
+
+import io.github.dvcmaven.core.DvcException;
+
+/** No {@code .dvc} directory in the start directory or any parent. */
+public class NotARepoException extends DvcException {
+    public NotARepoException(String message) {
+        super(message, "run `mvn dvc:init` (or `dvc init`) at the root of your project");
+    }
+}

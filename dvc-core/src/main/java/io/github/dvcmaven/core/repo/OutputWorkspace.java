@@ -1,0 +1,204 @@
+package io.github.dvcmaven.core.repo;
+
+import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.cache.LinkType;
+import io.github.dvcmaven.core.cache.ObjectStore;
+import io.github.dvcmaven.core.event.ProgressTracker;
+import io.github.dvcmaven.core.event.RepoListener;
+import io.github.dvcmaven.core.fs.Modes;
+import io.github.dvcmaven.core.fs.Umask;
+import io.github.dvcmaven.core.hash.ContentHasher;
+import io.github.dvcmaven.core.hash.DirManifest;
+import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.pipeline.Output;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * An output as it is in the workspace and the cache: its status (dvc's "not in cache", "deleted",
+ * "modified"), and saving it (hash, copy into the cache verified, .gitignore, relink).
+ */
+final class OutputWorkspace {
+    private final Repo repo;
+
+    OutputWorkspace(Repo repo) {
+        this.repo = repo;
+    }
+
+    Path path(Output o) {
+        return repo.root().resolve(o.repoPath());
+    }
+
+    /** dvc's Output.status(): null when unchanged. */
+    String status(Output o) {
+        if (o.hash() != null && o.cache() && !cacheComplete(o.hash())) {
+            return "not in cache";
+        }
+        return workspaceStatus(o);
+    }
+
+    String workspaceStatus(Output o) {
+        Path p = path(o);
+        if (!exists(p) || repo.ignore().isIgnored(o.repoPath(), Files.isDirectory(p))) {
+            return "deleted";
+        }
+        HashInfo current = currentHash(o);
+        if (o.hash() == null) {
+            return "modified";
+        }
+        if (!current.value().equals(o.hash().value())) {
+            return "modified";
+        }
+        return null;
+    }
+
+    static boolean exists(Path p) {
+        return Files.exists(p);
+    }
+
+    /** The workspace content's hash under the output's algorithm. */
+    HashInfo currentHash(Output o) {
+        Path p = path(o);
+        String algorithm = o.hashAlgorithm();
+        if (Files.isDirectory(p)) {
+            return repo.hasher().hashDir(p, o.repoPath(), algorithm).hash();
+        }
+        return repo.hasher().hashFile(p, algorithm).hash();
+    }
+
+    /** The object and, for a directory, its manifest and every member are in the cache, intact. */
+    boolean cacheComplete(HashInfo hash) {
+        ObjectStore store = repo.cache();
+        if (!store.isValid(hash)) {
+            return false;
+        }
+        if (!hash.isDir()) {
+            return true;
+        }
+        DirManifest manifest;
+        try {
+            manifest = store.loadDir(hash);
+        } catch (DvcException e) {
+            return false;
+        }
+        if (manifest == null) {
+            return false;
+        }
+        return repo.pool().submit(() -> manifest.entries().parallelStream()
+                .allMatch(e -> store.isValid(new HashInfo(hash.name(), e.md5())))).join();
+    }
+
+    /**
+     * Hashes the output and, if it is cached, copies it into the cache (members first, the .dir object
+     * last), keeps it git-ignored and relinks it per cache.type. Returns the output with its new hash.
+     */
+    Output save(Output o, ScmContext scm, boolean commit) {
+        Path p = path(o);
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) || !Files.exists(p)) {
+            throw new DvcException("output '" + repo.display(o.repoPath()) + "' does not exist");
+        }
+        boolean dir = Files.isDirectory(p);
+        if (!dir && !Files.isRegularFile(p)) {
+            throw new DvcException("output '" + repo.display(o.repoPath()) + "' is not a file or directory");
+        }
+        if (repo.ignore().isIgnored(o.repoPath(), dir)) {
+            throw new DvcException("output '" + repo.display(o.repoPath()) + "' is ignored by .dvcignore",
+                    "remove the matching pattern from .dvcignore");
+        }
+        if (o.cache()) {
+            scm.ignore(p, dir);
+        }
+        String algorithm = o.hashAlgorithm();
+        Output saved;
+        if (dir) {
+            ContentHasher.TreeHash tree = repo.hasher().hashDir(p, o.repoPath(), algorithm);
+            if (algorithm.equals(HashInfo.MD5_DOS2UNIX) && !tree.hash().equals(o.hash())) {
+                tree = repo.hasher().hashDir(p, o.repoPath(), HashInfo.MD5);
+            }
+            if (tree.manifest().entries().isEmpty()) {
+                repo.listener().log(RepoListener.Level.WARN, "'" + repo.display(o.repoPath()) + "' is empty.");
+            }
+            if (o.cache() && commit) {
+                commitTree(tree);
+            }
+            saved = o.withHash(tree.hash(), tree.meta());
+        } else {
+            ContentHasher.FileHash file = repo.hasher().hashFile(p, algorithm);
+            if (algorithm.equals(HashInfo.MD5_DOS2UNIX) && !file.hash().equals(o.hash())) {
+                file = repo.hasher().hashFile(p, HashInfo.MD5);
+            }
+            if (o.cache() && commit) {
+                commitFile(p, file);
+            }
+            saved = o.withHash(file.hash(), file.meta());
+        }
+        return saved;
+    }
+
+    private void commitFile(Path p, ContentHasher.FileHash file) {
+        LinkType first = repo.linkTypes().get(0);
+        try {
+            if (first == LinkType.HARDLINK && !Files.isSymbolicLink(p)) {
+                repo.cache().addByHardlink(p, file.hash(), file.stat());
+            } else {
+                repo.cache().addFile(p, file.hash(), first == LinkType.REFLINK);
+            }
+            relinkFile(p, file.hash(), file.meta().isexec(), first);
+        } catch (IOException e) {
+            throw new DvcException("cannot save '" + p + "' to the cache: " + e.getMessage());
+        }
+    }
+
+    /** After saving, the workspace file is unprotected (copy) or becomes a link to the cache object. */
+    private void relinkFile(Path p, HashInfo hash, boolean isexec, LinkType first) throws IOException {
+        if (first == LinkType.SYMLINK || Files.isSymbolicLink(p)) {
+            // like dvc, a symlinked file is replaced by a link or copy of the cached object
+            repo.cache().link(hash, p, repo.linkTypes(), isexec);
+        } else if (first != LinkType.HARDLINK) {
+            Modes.chmod(p, Umask.writableFileMode() | (isexec ? 0100 : 0));
+        }
+    }
+
+    private void commitTree(ContentHasher.TreeHash tree) {
+        LinkType first = repo.linkTypes().get(0);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        ObjectStore store = repo.cache();
+        try (ProgressTracker progress = new ProgressTracker(repo.listener(), "Committing to cache",
+                tree.members().size(), "files")) {
+            repo.pool().submit(() -> tree.members().parallelStream().forEach(f -> {
+                if (failure.get() != null) {
+                    return;
+                }
+                try {
+                    HashInfo h = new HashInfo(tree.hash().name(), f.md5());
+                    if (first == LinkType.HARDLINK && !f.symlink()) {
+                        store.addByHardlink(f.path(), h, f.stat());
+                    } else {
+                        store.addFile(f.path(), h, first == LinkType.REFLINK);
+                        if (first == LinkType.SYMLINK || f.symlink()) {
+                            store.link(h, f.path(), repo.linkTypes(), false);
+                        }
+                    }
+                } catch (IOException e) {
+                    failure.compareAndSet(null, new UncheckedIOException(e));
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+                progress.advance(1);
+            })).join();
+        }
+        if (failure.get() != null) {
+            throw failure.get() instanceof UncheckedIOException u
+                    ? new DvcException("cannot save to the cache: " + u.getCause().getMessage()) : failure.get();
+        }
+        try {
+            store.addBytes(tree.manifest().toBytes(), tree.hash());
+        } catch (IOException e) {
+            throw new DvcException("cannot save the directory manifest to the cache: " + e.getMessage());
+        }
+    }
+}

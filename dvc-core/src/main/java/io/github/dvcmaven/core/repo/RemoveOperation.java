@@ -1,0 +1,61 @@
+package io.github.dvcmaven.core.repo;
+
+import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.pipeline.DvcFileStage;
+import io.github.dvcmaven.core.pipeline.Output;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code dvc remove}: deletes pointer files and their .gitignore entries; the data stays in the
+ * workspace and in the cache (as dvc does), unless {@code --outs} asks to delete the workspace copies.
+ */
+final class RemoveOperation {
+    private final Repo repo;
+
+    RemoveOperation(Repo repo) {
+        this.repo = repo;
+    }
+
+    List<String> run(List<String> targets, boolean removeOutputs) {
+        if (targets.isEmpty()) {
+            throw new DvcException("nothing to remove", "name the .dvc files with -Ddvc.targets");
+        }
+        StageIndex index = repo.index();
+        ScmContext scm = new ScmContext(repo);
+        List<String> removed = new ArrayList<>();
+        for (String target : targets) {
+            String rel = repo.toRepoPath(target);
+            DvcFileStage stage = index.dvcFile(rel.endsWith(".dvc") ? rel : rel + ".dvc");
+            if (stage == null) {
+                throw new DvcException("'" + target + "' is not a .dvc file", "name the pointer file, e.g. data.dvc");
+            }
+            for (Output o : stage.outs()) {
+                Path p = repo.root().resolve(o.repoPath());
+                if (o.cache()) {
+                    scm.unignore(p);
+                }
+                if (removeOutputs) {
+                    try {
+                        Unprotect.deleteRecursively(p);
+                    } catch (IOException e) {
+                        throw new DvcException("cannot delete '" + repo.display(o.repoPath()) + "': " + e.getMessage());
+                    }
+                }
+            }
+            Path file = repo.root().resolve(stage.file());
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new DvcException("cannot delete '" + repo.display(stage.file()) + "': " + e.getMessage());
+            }
+            scm.track(file);
+            removed.add(repo.display(stage.file()));
+        }
+        scm.finish();
+        return removed;
+    }
+}

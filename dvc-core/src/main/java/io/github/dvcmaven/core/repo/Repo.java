@@ -1,0 +1,197 @@
+package io.github.dvcmaven.core.repo;
+
+import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.cache.LinkType;
+import io.github.dvcmaven.core.cache.ObjectStore;
+import io.github.dvcmaven.core.config.ConfigFiles;
+import io.github.dvcmaven.core.config.DvcConfig;
+import io.github.dvcmaven.core.event.RepoListener;
+import io.github.dvcmaven.core.fs.DvcIgnore;
+import io.github.dvcmaven.core.fs.TreeWalker;
+import io.github.dvcmaven.core.hash.ContentHasher;
+import io.github.dvcmaven.core.scm.Git;
+import io.github.dvcmaven.core.state.StateDb;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+
+/**
+ * A dvc repository: the one entry point front ends use. {@code Repo.open(dir).status(targets)}.
+ * Operations take the repository lock for their duration, exactly as dvc does, so both tools can
+ * work on the same checkout without corrupting each other.
+ */
+public final class Repo implements AutoCloseable {
+    public static final String DVC_DIR = ".dvc";
+
+    private final Path root;
+    private final Path dvcDir;
+    private final RepoOptions options;
+    private final DvcConfig config;
+    private final ObjectStore cache;
+    private final StateDb state;
+    private final DvcIgnore ignore;
+    private final ForkJoinPool pool;
+    private final ContentHasher hasher;
+    private final Optional<Git> git;
+    private final List<LinkType> linkTypes;
+
+    private Repo(Path root, RepoOptions options) {
+        this.root = root;
+        this.dvcDir = root.resolve(DVC_DIR);
+        this.options = options;
+        this.config = DvcConfig.load(ConfigFiles.forRepo(dvcDir, options.env()));
+        String cacheDir = config.get("cache", "dir").orElse(null);
+        this.cache = new ObjectStore(cacheDir == null ? dvcDir.resolve("cache") : Paths.get(cacheDir));
+        this.state = new StateDb(dvcDir.resolve("tmp").resolve("dvc-maven").resolve("state.db"));
+        this.ignore = new DvcIgnore(root);
+        int jobs = options.jobs() > 0 ? options.jobs()
+                : config.getInt("core", "checksum_jobs").orElse(Runtime.getRuntime().availableProcessors());
+        this.pool = new ForkJoinPool(Math.max(1, jobs));
+        this.hasher = new ContentHasher(state, new TreeWalker(ignore, pool), pool, options.listener());
+        boolean noScm = config.getBoolean("core", "no_scm", false);
+        this.git = noScm ? Optional.empty() : Git.find(root);
+        this.linkTypes = LinkType.parse(config.getList("cache", "type"));
+    }
+
+    public static Repo open(Path start) {
+        return open(start, RepoOptions.defaults().withCwd(start));
+    }
+
+    public static Repo open(Path start, RepoOptions options) {
+        return new Repo(findRoot(start), options);
+    }
+
+    /** The nearest directory at or above {@code start} that has a {@code .dvc} directory. */
+    public static Path findRoot(Path start) {
+        Path dir = start.toAbsolutePath().normalize();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve(DVC_DIR))) {
+                return p;
+            }
+        }
+        throw new NotARepoException("you are not inside of a DVC repository (checked " + dir + " and its parents)");
+    }
+
+    /** Creates a repository in {@code dir}, as {@code dvc init} does. */
+    public static InitResult init(Path dir, boolean noScm, boolean force) {
+        return Init.run(dir.toAbsolutePath().normalize(), noScm, force);
+    }
+
+    // ------------------------------------------------------------------ operations
+
+    public AddResult add(List<String> targets, AddOptions opts) {
+        return locked(() -> new AddOperation(this).run(targets, opts));
+    }
+
+    public StatusReport status(List<String> targets) {
+        return locked(() -> new StatusOperation(this).run(targets));
+    }
+
+    public CheckoutResult checkout(List<String> targets, boolean force, boolean relink) {
+        return locked(() -> new CheckoutOperation(this).run(targets, force, relink));
+    }
+
+    public CommitResult commit(List<String> targets, boolean force) {
+        return locked(() -> new CommitOperation(this).run(targets, force));
+    }
+
+    public List<String> unprotect(List<String> targets) {
+        return locked(() -> new UnprotectOperation(this).run(targets));
+    }
+
+    public List<String> remove(List<String> targets, boolean keepOutputs) {
+        return locked(() -> new RemoveOperation(this).run(targets, keepOutputs));
+    }
+
+    <T> T locked(Supplier<T> work) {
+        try (RepoLock lock = RepoLock.acquire(dvcDir)) {
+            try {
+                return work.get();
+            } finally {
+                state.flush();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ services
+
+    public Path root() {
+        return root;
+    }
+
+    public Path dvcDir() {
+        return dvcDir;
+    }
+
+    public DvcConfig config() {
+        return config;
+    }
+
+    public ObjectStore cache() {
+        return cache;
+    }
+
+    RepoOptions options() {
+        return options;
+    }
+
+    RepoListener listener() {
+        return options.listener();
+    }
+
+    StateDb state() {
+        return state;
+    }
+
+    DvcIgnore ignore() {
+        return ignore;
+    }
+
+    ForkJoinPool pool() {
+        return pool;
+    }
+
+    ContentHasher hasher() {
+        return hasher;
+    }
+
+    Optional<Git> git() {
+        return git;
+    }
+
+    List<LinkType> linkTypes() {
+        return linkTypes;
+    }
+
+    StageIndex index() {
+        return StageIndex.load(root, ignore);
+    }
+
+    /** A user-given path (relative to the cwd) as a posix path from the repo root. */
+    String toRepoPath(String target) {
+        Path abs = options.cwd().resolve(target).toAbsolutePath().normalize();
+        if (!abs.startsWith(root)) {
+            throw new DvcException("'" + target + "' is outside of the repository " + root);
+        }
+        return root.relativize(abs).toString().replace(File.separatorChar, '/');
+    }
+
+    /** A repo path as dvc prints it: relative to the cwd, with OS separators. */
+    String display(String repoPath) {
+        Path abs = repoPath.isEmpty() ? root : root.resolve(repoPath);
+        String rel = options.cwd().relativize(abs).toString();
+        return rel.isEmpty() ? "." : rel;
+    }
+
+    @Override
+    public void close() {
+        state.close();
+        pool.shutdown();
+        git.ifPresent(Git::close);
+    }
+}

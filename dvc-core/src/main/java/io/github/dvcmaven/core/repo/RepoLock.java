@@ -1,0 +1,138 @@
+package io.github.dvcmaven.core.repo;
+
+import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.fs.NativeFs;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The repository lock {@code .dvc/tmp/lock}, taken exactly as dvc takes it ({@code flock} exclusive,
+ * then " &lt;pid&gt;\n" written into the file), so a running dvc and this tool exclude each other. Like
+ * dvc, it retries for three seconds, then fails naming the process that holds it.
+ */
+public final class RepoLock implements AutoCloseable {
+    private static final int RETRIES = 6;
+    private static final long DELAY_MILLIS = 500;
+
+    private final Path file;
+    private int fd = -1;
+    private FileChannel channel;
+    private FileLock javaLock;
+
+    private RepoLock(Path file) {
+        this.file = file;
+    }
+
+    public static RepoLock acquire(Path dvcDir) {
+        RepoLock lock = new RepoLock(dvcDir.resolve("tmp").resolve("lock"));
+        lock.lock();
+        return lock;
+    }
+
+    private void lock() {
+        try {
+            Files.createDirectories(file.getParent());
+            if (!Files.exists(file)) {
+                try {
+                    Files.createFile(file);
+                } catch (java.nio.file.FileAlreadyExistsException ignored) {
+                    // another process created it first; fine
+                }
+            }
+        } catch (IOException e) {
+            throw new DvcException("cannot create the repository lock " + file + ": " + e.getMessage(),
+                    "check that the build user may write to .dvc/tmp");
+        }
+        for (int attempt = 0; attempt <= RETRIES; attempt++) {
+            if (tryLock()) {
+                writePid();
+                return;
+            }
+            try {
+                Thread.sleep(DELAY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new DvcException("Unable to acquire lock " + file + ": " + holderDescription(),
+                "wait for it to finish; if no such process is running, the lock is released already and you can retry");
+    }
+
+    private boolean tryLock() {
+        try {
+            if (NativeFs.available()) {
+                int descriptor = NativeFs.openForLock(file);
+                if (NativeFs.tryFlock(descriptor)) {
+                    fd = descriptor;
+                    return true;
+                }
+                NativeFs.unlockAndClose(descriptor);
+                return false;
+            }
+            channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            javaLock = channel.tryLock();
+            if (javaLock == null) {
+                channel.close();
+                channel = null;
+                return false;
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            throw new DvcException("cannot lock " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void writePid() {
+        try {
+            Files.write(file, (" " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the pid is informational only
+        }
+    }
+
+    /** "held by process 1234 (dvc repro)" from the pid dvc or we wrote into the lock file. */
+    String holderDescription() {
+        try {
+            String content = Files.readString(file).trim();
+            long pid = Long.parseLong(content);
+            String command = ProcessHandle.of(pid)
+                    .flatMap(h -> h.info().commandLine())
+                    .orElse(null);
+            if (command == null) {
+                Path cmdline = Path.of("/proc", String.valueOf(pid), "cmdline");
+                if (Files.exists(cmdline)) {
+                    command = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).replace('\0', ' ').trim();
+                }
+            }
+            return "it is held by process " + pid + (command == null || command.isEmpty() ? "" : " (" + command + ")");
+        } catch (IOException | NumberFormatException e) {
+            return "another dvc or dvc-maven process holds it";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (fd >= 0) {
+            NativeFs.unlockAndClose(fd);
+            fd = -1;
+        }
+        try {
+            if (javaLock != null) {
+                javaLock.release();
+                javaLock = null;
+            }
+            if (channel != null) {
+                channel.close();
+                channel = null;
+            }
+        } catch (IOException ignored) {
+            // closing releases the lock anyway
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.dvcmaven.core.repo;
+
+import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.scm.Git;
+import io.github.dvcmaven.core.scm.GitIgnoreFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects the files an operation touched that belong in git (pointer files, .gitignore), keeps
+ * outputs git-ignored, and at the end either stages them ({@code core.autostage}) or returns them for
+ * the "To track the changes with git, run: git add ..." hint.
+ */
+final class ScmContext {
+    private final Repo repo;
+    private final Set<Path> touched = new LinkedHashSet<>();
+
+    ScmContext(Repo repo) {
+        this.repo = repo;
+    }
+
+    void track(Path file) {
+        if (repo.git().isPresent()) {
+            touched.add(file);
+        }
+    }
+
+    /** Adds the output's .gitignore entry unless git already ignores it; refuses git-tracked outputs. */
+    void ignore(Path output, boolean isDirectory) {
+        if (repo.git().isEmpty()) {
+            return;
+        }
+        Git git = repo.git().get();
+        if (!output.startsWith(git.workTree())) {
+            return;
+        }
+        if (git.isTracked(output)) {
+            throw new DvcException("output '" + repo.display(repo.root().relativize(output).toString())
+                    + "' is already tracked by SCM (e.g. Git)",
+                    "run `git rm -r --cached " + repo.root().relativize(output) + "` and commit, then retry");
+        }
+        if (git.isIgnored(output, isDirectory)) {
+            return;
+        }
+        try {
+            Path changed = GitIgnoreFile.add(output);
+            if (changed != null) {
+                touched.add(changed);
+            }
+        } catch (IOException e) {
+            throw new DvcException("cannot update .gitignore next to '" + output + "': " + e.getMessage());
+        }
+    }
+
+    void unignore(Path output) {
+        if (repo.git().isEmpty()) {
+            return;
+        }
+        try {
+            Path changed = GitIgnoreFile.remove(output);
+            if (changed != null) {
+                touched.add(changed);
+            }
+        } catch (IOException e) {
+            throw new DvcException("cannot update .gitignore next to '" + output + "': " + e.getMessage());
+        }
+    }
+
+    /** Stages the files if autostage is on; otherwise returns their cwd-relative paths for the hint. */
+    List<String> finish() {
+        if (touched.isEmpty() || repo.git().isEmpty()) {
+            return List.of();
+        }
+        if (repo.config().getBoolean("core", "autostage", false)) {
+            repo.git().get().add(new ArrayList<>(touched));
+            return List.of();
+        }
+        List<String> files = new ArrayList<>();
+        for (Path p : touched) {
+            files.add(repo.display(repo.root().relativize(p).toString().replace(java.io.File.separatorChar, '/')));
+        }
+        files.sort(null);
+        return files;
+    }
+}

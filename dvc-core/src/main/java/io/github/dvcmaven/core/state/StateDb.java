@@ -1,0 +1,189 @@
+package io.github.dvcmaven.core.state;
+
+import io.github.dvcmaven.core.fs.FileStat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Remembers file hashes by (device, inode, mtime, size, algorithm), so an unchanged file is never hashed
+ * twice, wherever it sits (also inside a changed directory, and after a rename or a hardlink checkout).
+ * Entries whose mtime is too close to the moment they were hashed are not trusted: a write in the same
+ * timestamp tick could have followed the hash (git's "racy" rule). Reads are served from memory; new
+ * entries are written in one transaction by {@link #flush()}.
+ */
+public final class StateDb implements AutoCloseable {
+    /** Anything modified less than this before it was hashed may have changed unseen. */
+    static final long RACY_WINDOW_NANOS = 2_000_000_000L;
+
+    private record Key(long device, long inode, long mtimeNanos, long size, String algorithm) {}
+
+    private record Entry(String hash, long hashedAtNanos) {}
+
+    private final Path file;
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<Key, Entry> pending = new ConcurrentHashMap<>();
+    private volatile boolean loaded;
+    private Connection connection;
+
+    public StateDb(Path file) {
+        this.file = file;
+    }
+
+    /** A remembered hash for this exact file state, if one can be trusted. */
+    public String get(FileStat stat, String algorithm) {
+        ensureLoaded();
+        Entry e = entries.get(key(stat, algorithm));
+        if (e == null || e.hashedAtNanos - stat.mtimeNanos() < RACY_WINDOW_NANOS) {
+            return null;
+        }
+        return e.hash;
+    }
+
+    public void put(FileStat stat, String algorithm, String hash, long hashedAtNanos) {
+        Key k = key(stat, algorithm);
+        Entry e = new Entry(hash, hashedAtNanos);
+        Entry old = entries.put(k, e);
+        if (old == null || !old.equals(e)) {
+            pending.put(k, e);
+        }
+    }
+
+    /**
+     * Records a hash for a file this process just wrote from verified content, which no other writer can
+     * have raced; it is trusted at once.
+     */
+    public void putTrusted(FileStat stat, String algorithm, String hash) {
+        put(stat, algorithm, hash, Math.max(System.currentTimeMillis() * 1_000_000L, stat.mtimeNanos() + RACY_WINDOW_NANOS));
+    }
+
+    private static Key key(FileStat s, String algorithm) {
+        return new Key(s.device(), s.inode(), s.mtimeNanos(), s.size(), algorithm);
+    }
+
+    private void ensureLoaded() {
+        if (loaded) {
+            return;
+        }
+        synchronized (this) {
+            if (loaded) {
+                return;
+            }
+            try {
+                Connection c = connection();
+                if (c != null) {
+                    try (Statement st = c.createStatement();
+                         ResultSet rs = st.executeQuery(
+                                 "SELECT dev, ino, mtime_ns, size, algorithm, hash, hashed_at_ns FROM hashes")) {
+                        while (rs.next()) {
+                            entries.putIfAbsent(new Key(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                                    rs.getString(5)), new Entry(rs.getString(6), rs.getLong(7)));
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                // an unreadable state only costs rehashing; start empty
+                entries.clear();
+            }
+            loaded = true;
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            try {
+                Files.createDirectories(file.getParent());
+            } catch (java.io.IOException e) {
+                return null;
+            }
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 10000");
+                st.execute("PRAGMA journal_mode = WAL");
+                st.execute("PRAGMA synchronous = NORMAL");
+                st.execute("CREATE TABLE IF NOT EXISTS hashes (dev INTEGER NOT NULL, ino INTEGER NOT NULL,"
+                        + " mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL, algorithm TEXT NOT NULL,"
+                        + " hash TEXT NOT NULL, hashed_at_ns INTEGER NOT NULL,"
+                        + " PRIMARY KEY (dev, ino, mtime_ns, size, algorithm))");
+            }
+        }
+        return connection;
+    }
+
+    /** Writes new entries; cheap when there are none. */
+    public synchronized void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Key, Entry>> batch = new ArrayList<>(pending.entrySet());
+        try {
+            Connection c = connection();
+            if (c == null) {
+                return;
+            }
+            c.setAutoCommit(false);
+            // an inode holds one content at a time: older states of the same file are dead weight
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM hashes WHERE dev = ? AND ino = ?"
+                    + " AND algorithm = ? AND (mtime_ns <> ? OR size <> ?)");
+                 PreparedStatement ins = c.prepareStatement("INSERT OR REPLACE INTO hashes"
+                         + " (dev, ino, mtime_ns, size, algorithm, hash, hashed_at_ns) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (Map.Entry<Key, Entry> e : batch) {
+                    Key k = e.getKey();
+                    del.setLong(1, k.device);
+                    del.setLong(2, k.inode);
+                    del.setString(3, k.algorithm);
+                    del.setLong(4, k.mtimeNanos);
+                    del.setLong(5, k.size);
+                    del.addBatch();
+                    ins.setLong(1, k.device);
+                    ins.setLong(2, k.inode);
+                    ins.setLong(3, k.mtimeNanos);
+                    ins.setLong(4, k.size);
+                    ins.setString(5, k.algorithm);
+                    ins.setString(6, e.getValue().hash);
+                    ins.setLong(7, e.getValue().hashedAtNanos);
+                    ins.addBatch();
+                }
+                del.executeBatch();
+                ins.executeBatch();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            for (Map.Entry<Key, Entry> e : batch) {
+                pending.remove(e.getKey(), e.getValue());
+            }
+        } catch (SQLException e) {
+            // losing state entries only costs rehashing later
+            try {
+                if (connection != null) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException ignored) {
+                // nothing more to do
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        flush();
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing a read cache cannot lose data that matters
+            }
+            connection = null;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.dvcmaven.core.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Finds the external programs the interop tests run (the real dvc in its virtualenv). A missing tool
+ * aborts the test locally, and fails it when {@code CI=true}: CI must never pass by skipping.
+ */
+public final class ExternalTools {
+    private ExternalTools() {}
+
+    public static boolean inCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** The dvc virtualenv: {@code $DVC_VENV}, else {@code .tools/dvc-venv} at the project root. */
+    public static Path dvcVenv() {
+        String env = System.getenv("DVC_VENV");
+        Path venv = env != null && !env.isBlank() ? Paths.get(env) : projectRoot().resolve(".tools/dvc-venv");
+        if (!Files.isExecutable(venv.resolve("bin/dvc"))) {
+            missing("dvc (expected " + venv.resolve("bin/dvc")
+                    + "; run tools/install-dvc.sh or set DVC_VENV)");
+        }
+        return venv;
+    }
+
+    public static Path dvc() {
+        return dvcVenv().resolve("bin/dvc");
+    }
+
+    public static Path python() {
+        return dvcVenv().resolve("bin/python");
+    }
+
+    public static void missing(String what) {
+        String message = "required tool missing: " + what;
+        if (inCi()) {
+            fail(message + " (CI=true: interop tests may not be skipped)");
+        }
+        Assumptions.abort(message);
+    }
+
+    public static Path projectRoot() {
+        Path dir = Paths.get("").toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve("mvnw")) && Files.exists(p.resolve("dvc-core"))) {
+                return p;
+            }
+        }
+        return dir;
+    }
+
+    public static Path resource(String name) {
+        try {
+            return Paths.get(ExternalTools.class.getResource("/" + name).toURI());
+        } catch (Exception e) {
+            throw new IllegalStateException("test resource " + name + " not found", e);
+        }
+    }
+
+    public static String readString(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
