@@ -1,0 +1,136 @@
+package io.github.dvcmaven.plugin;
+
+import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.repo.RepoOptions;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What every goal shares: finding the dvc repository, {@code dvc.skip}, running once per repository
+ * in a reactor, the progress/log bridge, and turning core failures into build failures with a hint.
+ */
+public abstract class AbstractDvcMojo extends AbstractMojo {
+    private static final Set<String> DONE = ConcurrentHashMap.newKeySet();
+
+    /** Where to look for the dvc repository (it or a parent has {@code .dvc/}); default: the current directory. */
+    @Parameter(property = "dvc.root")
+    protected File root;
+
+    /** Skip all dvc goals. */
+    @Parameter(property = "dvc.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** Parallel jobs for hashing and transfers; default: the number of cores (hashing), dvc's default (transfers). */
+    @Parameter(property = "dvc.jobs", defaultValue = "0")
+    protected int jobs;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip || skipGoal()) {
+            getLog().info("Skipping dvc:" + goal());
+            return;
+        }
+        Path cwd = cwd();
+        try {
+            if (!firstRunFor(cwd)) {
+                return;
+            }
+            run(cwd);
+        } catch (DvcException e) {
+            throw new MojoFailureException(failureMessage(e), e);
+        }
+    }
+
+    /** The goal's work; core failures propagate as DvcException. */
+    protected abstract void run(Path cwd) throws MojoExecutionException, MojoFailureException;
+
+    protected abstract String goal();
+
+    protected boolean skipGoal() {
+        return false;
+    }
+
+    /** In a multi-module reactor a goal runs once per dvc repository, not once per module. */
+    private boolean firstRunFor(Path cwd) {
+        if (!onePerRepository()) {
+            return true;
+        }
+        Path repoRoot;
+        try {
+            repoRoot = Repo.findRoot(cwd);
+        } catch (DvcException e) {
+            return true; // let the goal report the missing repository
+        }
+        String key = System.identityHashCode(session) + ":" + goal() + ":" + repoRoot;
+        if (!DONE.add(key)) {
+            getLog().debug("dvc:" + goal() + " already ran for " + repoRoot + " in this build");
+            return false;
+        }
+        return true;
+    }
+
+    protected boolean onePerRepository() {
+        return true;
+    }
+
+    protected Path cwd() {
+        if (root != null) {
+            return root.toPath().toAbsolutePath().normalize();
+        }
+        String dir = session != null ? session.getExecutionRootDirectory() : null;
+        return Path.of(dir != null ? dir : System.getProperty("user.dir")).toAbsolutePath().normalize();
+    }
+
+    protected RepoOptions options(Path cwd) {
+        boolean interactive = session != null && session.getRequest().isInteractiveMode() && System.console() != null;
+        return RepoOptions.defaults()
+                .withCwd(cwd)
+                .withJobs(jobs)
+                .withListener(new MavenRepoListener(getLog(), interactive, System.out));
+    }
+
+    protected Repo openRepo(Path cwd) {
+        return Repo.open(cwd, options(cwd));
+    }
+
+    protected static List<String> split(String csv) {
+        List<String> out = new ArrayList<>();
+        if (csv == null) {
+            return out;
+        }
+        for (String s : csv.split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+
+    protected void logGitHint(List<String> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        getLog().info("To track the changes with git, run:");
+        getLog().info("");
+        getLog().info("\tgit add " + String.join(" ", files));
+        getLog().info("");
+        getLog().info("To enable auto staging, run: dvc config core.autostage true");
+    }
+
+    static String failureMessage(DvcException e) {
+        return e.hint() == null ? e.getMessage() : e.getMessage() + "\n  Hint: " + e.hint();
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.dvcmaven.plugin;
+
+import io.github.dvcmaven.core.repo.CheckoutResult;
+import io.github.dvcmaven.core.repo.MissingCacheException;
+import io.github.dvcmaven.core.repo.Repo;
+import java.nio.file.Path;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Restores tracked data in the workspace from the cache, as the pointers and lock files describe it. */
+@Mojo(name = "checkout", requiresProject = false, threadSafe = true)
+public class CheckoutMojo extends AbstractDvcMojo {
+    /** Comma-separated .dvc files or tracked paths; default: everything. */
+    @Parameter(property = "dvc.targets")
+    private String targets;
+
+    /** Overwrite or delete workspace changes that are not saved in the cache. */
+    @Parameter(property = "dvc.force", defaultValue = "false")
+    private boolean force;
+
+    /** Recreate every link or copy from the cache, also for unchanged files (after changing cache.type). */
+    @Parameter(property = "dvc.relink", defaultValue = "false")
+    private boolean relink;
+
+    @Override
+    protected void run(Path cwd) {
+        try (Repo repo = openRepo(cwd)) {
+            try {
+                print(repo.checkout(split(targets), force, relink));
+            } catch (MissingCacheException e) {
+                print(e.partialResult());
+                throw e;
+            }
+        }
+        if (relink) {
+            getLog().info("Relinked successfully");
+        }
+    }
+
+    private void print(CheckoutResult result) {
+        result.modified().forEach(p -> getLog().info("M\t" + p));
+        result.added().forEach(p -> getLog().info("A\t" + p));
+        result.deleted().forEach(p -> getLog().info("D\t" + p));
+    }
+
+    @Override
+    protected String goal() {
+        return "checkout";
+    }
+}

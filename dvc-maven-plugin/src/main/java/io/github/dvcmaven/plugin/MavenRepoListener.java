@@ -1,0 +1,72 @@
+package io.github.dvcmaven.plugin;
+
+import io.github.dvcmaven.core.event.RepoListener;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * The core's events in Maven's log. Progress is a live bar on an interactive terminal; in batch mode
+ * (CI, {@code -B}) one summary line per task every few seconds and one when it finishes, never a line
+ * per file.
+ */
+final class MavenRepoListener implements RepoListener {
+    private static final long BATCH_INTERVAL_NANOS = 5_000_000_000L;
+    private static final int BAR_WIDTH = 30;
+
+    private final Log log;
+    private final boolean live;
+    private final PrintStream terminal;
+    private final Map<String, Long> lastLine = new ConcurrentHashMap<>();
+    private final Map<String, Long> started = new ConcurrentHashMap<>();
+
+    MavenRepoListener(Log log, boolean live, PrintStream terminal) {
+        this.log = log;
+        this.live = live;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void log(Level level, String message) {
+        switch (level) {
+            case DEBUG -> log.debug(message);
+            case WARN -> log.warn(message);
+            default -> log.info(message);
+        }
+    }
+
+    @Override
+    public synchronized void progress(Progress p) {
+        long now = System.nanoTime();
+        started.putIfAbsent(p.task(), now);
+        if (live) {
+            terminal.print("\r" + bar(p) + (p.finished() ? "\n" : ""));
+            terminal.flush();
+        } else {
+            Long last = lastLine.get(p.task());
+            boolean slowTask = now - started.get(p.task()) >= BATCH_INTERVAL_NANOS;
+            if ((p.finished() && (last != null || slowTask))
+                    || (!p.finished() && (last == null ? slowTask : now - last >= BATCH_INTERVAL_NANOS))) {
+                log.info(summary(p));
+                lastLine.put(p.task(), now);
+            }
+        }
+        if (p.finished()) {
+            lastLine.remove(p.task());
+            started.remove(p.task());
+        }
+    }
+
+    static String summary(Progress p) {
+        String of = p.total() >= 0 ? "/" + p.total() : "";
+        String pct = p.total() > 0 ? String.format(" (%d%%)", p.done() * 100 / p.total()) : "";
+        return p.task() + ": " + p.done() + of + " " + p.unit() + pct + (p.finished() ? ", done" : "");
+    }
+
+    static String bar(Progress p) {
+        int filled = p.total() > 0 ? (int) (BAR_WIDTH * p.done() / p.total()) : 0;
+        return String.format("%-40.40s |%s%s| %s", p.task(), "#".repeat(filled), " ".repeat(BAR_WIDTH - filled),
+                p.done() + (p.total() >= 0 ? "/" + p.total() : "") + " " + p.unit());
+    }
+}

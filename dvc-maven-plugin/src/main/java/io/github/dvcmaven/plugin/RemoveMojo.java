@@ -1,0 +1,30 @@
+package io.github.dvcmaven.plugin;
+
+import io.github.dvcmaven.core.repo.Repo;
+import java.nio.file.Path;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Stops tracking: deletes .dvc pointers and their .gitignore entries; data stays in the workspace and cache. */
+@Mojo(name = "remove", requiresProject = false, threadSafe = true)
+public class RemoveMojo extends AbstractDvcMojo {
+    /** Comma-separated .dvc files to remove. */
+    @Parameter(property = "dvc.targets")
+    private String targets;
+
+    /** Also delete the tracked data from the workspace. */
+    @Parameter(property = "dvc.outs", defaultValue = "false")
+    private boolean outs;
+
+    @Override
+    protected void run(Path cwd) {
+        try (Repo repo = openRepo(cwd)) {
+            repo.remove(split(targets), outs).forEach(f -> getLog().info("Removed " + f));
+        }
+    }
+
+    @Override
+    protected String goal() {
+        return "remove";
+    }
+}

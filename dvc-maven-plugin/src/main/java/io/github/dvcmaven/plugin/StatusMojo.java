@@ -1,0 +1,61 @@
+package io.github.dvcmaven.plugin;
+
+import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.repo.StatusReport;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Shows what changed in tracked data and pipelines, in dvc's words, and (by default) fails the build
+ * when anything is stale, modified or missing: bound to {@code verify}, it gates CI and releases.
+ */
+@Mojo(name = "status", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
+public class StatusMojo extends AbstractDvcMojo {
+    /** Comma-separated .dvc files or tracked paths; default: everything. */
+    @Parameter(property = "dvc.targets")
+    private String targets;
+
+    /** Print dvc's {@code --json} structure on standard output instead of text. */
+    @Parameter(property = "dvc.json", defaultValue = "false")
+    private boolean json;
+
+    /** Fail the build when anything changed; false only reports. */
+    @Parameter(property = "dvc.failOnStale", defaultValue = "true")
+    private boolean failOnStale;
+
+    /** Skip only this goal (also when bound to verify by the extension). */
+    @Parameter(property = "dvc.status.skip", defaultValue = "false")
+    private boolean skipStatus;
+
+    @Override
+    protected void run(Path cwd) throws MojoFailureException {
+        StatusReport report;
+        try (Repo repo = openRepo(cwd)) {
+            report = repo.status(split(targets));
+        }
+        if (json) {
+            System.out.println(report.toJson());
+        } else {
+            report.toLines().forEach(getLog()::info);
+        }
+        if (failOnStale && !report.isClean()) {
+            throw new MojoFailureException("dvc status: " + report.stages().size() + " stage(s) changed: "
+                    + String.join(", ", report.stages().keySet())
+                    + "\n  Hint: run `mvn dvc:commit` to record modified data, `mvn dvc:checkout` to restore it,"
+                    + " or `mvn dvc:pull` if it is not in the cache (-Ddvc.failOnStale=false only reports)");
+        }
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipStatus;
+    }
+
+    @Override
+    protected String goal() {
+        return "status";
+    }
+}
