@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -58,7 +57,9 @@ public final class ObjectStore {
 
     /**
      * Whether the object exists and is intact. A protected (0444) object is trusted; any other is
-     * rehashed, deleted if its content no longer matches (someone wrote through a link), or protected.
+     * rehashed and protected if it matches. One that no longer matches (someone wrote through a
+     * hardlink or symlink) is moved out of the way: its content is kept under its real hash, so an
+     * edit made through a link is never lost, and nothing stays under a name it does not match.
      */
     public boolean isValid(HashInfo hash) {
         Path p = path(hash);
@@ -70,15 +71,28 @@ public final class ObjectStore {
             if (stat.mode() == PROTECTED_MODE) {
                 return true;
             }
-            String actual = FileHasher.hash(p, hash.isDir() ? HashInfo.MD5 : hash.name());
+            return verifyContent(hash);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Rehashes the object whatever its mode; a mismatch is rescued under its real hash and removed. */
+    public boolean verifyContent(HashInfo hash) {
+        Path p = path(hash);
+        try {
+            String algorithm = hash.isDir() ? HashInfo.MD5 : hash.name();
+            String actual = FileHasher.hash(p, algorithm);
             String expected = hash.isDir() ? hash.value().substring(0, 32) : hash.value();
-            if (!actual.equals(expected)) {
-                Files.deleteIfExists(p);
-                return false;
+            if (actual.equals(expected)) {
+                Modes.chmod(p, PROTECTED_MODE);
+                return true;
             }
-            Modes.chmod(p, PROTECTED_MODE);
-            return true;
-        } catch (NoSuchFileException e) {
+            HashInfo real = new HashInfo(hash.name(), actual);
+            if (!Files.exists(path(real))) {
+                addFile(p, real, false);
+            }
+            remove(hash);
             return false;
         } catch (IOException e) {
             return false;
@@ -313,18 +327,8 @@ public final class ObjectStore {
 
     /** Deletes an object (gc, or a corrupt one). */
     public void remove(HashInfo hash) throws IOException {
-        Path p = path(hash);
-        try {
-            Modes.chmod(p, 0644);
-        } catch (NoSuchFileException e) {
-            return;
-        }
-        Files.deleteIfExists(p);
+        // no chmod first: the name may share its inode with a valid object or a workspace file
+        Files.deleteIfExists(path(hash));
     }
 
-    static void ensureNotExists(Path p) throws IOException {
-        if (Files.exists(p)) {
-            throw new FileAlreadyExistsException(p.toString());
-        }
-    }
 }

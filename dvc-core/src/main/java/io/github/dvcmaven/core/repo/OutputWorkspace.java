@@ -33,8 +33,15 @@ final class OutputWorkspace {
         return repo.root().resolve(o.repoPath());
     }
 
-    /** dvc's Output.status(): null when unchanged. */
+    /**
+     * dvc's Output.status(): null when unchanged. One deliberate difference: a file edited through a
+     * hardlink or symlink into the cache (which corrupts the object) is "modified" here, where dvc
+     * says "not in cache" and deletes the object, losing the edit.
+     */
     String status(Output o) {
+        if (editedThroughLink(o)) {
+            return "modified";
+        }
         if (o.hash() != null && o.cache() && !cacheComplete(o.hash())) {
             return "not in cache";
         }
@@ -54,6 +61,38 @@ final class OutputWorkspace {
             return "modified";
         }
         return null;
+    }
+
+    /** The workspace file is the cache object itself (hardlink/symlink) and was written to. */
+    private boolean editedThroughLink(Output o) {
+        if (o.hash() == null || !o.cache() || o.isDirHash()) {
+            return false;
+        }
+        Path ws = path(o);
+        Path obj = repo.cache().path(o.hash());
+        try {
+            if (!Files.isRegularFile(ws) || !Files.exists(obj) || !Files.isSameFile(ws, obj)) {
+                return false;
+            }
+            if (Modes.mode(obj) == ObjectStore.PROTECTED_MODE) {
+                return false;
+            }
+            return !repo.hasher().hashFile(ws, o.hashAlgorithm()).hash().value().equals(o.hash().value());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private boolean sharesObject(Output o, Path ws) {
+        if (o.hash() == null || o.isDirHash()) {
+            return false;
+        }
+        try {
+            Path obj = repo.cache().path(o.hash());
+            return Files.exists(obj) && Files.exists(ws) && Files.isSameFile(ws, obj);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static boolean exists(Path p) {
@@ -127,12 +166,17 @@ final class OutputWorkspace {
             }
             saved = o.withHash(tree.hash(), tree.meta());
         } else {
+            boolean linkedToOldObject = sharesObject(o, p);
             ContentHasher.FileHash file = repo.hasher().hashFile(p, algorithm);
             if (algorithm.equals(HashInfo.MD5_DOS2UNIX) && !file.hash().equals(o.hash())) {
                 file = repo.hasher().hashFile(p, HashInfo.MD5);
             }
             if (o.cache() && commit) {
                 commitFile(p, file);
+                if (linkedToOldObject && !file.hash().equals(o.hash())) {
+                    // the old object was overwritten through the link: it must not keep its old name
+                    repo.cache().verifyContent(o.hash());
+                }
             }
             saved = o.withHash(file.hash(), file.meta());
         }
