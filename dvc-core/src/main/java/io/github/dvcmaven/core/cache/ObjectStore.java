@@ -19,7 +19,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -32,10 +34,13 @@ import java.util.Map;
  */
 public final class ObjectStore {
     public static final int PROTECTED_MODE = 0444;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BUFFER = 256 * 1024;
 
     private final Path root;
+    /** Object directories known to exist, so each is created (or checked) once per run. */
+    private final Set<Path> knownDirs = ConcurrentHashMap.newKeySet();
+    /** Cleared after the first clone attempt this file system refuses, so later files skip straight to copying. */
+    private volatile boolean reflinkWorks = true;
 
     public ObjectStore(Path root) {
         this.root = root;
@@ -77,6 +82,43 @@ public final class ObjectStore {
         }
     }
 
+    /**
+     * Which of these objects are absent. Large sets are answered by listing the 2-character prefix
+     * directories (one readdir each) instead of a stat per object.
+     */
+    public Set<String> missing(String algorithm, java.util.Collection<String> values) {
+        java.util.Map<String, java.util.List<String>> byPrefix = new java.util.HashMap<>();
+        for (String v : values) {
+            byPrefix.computeIfAbsent(v.substring(0, 2), k -> new java.util.ArrayList<>()).add(v);
+        }
+        Set<String> missing = ConcurrentHashMap.newKeySet();
+        byPrefix.entrySet().parallelStream().forEach(e -> {
+            Path dir = path(new HashInfo(algorithm, e.getValue().get(0))).getParent();
+            if (e.getValue().size() < 8) {
+                for (String v : e.getValue()) {
+                    if (!Files.isRegularFile(dir.resolve(v.substring(2)))) {
+                        missing.add(v);
+                    }
+                }
+                return;
+            }
+            Set<String> present = new java.util.HashSet<>();
+            try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                for (Path p : ds) {
+                    present.add(p.getFileName().toString());
+                }
+            } catch (IOException ex) {
+                // a missing prefix directory: all of its objects are missing
+            }
+            for (String v : e.getValue()) {
+                if (!present.contains(v.substring(2))) {
+                    missing.add(v);
+                }
+            }
+        });
+        return missing;
+    }
+
     /** Rehashes the object whatever its mode; a mismatch is rescued under its real hash and removed. */
     public boolean verifyContent(HashInfo hash) {
         Path p = path(hash);
@@ -105,13 +147,13 @@ public final class ObjectStore {
      */
     public void addFile(Path source, HashInfo expected, boolean tryReflink) throws IOException {
         Path dest = path(expected);
-        if (Files.exists(dest) && isValid(expected)) {
+        if (isValid(expected)) {
             return;
         }
-        Path tmp = tempFile(dest);
+        Path tmp = tempIn(dest);
         try {
             String actual;
-            if (tryReflink && NativeFs.reflink(source, tmp)) {
+            if (tryReflink && reflink(source, tmp)) {
                 actual = FileHasher.hash(tmp, expected.name());
             } else {
                 actual = copyHashing(source, tmp, expected.name());
@@ -127,15 +169,42 @@ public final class ObjectStore {
     }
 
     /**
+     * Copies (or reflinks) a file whose hash is not known yet into the cache in one read, naming the
+     * object by the md5 of the bytes actually written. Returns that md5.
+     */
+    public String addFileHashing(Path source, String algorithm, boolean tryReflink) throws IOException {
+        Path staging = root.resolve("files").resolve("md5").resolve("staging");
+        Path tmp = tempIn(staging);
+        try {
+            String actual;
+            if (tryReflink && reflink(source, tmp)) {
+                actual = FileHasher.hash(tmp, algorithm);
+            } else {
+                actual = copyHashing(source, tmp, algorithm);
+            }
+            HashInfo hash = new HashInfo(algorithm, actual);
+            Path dest = path(hash);
+            if (isValid(hash)) {
+                return actual;
+            }
+            ensureDir(dest.getParent());
+            install(tmp, dest);
+            return actual;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
      * Makes the workspace file itself the cache object via a hardlink (cache.type = hardlink), after
      * checking it is still the state that was hashed.
      */
     public void addByHardlink(Path source, HashInfo expected, FileStat hashedStat) throws IOException {
         Path dest = path(expected);
-        if (Files.exists(dest) && isValid(expected)) {
+        if (isValid(expected)) {
             return;
         }
-        Path tmp = tempFile(dest);
+        Path tmp = tempIn(dest);
         try {
             Files.createLink(tmp, source);
             FileStat now = FileStat.of(tmp);
@@ -157,10 +226,10 @@ public final class ObjectStore {
             throw new CorruptObjectException("content does not match " + expected.value() + " (md5 " + actual + ")");
         }
         Path dest = path(expected);
-        if (Files.exists(dest) && isValid(expected)) {
+        if (isValid(expected)) {
             return;
         }
-        Path tmp = tempFile(dest);
+        Path tmp = tempIn(dest);
         try {
             Files.write(tmp, content);
             install(tmp, dest);
@@ -172,7 +241,7 @@ public final class ObjectStore {
     /** Stores a stream (a download), hashing it on the way and installing it only if it matches. */
     public void addStream(InputStream in, HashInfo expected) throws IOException {
         Path dest = path(expected);
-        Path tmp = tempFile(dest);
+        Path tmp = tempIn(dest);
         try {
             MessageDigest md = FileHasher.newMd5();
             try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -197,6 +266,17 @@ public final class ObjectStore {
         }
     }
 
+    private boolean reflink(Path source, Path target) {
+        if (!reflinkWorks) {
+            return false;
+        }
+        boolean ok = NativeFs.reflink(source, target);
+        if (!ok) {
+            reflinkWorks = false;
+        }
+        return ok;
+    }
+
     private void install(Path tmp, Path dest) throws IOException {
         Modes.chmod(tmp, PROTECTED_MODE);
         try {
@@ -206,13 +286,29 @@ public final class ObjectStore {
         }
     }
 
+    /** A temp name beside {@code dest} in a cache directory that is created at most once per run. */
+    private Path tempIn(Path dest) throws IOException {
+        ensureDir(dest.getParent());
+        return dest.resolveSibling(tempName());
+    }
+
+    private void ensureDir(Path dir) throws IOException {
+        if (!knownDirs.contains(dir)) {
+            Files.createDirectories(dir);
+            knownDirs.add(dir);
+        }
+    }
+
     /** dvc's temp names: a dot, 22 url-safe random characters, ".tmp", in the destination directory. */
     public static Path tempFile(Path dest) throws IOException {
         Files.createDirectories(dest.getParent());
+        return dest.resolveSibling(tempName());
+    }
+
+    private static String tempName() {
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return dest.resolveSibling("." + token + ".tmp");
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return "." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + ".tmp";
     }
 
     static String copyHashing(Path source, Path target, String algorithm) throws IOException {
@@ -295,10 +391,10 @@ public final class ObjectStore {
                 + (last == null ? "" : ": " + last.getMessage()), "set cache.type to a type this file system supports");
     }
 
-    private static boolean linkOnce(LinkType type, Path obj, Path tmp, boolean isexec) throws IOException {
+    private boolean linkOnce(LinkType type, Path obj, Path tmp, boolean isexec) throws IOException {
         switch (type) {
             case REFLINK -> {
-                if (!NativeFs.reflink(obj, tmp)) {
+                if (!reflink(obj, tmp)) {
                     return false;
                 }
                 Modes.chmod(tmp, Umask.writableFileMode() | (isexec ? 0100 : 0));

@@ -4,19 +4,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
  * dvc's ignore rules: gitignore syntax in {@code .dvcignore} files at any depth (deeper files win),
- * plus the built-in {@code .git}, {@code .hg}, {@code .dvc} and nested dvc repositories.
+ * plus the built-in {@code .git}, {@code .hg}, {@code .dvc} and nested dvc repositories. The rules that
+ * apply in a directory are computed once and reused for all its entries.
  */
 public final class DvcIgnore {
     public static final String FILE_NAME = ".dvcignore";
 
     private final Path root;
     private final ConcurrentHashMap<String, Optional<IgnoreNode>> nodes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, DirRules> rules = new ConcurrentHashMap<>();
 
     public DvcIgnore(Path root) {
         this.root = root;
@@ -40,8 +44,7 @@ public final class DvcIgnore {
                 prefix.append('/');
             }
             prefix.append(parts[i]);
-            boolean dir = !last || isDirectory;
-            if (isIgnoredEntry(parent, parts[i], dir)) {
+            if (isIgnoredEntry(parent, parts[i], !last || isDirectory)) {
                 return true;
             }
         }
@@ -53,31 +56,69 @@ public final class DvcIgnore {
      * {@code parent} is the posix relpath of the containing directory ("" for the root).
      */
     public boolean isIgnoredEntry(String parent, String name, boolean isDirectory) {
-        if (isDirectory && (name.equals(".git") || name.equals(".hg") || name.equals(".dvc"))) {
-            return true;
+        return rulesFor(parent).isIgnored(name, isDirectory);
+    }
+
+    /** The rules in force inside a directory (posix relpath from the root, "" for the root). */
+    public DirRules rulesFor(String dir) {
+        DirRules r = rules.get(dir);
+        if (r == null) {
+            r = rules.computeIfAbsent(dir, this::buildRules);
         }
-        if (!isDirectory && name.equals(".git")) {
-            return true;
-        }
-        String rel = parent.isEmpty() ? name : parent + "/" + name;
-        if (isDirectory && Files.isDirectory(root.resolve(rel).resolve(".dvc"))) {
-            return true;
-        }
-        String dir = parent;
+        return r;
+    }
+
+    private DirRules buildRules(String dir) {
+        List<IgnoreNode> chain = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        String d = dir;
         while (true) {
-            Optional<IgnoreNode> node = node(dir);
-            if (node.isPresent()) {
-                String local = dir.isEmpty() ? rel : rel.substring(dir.length() + 1);
-                Boolean ignored = node.get().checkIgnored(local, isDirectory);
+            Optional<IgnoreNode> node = node(d);
+            if (node.isPresent() && !node.get().getRules().isEmpty()) {
+                chain.add(node.get());
+                prefixes.add(d);
+            }
+            if (d.isEmpty()) {
+                break;
+            }
+            int slash = d.lastIndexOf('/');
+            d = slash < 0 ? "" : d.substring(0, slash);
+        }
+        return new DirRules(dir, chain, prefixes);
+    }
+
+    /** The .dvcignore files that apply in one directory, deepest first. */
+    public final class DirRules {
+        private final String dir;
+        private final List<IgnoreNode> chain;
+        private final List<String> prefixes;
+
+        DirRules(String dir, List<IgnoreNode> chain, List<String> prefixes) {
+            this.dir = dir;
+            this.chain = chain;
+            this.prefixes = prefixes;
+        }
+
+        public boolean isIgnored(String name, boolean isDirectory) {
+            if (isDirectory && (name.equals(".git") || name.equals(".hg") || name.equals(".dvc"))) {
+                return true;
+            }
+            if (!isDirectory && name.equals(".git")) {
+                return true;
+            }
+            String rel = dir.isEmpty() ? name : dir + "/" + name;
+            if (isDirectory && Files.isDirectory(root.resolve(rel).resolve(".dvc"))) {
+                return true;
+            }
+            for (int i = 0; i < chain.size(); i++) {
+                String prefix = prefixes.get(i);
+                String local = prefix.isEmpty() ? rel : rel.substring(prefix.length() + 1);
+                Boolean ignored = chain.get(i).checkIgnored(local, isDirectory);
                 if (ignored != null) {
                     return ignored;
                 }
             }
-            if (dir.isEmpty()) {
-                return false;
-            }
-            int slash = dir.lastIndexOf('/');
-            dir = slash < 0 ? "" : dir.substring(0, slash);
+            return false;
         }
     }
 

@@ -4,37 +4,70 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What the state database keys a hash on (device, inode, mtime in ns, size) and what dvc records beside
- * it (the exec bits), read with one stat through the link.
+ * it (the exec bits), read with one stat. This runs once per file on every status, so it avoids the
+ * slower "unix:*" attribute map when the platform's file key can be read directly.
  */
 public record FileStat(long device, long inode, long mtimeNanos, long size, int mode, boolean regularFile,
                        boolean directory) {
     private static final String ATTRIBUTES = "unix:dev,ino,lastModifiedTime,size,mode";
 
+    /** Stat through symlinks. */
     public static FileStat of(Path path) throws IOException {
-        Map<String, Object> a = Files.readAttributes(path, ATTRIBUTES);
-        int mode = (Integer) a.get("mode");
-        int type = mode & 0170000;
-        return new FileStat((Long) a.get("dev"), (Long) a.get("ino"), nanos((FileTime) a.get("lastModifiedTime")),
-                (Long) a.get("size"), mode & 07777, type == 0100000, type == 0040000);
+        return read(path);
     }
 
     /** Stat of the link itself, not its target. */
     public static FileStat ofLink(Path path) throws IOException {
-        Map<String, Object> a = Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-        int mode = (Integer) a.get("mode");
-        int type = mode & 0170000;
-        return new FileStat((Long) a.get("dev"), (Long) a.get("ino"), nanos((FileTime) a.get("lastModifiedTime")),
-                (Long) a.get("size"), mode & 07777, type == 0100000, type == 0040000);
+        return read(path, LinkOption.NOFOLLOW_LINKS);
     }
 
-    private static long nanos(FileTime t) {
-        return t.to(TimeUnit.NANOSECONDS);
+    private static FileStat read(Path path, LinkOption... options) throws IOException {
+        PosixFileAttributes a = Files.readAttributes(path, PosixFileAttributes.class, options);
+        long[] key = parseKey(a.fileKey());
+        if (key == null) {
+            return readMap(path, options);
+        }
+        int mode = 0;
+        for (PosixFilePermission p : a.permissions()) {
+            mode |= 1 << (8 - p.ordinal());
+        }
+        return new FileStat(key[0], key[1], a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size(), mode,
+                a.isRegularFile(), a.isDirectory());
+    }
+
+    /** The JDK's Unix file key prints as "(dev=<hex>,ino=<decimal>)". */
+    static long[] parseKey(Object fileKey) {
+        if (fileKey == null) {
+            return null;
+        }
+        String s = fileKey.toString();
+        int dev = s.indexOf("dev=");
+        int ino = s.indexOf(",ino=");
+        if (!s.startsWith("(") || dev < 0 || ino < 0 || !s.endsWith(")")) {
+            return null;
+        }
+        try {
+            return new long[] {Long.parseUnsignedLong(s.substring(dev + 4, ino), 16),
+                Long.parseUnsignedLong(s.substring(ino + 5, s.length() - 1))};
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static FileStat readMap(Path path, LinkOption... options) throws IOException {
+        Map<String, Object> a = Files.readAttributes(path, ATTRIBUTES, options);
+        int mode = (Integer) a.get("mode");
+        int type = mode & 0170000;
+        return new FileStat((Long) a.get("dev"), (Long) a.get("ino"),
+                ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
+                (Long) a.get("size"), mode & 07777, type == 0100000, type == 0040000);
     }
 
     /** dvc's isexec: any of the user, group or other execute bits. */

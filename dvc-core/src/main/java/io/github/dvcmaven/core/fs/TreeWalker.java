@@ -51,12 +51,12 @@ public final class TreeWalker {
         protected List<Entry> compute() {
             List<Entry> files = new ArrayList<>();
             List<DirTask> subdirs = new ArrayList<>();
+            String parentRepoRel = rel.isEmpty() ? repoRel : repoRel.isEmpty() ? rel : repoRel + "/" + rel;
+            DvcIgnore.DirRules rules = ignore == null ? null : ignore.rulesFor(parentRepoRel);
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 for (Path child : stream) {
                     String name = child.getFileName().toString();
                     String childRel = rel.isEmpty() ? name : rel + "/" + name;
-                    String childRepoRel = repoRel.isEmpty() ? childRel : repoRel + "/" + childRel;
-                    String parentRepoRel = rel.isEmpty() ? repoRel : repoRel.isEmpty() ? rel : repoRel + "/" + rel;
                     FileStat link = FileStat.ofLink(child);
                     boolean symlink = !link.regularFile() && !link.directory() && Files.isSymbolicLink(child);
                     FileStat stat = link;
@@ -64,14 +64,14 @@ public final class TreeWalker {
                         try {
                             stat = FileStat.of(child);
                         } catch (NoSuchFileException e) {
-                            throw new DvcException("broken symlink '" + childRepoRel + "' in a tracked directory",
+                            throw new DvcException("broken symlink '" + parentRepoRel + "/" + name + "' in a tracked directory",
                                     "remove the link or add it to .dvcignore");
                         }
                         if (stat.directory()) {
                             continue; // dvc does not descend into symlinked directories
                         }
                     }
-                    if (ignore != null && ignore.isIgnoredEntry(parentRepoRel, name, stat.directory())) {
+                    if (rules != null && rules.isIgnored(name, stat.directory())) {
                         continue;
                     }
                     if (stat.directory()) {
@@ -79,7 +79,7 @@ public final class TreeWalker {
                     } else if (stat.regularFile()) {
                         if (name.equals(DvcIgnore.FILE_NAME)) {
                             throw new DvcException(".dvcignore file should not be in collected dir path: '"
-                                    + childRepoRel + "'", "move the rules to a .dvcignore above the tracked directory");
+                                    + parentRepoRel + "/" + name + "'", "move the rules to a .dvcignore above the tracked directory");
                         }
                         files.add(new Entry(childRel, child, stat, symlink));
                     }

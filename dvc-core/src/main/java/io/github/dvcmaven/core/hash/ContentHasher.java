@@ -28,6 +28,14 @@ public final class ContentHasher {
     /** One file of a hashed directory. */
     public record Member(String relpath, Path path, FileStat stat, String md5, boolean symlink) {}
 
+    /** How a file's content is read on a state miss: plain hashing, or copying into the cache while hashing. */
+    @FunctionalInterface
+    public interface ContentReader {
+        String read(Path file, String algorithm) throws IOException;
+    }
+
+    public static final ContentReader HASH_ONLY = FileHasher::hash;
+
     private final StateDb state;
     private final TreeWalker walker;
     private final ForkJoinPool pool;
@@ -41,12 +49,16 @@ public final class ContentHasher {
     }
 
     public FileHash hashFile(Path file, String algorithm) {
+        return hashFile(file, algorithm, HASH_ONLY);
+    }
+
+    public FileHash hashFile(Path file, String algorithm, ContentReader reader) {
         try {
             FileStat stat = FileStat.of(file);
             if (!stat.regularFile()) {
                 throw new DvcException("'" + file + "' is not a regular file");
             }
-            return new FileHash(new HashInfo(algorithm, hash(file, stat, algorithm)),
+            return new FileHash(new HashInfo(algorithm, hash(file, stat, algorithm, reader)),
                     Meta.file(stat.size(), stat.isExecutable()), stat);
         } catch (NoSuchFileException e) {
             throw new DvcException("'" + file + "' does not exist");
@@ -56,13 +68,13 @@ public final class ContentHasher {
     }
 
     /** The md5 of a file whose stat is known, from the state database when it can be trusted. */
-    public String hash(Path file, FileStat stat, String algorithm) throws IOException {
+    public String hash(Path file, FileStat stat, String algorithm, ContentReader reader) throws IOException {
         String known = state.get(stat, algorithm);
         if (known != null) {
             return known;
         }
         for (int attempt = 0; ; attempt++) {
-            String value = FileHasher.hash(file, algorithm);
+            String value = reader.read(file, algorithm);
             long hashedAt = System.currentTimeMillis() * 1_000_000L;
             FileStat after = FileStat.of(file);
             if (after.mtimeNanos() == stat.mtimeNanos() && after.size() == stat.size() && after.inode() == stat.inode()) {
@@ -78,6 +90,10 @@ public final class ContentHasher {
 
     /** Hashes a directory; {@code repoRel} is its posix path from the repo root, for .dvcignore rules. */
     public TreeHash hashDir(Path dir, String repoRel, String algorithm) {
+        return hashDir(dir, repoRel, algorithm, HASH_ONLY);
+    }
+
+    public TreeHash hashDir(Path dir, String repoRel, String algorithm, ContentReader reader) {
         List<TreeWalker.Entry> files = walker.walk(dir, repoRel);
         String[] hashes = new String[files.size()];
         List<Integer> toHash = new ArrayList<>();
@@ -95,7 +111,7 @@ public final class ContentHasher {
                 pool.submit(() -> toHash.parallelStream().forEach(i -> {
                     TreeWalker.Entry e = files.get(i);
                     try {
-                        hashes[i] = hash(e.path(), e.stat(), algorithm);
+                        hashes[i] = hash(e.path(), e.stat(), algorithm, reader);
                     } catch (IOException ex) {
                         failure.compareAndSet(null, new DvcException("cannot read '" + e.path() + "': " + ex.getMessage()));
                     } catch (RuntimeException ex) {

@@ -13,8 +13,25 @@ public final class PyStrings {
     public static final Comparator<String> CODE_POINT_ORDER = PyStrings::compareCodePoints;
 
     public static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
+        int n = Math.min(a.length(), b.length());
+        for (int k = 0; k < n; k++) {
+            char ca = a.charAt(k);
+            char cb = b.charAt(k);
+            if (ca != cb) {
+                if (!Character.isSurrogate(ca) && !Character.isSurrogate(cb)) {
+                    return Character.compare(ca, cb);
+                }
+                return slowCompare(a, b, k);
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
+    private static int slowCompare(String a, String b, int from) {
+        // back up to the start of a surrogate pair shared by both strings
+        int start = from > 0 && Character.isHighSurrogate(a.charAt(from - 1)) ? from - 1 : from;
+        int i = start;
+        int j = start;
         while (i < a.length() && j < b.length()) {
             int ca = a.codePointAt(i);
             int cb = b.codePointAt(j);

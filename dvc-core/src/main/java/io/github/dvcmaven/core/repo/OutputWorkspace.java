@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * "modified"), and saving it (hash, copy into the cache verified, .gitignore, relink).
  */
 final class OutputWorkspace {
+    private static final long SINGLE_PASS_MIN_BYTES = 4L << 20;
+
     private final Repo repo;
 
     OutputWorkspace(Repo repo) {
@@ -42,10 +44,36 @@ final class OutputWorkspace {
         if (editedThroughLink(o)) {
             return "modified";
         }
+        if (o.isDirHash() && o.cache()) {
+            return dirStatus(o);
+        }
         if (o.hash() != null && o.cache() && !cacheComplete(o.hash())) {
             return "not in cache";
         }
         return workspaceStatus(o);
+    }
+
+    /**
+     * The same answer as for files, in a cheaper order: hash the workspace tree first; when it matches
+     * the recorded one its members are the members to look for in the cache, and the .dir object
+     * need not be parsed at all.
+     */
+    private String dirStatus(Output o) {
+        Path p = path(o);
+        boolean present = exists(p) && Files.isDirectory(p) && !repo.ignore().isIgnored(o.repoPath(), true);
+        ContentHasher.TreeHash tree = present ? repo.hasher().hashDir(p, o.repoPath(), o.hashAlgorithm()) : null;
+        if (tree != null && tree.hash().value().equals(o.hash().value())) {
+            java.util.Set<String> md5s = new java.util.HashSet<>();
+            for (ContentHasher.Member m : tree.members()) {
+                md5s.add(m.md5());
+            }
+            boolean complete = repo.cache().isValid(o.hash()) && repo.cache().missing(o.hash().name(), md5s).isEmpty();
+            return complete ? null : "not in cache";
+        }
+        if (!cacheComplete(o.hash())) {
+            return "not in cache";
+        }
+        return tree == null ? "deleted" : "modified";
     }
 
     String workspaceStatus(Output o) {
@@ -127,8 +155,11 @@ final class OutputWorkspace {
         if (manifest == null) {
             return false;
         }
-        return repo.pool().submit(() -> manifest.entries().parallelStream()
-                .allMatch(e -> store.isValid(new HashInfo(hash.name(), e.md5())))).join();
+        java.util.Set<String> md5s = new java.util.HashSet<>();
+        for (DirManifest.Entry e : manifest.entries()) {
+            md5s.add(e.md5());
+        }
+        return store.missing(hash.name(), md5s).isEmpty();
     }
 
     /**
@@ -152,11 +183,20 @@ final class OutputWorkspace {
             scm.ignore(p, dir);
         }
         String algorithm = o.hashAlgorithm();
+        LinkType first = repo.linkTypes().get(0);
+        // on a state miss, read a big file only once: copy it into the cache while hashing it
+        // (small files are cheaper hashed first and copied straight into their final directory)
+        ContentHasher.ContentReader reader = o.cache() && commit && first != LinkType.HARDLINK
+                && !algorithm.equals(HashInfo.MD5_DOS2UNIX)
+                ? (f, algo) -> Files.size(f) >= SINGLE_PASS_MIN_BYTES
+                        ? repo.cache().addFileHashing(f, algo, first == LinkType.REFLINK)
+                        : ContentHasher.HASH_ONLY.read(f, algo)
+                : ContentHasher.HASH_ONLY;
         Output saved;
         if (dir) {
-            ContentHasher.TreeHash tree = repo.hasher().hashDir(p, o.repoPath(), algorithm);
+            ContentHasher.TreeHash tree = repo.hasher().hashDir(p, o.repoPath(), algorithm, reader);
             if (algorithm.equals(HashInfo.MD5_DOS2UNIX) && !tree.hash().equals(o.hash())) {
-                tree = repo.hasher().hashDir(p, o.repoPath(), HashInfo.MD5);
+                tree = repo.hasher().hashDir(p, o.repoPath(), HashInfo.MD5, reader);
             }
             if (tree.manifest().entries().isEmpty()) {
                 repo.listener().log(RepoListener.Level.WARN, "'" + repo.display(o.repoPath()) + "' is empty.");
@@ -167,9 +207,9 @@ final class OutputWorkspace {
             saved = o.withHash(tree.hash(), tree.meta());
         } else {
             boolean linkedToOldObject = sharesObject(o, p);
-            ContentHasher.FileHash file = repo.hasher().hashFile(p, algorithm);
+            ContentHasher.FileHash file = repo.hasher().hashFile(p, algorithm, reader);
             if (algorithm.equals(HashInfo.MD5_DOS2UNIX) && !file.hash().equals(o.hash())) {
-                file = repo.hasher().hashFile(p, HashInfo.MD5);
+                file = repo.hasher().hashFile(p, HashInfo.MD5, reader);
             }
             if (o.cache() && commit) {
                 commitFile(p, file);
