@@ -119,6 +119,28 @@ public final class ObjectStore {
         return missing;
     }
 
+    /**
+     * A digest of the names and mtimes of the object directories (files/md5/xx): deleting or adding
+     * any object changes its directory's mtime, so an unchanged fingerprint means no object came or
+     * went since a directory was last checked complete.
+     */
+    public String layoutFingerprint(HashInfo sample) {
+        Path base = sample.isLegacy() ? root : root.resolve("files").resolve("md5");
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(base)) {
+            for (Path p : ds) {
+                String name = p.getFileName().toString();
+                if (name.length() == 2) {
+                    parts.add(name + ":" + Files.getLastModifiedTime(p).to(java.util.concurrent.TimeUnit.NANOSECONDS));
+                }
+            }
+        } catch (IOException e) {
+            return "unreadable:" + System.nanoTime();
+        }
+        java.util.Collections.sort(parts);
+        return FileHasher.md5Hex(String.join("\n", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Rehashes the object whatever its mode; a mismatch is rescued under its real hash and removed. */
     public boolean verifyContent(HashInfo hash) {
         Path p = path(hash);

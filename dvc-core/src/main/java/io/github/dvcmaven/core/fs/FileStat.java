@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
@@ -26,6 +27,20 @@ public record FileStat(long device, long inode, long mtimeNanos, long size, int 
     /** Stat of the link itself, not its target. */
     public static FileStat ofLink(Path path) throws IOException {
         return read(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * The walker's cheaper stat of the entry itself: no permission bits (mode -1), which members of a
+     * tracked directory do not need. Symlinks come back as neither file nor directory.
+     */
+    public static FileStat ofEntry(Path path) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        long[] key = parseKey(a.fileKey());
+        if (key == null) {
+            return readMap(path, LinkOption.NOFOLLOW_LINKS);
+        }
+        return new FileStat(key[0], key[1], a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size(), -1,
+                a.isRegularFile(), a.isDirectory());
     }
 
     private static FileStat read(Path path, LinkOption... options) throws IOException {
@@ -72,6 +87,6 @@ public record FileStat(long device, long inode, long mtimeNanos, long size, int 
 
     /** dvc's isexec: any of the user, group or other execute bits. */
     public boolean isExecutable() {
-        return (mode & 0111) != 0;
+        return mode > 0 && (mode & 0111) != 0;
     }
 }

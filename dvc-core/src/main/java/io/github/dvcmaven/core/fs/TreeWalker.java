@@ -57,7 +57,7 @@ public final class TreeWalker {
                 for (Path child : stream) {
                     String name = child.getFileName().toString();
                     String childRel = rel.isEmpty() ? name : rel + "/" + name;
-                    FileStat link = FileStat.ofLink(child);
+                    FileStat link = FileStat.ofEntry(child);
                     boolean symlink = !link.regularFile() && !link.directory() && Files.isSymbolicLink(child);
                     FileStat stat = link;
                     if (symlink) {

@@ -63,12 +63,22 @@ final class OutputWorkspace {
         boolean present = exists(p) && Files.isDirectory(p) && !repo.ignore().isIgnored(o.repoPath(), true);
         ContentHasher.TreeHash tree = present ? repo.hasher().hashDir(p, o.repoPath(), o.hashAlgorithm()) : null;
         if (tree != null && tree.hash().value().equals(o.hash().value())) {
+            if (!repo.cache().isValid(o.hash())) {
+                return "not in cache";
+            }
+            String cacheState = repo.cache().layoutFingerprint(o.hash());
+            if (repo.state().isComplete(o.hash().value(), cacheState)) {
+                return null;
+            }
             java.util.Set<String> md5s = new java.util.HashSet<>();
             for (ContentHasher.Member m : tree.members()) {
                 md5s.add(m.md5());
             }
-            boolean complete = repo.cache().isValid(o.hash()) && repo.cache().missing(o.hash().name(), md5s).isEmpty();
-            return complete ? null : "not in cache";
+            if (!repo.cache().missing(o.hash().name(), md5s).isEmpty()) {
+                return "not in cache";
+            }
+            repo.state().putComplete(o.hash().value(), cacheState);
+            return null;
         }
         if (!cacheComplete(o.hash())) {
             return "not in cache";

@@ -37,7 +37,7 @@ public final class Repo implements AutoCloseable {
     private final DvcIgnore ignore;
     private final ForkJoinPool pool;
     private final ContentHasher hasher;
-    private final Optional<Git> git;
+    private Optional<Git> git;
     private final List<LinkType> linkTypes;
 
     private Repo(Path root, RepoOptions options) {
@@ -53,8 +53,6 @@ public final class Repo implements AutoCloseable {
                 : config.getInt("core", "checksum_jobs").orElse(Runtime.getRuntime().availableProcessors());
         this.pool = new ForkJoinPool(Math.max(1, jobs));
         this.hasher = new ContentHasher(state, new TreeWalker(ignore, pool), pool, options.listener());
-        boolean noScm = config.getBoolean("core", "no_scm", false);
-        this.git = noScm ? Optional.empty() : Git.find(root);
         this.linkTypes = LinkType.parse(config.getList("cache", "type"));
     }
 
@@ -160,7 +158,12 @@ public final class Repo implements AutoCloseable {
         return hasher;
     }
 
-    Optional<Git> git() {
+    /** The surrounding git repository, opened on first use (status never needs it). */
+    synchronized Optional<Git> git() {
+        if (git == null) {
+            boolean noScm = config.getBoolean("core", "no_scm", false);
+            git = noScm ? Optional.empty() : Git.find(root);
+        }
         return git;
     }
 
@@ -192,6 +195,8 @@ public final class Repo implements AutoCloseable {
     public void close() {
         state.close();
         pool.shutdown();
-        git.ifPresent(Git::close);
+        if (git != null) {
+            git.ifPresent(Git::close);
+        }
     }
 }

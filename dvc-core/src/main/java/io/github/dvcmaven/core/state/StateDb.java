@@ -58,6 +58,90 @@ public final class StateDb implements AutoCloseable {
         }
     }
 
+    /** A directory's tree hash, remembered with a fingerprint of every member's path and stat. */
+    public record TreeRecord(String fingerprint, String hash, long maxMtimeNanos, long hashedAtNanos) {
+        public boolean trusted() {
+            return hashedAtNanos - maxMtimeNanos >= RACY_WINDOW_NANOS;
+        }
+    }
+
+    public synchronized TreeRecord getTree(String path, String algorithm) {
+        try {
+            Connection c = connection();
+            if (c == null) {
+                return null;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT fingerprint, hash, max_mtime_ns, hashed_at_ns FROM trees WHERE path = ? AND algorithm = ?")) {
+                ps.setString(1, path);
+                ps.setString(2, algorithm);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new TreeRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)) : null;
+                }
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    public synchronized void putTree(String path, String algorithm, TreeRecord record) {
+        try {
+            Connection c = connection();
+            if (c == null) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO trees"
+                    + " (path, algorithm, fingerprint, hash, max_mtime_ns, hashed_at_ns) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, path);
+                ps.setString(2, algorithm);
+                ps.setString(3, record.fingerprint());
+                ps.setString(4, record.hash());
+                ps.setLong(5, record.maxMtimeNanos());
+                ps.setLong(6, record.hashedAtNanos());
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            // only an optimisation
+        }
+    }
+
+    /** Whether this .dir object was verified complete while the cache's object directories looked like this. */
+    public synchronized boolean isComplete(String dirHash, String cacheFingerprint) {
+        try {
+            Connection c = connection();
+            if (c == null) {
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM complete_trees WHERE dir_hash = ? AND cache_fingerprint = ?")) {
+                ps.setString(1, dirHash);
+                ps.setString(2, cacheFingerprint);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public synchronized void putComplete(String dirHash, String cacheFingerprint) {
+        try {
+            Connection c = connection();
+            if (c == null) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR REPLACE INTO complete_trees (dir_hash, cache_fingerprint) VALUES (?, ?)")) {
+                ps.setString(1, dirHash);
+                ps.setString(2, cacheFingerprint);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            // only an optimisation
+        }
+    }
+
     /**
      * Records a hash for a file this process just wrote from verified content, which no other writer can
      * have raced; it is trusted at once.
@@ -114,6 +198,11 @@ public final class StateDb implements AutoCloseable {
                         + " mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL, algorithm TEXT NOT NULL,"
                         + " hash TEXT NOT NULL, hashed_at_ns INTEGER NOT NULL,"
                         + " PRIMARY KEY (dev, ino, mtime_ns, size, algorithm))");
+                st.execute("CREATE TABLE IF NOT EXISTS trees (path TEXT NOT NULL, algorithm TEXT NOT NULL,"
+                        + " fingerprint TEXT NOT NULL, hash TEXT NOT NULL, max_mtime_ns INTEGER NOT NULL,"
+                        + " hashed_at_ns INTEGER NOT NULL, PRIMARY KEY (path, algorithm))");
+                st.execute("CREATE TABLE IF NOT EXISTS complete_trees (dir_hash TEXT PRIMARY KEY,"
+                        + " cache_fingerprint TEXT NOT NULL)");
             }
         }
         return connection;
