@@ -20,10 +20,16 @@ echo "# building the plugin"
 ./mvnw -q -B install -DskipTests -Dinvoker.skip=true
 [ -n "$MVN" ] || MVN="$ROOT/mvnw"
 
-ours() { (cd "$1" && "$MVN" -q -B -o "$PLUGIN:$2" "${@:3}" >/dev/null); }
-theirs() { (cd "$1" && "$DVC" "$2" -q "${@:3}" >/dev/null); }
+# ours DIR GOAL [TARGET] / theirs DIR COMMAND [TARGET]: the same operation through each tool
+ours() { (cd "$1" && "$MVN" -q -B -o "$PLUGIN:$2" ${3:+"-Ddvc.targets=$3"}); }
+theirs() { (cd "$1" && "$DVC" "$2" -q ${3:+"$3"}); }
 
-seconds() { local s e; s=$(date +%s%N); "$@"; e=$(date +%s%N); echo "scale=3; ($e - $s) / 1000000000" | bc; }
+# wall seconds of a command whose own output is discarded; `sync` first so earlier writes do not bleed in
+seconds() {
+  local s e; sync; s=$(date +%s%N)
+  if ! "$@" >"$WORK/last.log" 2>&1; then echo "FAILED: $* (see $WORK/last.log)" >&2; cat "$WORK/last.log" >&2; exit 1; fi
+  e=$(date +%s%N); echo "scale=3; ($e - $s) / 1000000000" | bc
+}
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
 
@@ -47,17 +53,17 @@ PY
 fi
 cat "$WORK/src/big.bin" > /dev/null
 
-startup=(); for i in $(seq "$RUNS"); do startup+=("$(seconds "$MVN" -q -B -o "$PLUGIN:help" >/dev/null)"); done
+startup=(); for i in $(seq "$RUNS"); do startup+=("$(seconds "$MVN" -q -B -o "$PLUGIN:help")"); done
 echo "maven + plugin startup (dvc:help): $(median "${startup[@]}") s"
 
 # 1. one big file
-md5=(); for i in $(seq "$RUNS"); do md5+=("$(seconds md5sum "$WORK/src/big.bin" >/dev/null)"); done
+md5=(); for i in $(seq "$RUNS"); do md5+=("$(seconds md5sum "$WORK/src/big.bin")"); done
 t_md5=$(median "${md5[@]}")
 big_ours=(); big_theirs=()
 for i in $(seq "$RUNS"); do
   for who in ours theirs; do
     fresh_repo "$WORK/big-$who"; cp "$WORK/src/big.bin" "$WORK/big-$who/"; cat "$WORK/big-$who/big.bin" > /dev/null
-    t=$(seconds "$who" "$WORK/big-$who" add big.bin $( [ $who = ours ] && echo "-Ddvc.targets=big.bin" ))
+    t=$(seconds "$who" "$WORK/big-$who" add big.bin)
     if [ $who = ours ]; then big_ours+=("$t"); else big_theirs+=("$t"); fi
   done
 done
@@ -72,7 +78,7 @@ small_ours=(); small_theirs=()
 for i in $(seq "$RUNS"); do
   for who in ours theirs; do
     fresh_repo "$WORK/small-$who"; cp -r "$WORK/src/small" "$WORK/small-$who/data"
-    t=$(seconds "$who" "$WORK/small-$who" add data $( [ $who = ours ] && echo "-Ddvc.targets=data" ))
+    t=$(seconds "$who" "$WORK/small-$who" add data)
     if [ $who = ours ]; then small_ours+=("$t"); else small_theirs+=("$t"); fi
   done
 done
@@ -80,7 +86,10 @@ t_small_ours=$(median "${small_ours[@]}"); t_small_theirs=$(median "${small_thei
 echo
 echo "add ${SMALL_FILES} x 1 KiB:  ours ${t_small_ours} s   dvc ${t_small_theirs} s   dvc/ours = $(ratio "$t_small_theirs" "$t_small_ours")x"
 
-ours "$WORK/small-ours" status; theirs "$WORK/small-theirs" status   # warm the state of each tool
+# the data must be what was added, and both tools must agree on it
+cmp "$WORK/small-ours/data.dvc" "$WORK/small-theirs/data.dvc" || { echo "data.dvc differs between the tools" >&2; exit 1; }
+cmp "$WORK/big-ours/big.bin.dvc" "$WORK/big-theirs/big.bin.dvc" || { echo "big.bin.dvc differs between the tools" >&2; exit 1; }
+ours "$WORK/small-ours" status >/dev/null; theirs "$WORK/small-theirs" status >/dev/null   # warm each tool's state
 st_ours=(); st_theirs=()
 for i in $(seq "$RUNS"); do
   st_ours+=("$(seconds ours "$WORK/small-ours" status)")
