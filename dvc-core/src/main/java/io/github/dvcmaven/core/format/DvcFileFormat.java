@@ -175,8 +175,8 @@ public final class DvcFileFormat {
         if (stage.frozen()) {
             m.put("frozen", true);
         }
-        if (!stage.deps().isEmpty()) {
-            m.put("deps", new ArrayList<>(stage.deps()));
+        if (!stage.imports().isEmpty()) {
+            m.put("deps", new ArrayList<>(stage.imports()));
         }
         List<Object> outs = new ArrayList<>();
         for (Output o : stage.outs()) {

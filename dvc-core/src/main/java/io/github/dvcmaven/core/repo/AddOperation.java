@@ -4,6 +4,8 @@ import io.github.dvcmaven.core.DvcException;
 import io.github.dvcmaven.core.format.RepoPaths;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
+import io.github.dvcmaven.core.pipeline.PipelineStage;
+import io.github.dvcmaven.core.pipeline.Stage;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -66,16 +68,21 @@ final class AddOperation {
     }
 
     private DvcFileStage stageFor(StageIndex index, String rel, String target) {
-        DvcFileStage owner = index.ownerOf(rel);
-        if (owner != null) {
-            return owner;
+        Stage owner = index.ownerOf(rel);
+        if (owner instanceof DvcFileStage data) {
+            return data;
+        }
+        if (owner instanceof PipelineStage p) {
+            throw new DvcException("cannot update '" + target + "': overlaps with an output of stage '" + p.name()
+                    + "' in '" + p.dvcfile() + "'.", "run the pipeline (`mvn dvc:repro`) or use `mvn dvc:commit` to"
+                    + " force update it");
         }
         List<Output> inside = index.outputsWithin(rel);
         if (!inside.isEmpty()) {
             Output o = inside.get(0);
             throw new DvcException("Cannot add '" + target + "', because it is overlapping with other DVC tracked output: '"
                     + repo.display(o.repoPath()) + "'.",
-                    "run `mvn dvc:remove -Ddvc.targets=" + repo.display(index.ownerOf(o.repoPath()).file())
+                    "run `mvn dvc:remove -Ddvc.targets=" + repo.display(index.ownerOf(o.repoPath()).addressing())
                             + "` and then add '" + target + "' again");
         }
         String dir = RepoPaths.parent(rel);

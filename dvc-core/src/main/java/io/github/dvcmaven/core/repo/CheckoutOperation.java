@@ -8,7 +8,8 @@ import io.github.dvcmaven.core.fs.FileStat;
 import io.github.dvcmaven.core.hash.ContentHasher;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.HashInfo;
-import io.github.dvcmaven.core.pipeline.DvcFileStage;
+import io.github.dvcmaven.core.pipeline.PipelineStage;
+import io.github.dvcmaven.core.pipeline.Stage;
 import io.github.dvcmaven.core.pipeline.Output;
 import java.io.File;
 import java.io.IOException;
@@ -60,8 +61,10 @@ final class CheckoutOperation {
     CheckoutResult run(List<String> targets, boolean force, boolean relink) {
         StageIndex index = repo.index();
         List<Output> outputs = new ArrayList<>();
-        for (Map.Entry<DvcFileStage, List<Output>> e : new TargetResolver(repo, index).resolve(targets).entrySet()) {
-            outputs.addAll(e.getValue());
+        for (Map.Entry<Stage, List<Output>> e : new TargetResolver(repo, index).resolve(targets).entrySet()) {
+            for (Output o : e.getValue()) {
+                outputs.add(e.getKey() instanceof PipelineStage p ? PipelineStatus.withLock(o, index.lockEntry(p)) : o);
+            }
         }
         return checkout(outputs, force, relink);
     }

@@ -233,6 +233,24 @@ final class OutputWorkspace {
         return saved;
     }
 
+    /** Puts an output's current content into the cache without touching the workspace or .gitignore. */
+    void storeCopy(Output o) {
+        Path p = path(o);
+        try {
+            if (o.isDirHash()) {
+                ContentHasher.TreeHash tree = repo.hasher().hashDir(p, o.repoPath(), o.hashAlgorithm());
+                for (ContentHasher.Member m : tree.members()) {
+                    repo.cache().addFile(m.path(), new HashInfo(tree.hash().name(), m.md5()), false);
+                }
+                repo.cache().addBytes(tree.manifest().toBytes(), tree.hash());
+            } else if (o.hash() != null) {
+                repo.cache().addFile(p, o.hash(), false);
+            }
+        } catch (IOException e) {
+            throw new DvcException("cannot save '" + p + "' to the cache: " + e.getMessage());
+        }
+    }
+
     private void commitFile(Path p, ContentHasher.FileHash file) {
         LinkType first = repo.linkTypes().get(0);
         try {

@@ -98,6 +98,10 @@ public final class Repo implements AutoCloseable {
         return locked(() -> new CommitOperation(this).run(targets, force));
     }
 
+    public ReproResult repro(List<String> targets, ReproOptions opts) {
+        return locked(() -> new ReproOperation(this).run(targets, opts));
+    }
+
     public List<String> unprotect(List<String> targets) {
         return locked(() -> new UnprotectOperation(this).run(targets));
     }
@@ -106,13 +110,34 @@ public final class Repo implements AutoCloseable {
         return locked(() -> new RemoveOperation(this).run(targets, keepOutputs));
     }
 
+    private RepoLock heldLock;
+
     <T> T locked(Supplier<T> work) {
-        try (RepoLock lock = RepoLock.acquire(dvcDir)) {
-            try {
-                return work.get();
-            } finally {
-                state.flush();
-            }
+        heldLock = RepoLock.acquire(dvcDir);
+        try {
+            return work.get();
+        } finally {
+            state.flush();
+            heldLock.close();
+            heldLock = null;
+        }
+    }
+
+    /**
+     * Runs work with the repository lock released, as dvc does around stage commands, so a command may
+     * itself call dvc or dvc-maven on this repository.
+     */
+    void unlocked(Runnable work) {
+        if (heldLock == null) {
+            work.run();
+            return;
+        }
+        state.flush();
+        heldLock.close();
+        try {
+            work.run();
+        } finally {
+            heldLock = RepoLock.acquire(dvcDir);
         }
     }
 
@@ -172,7 +197,7 @@ public final class Repo implements AutoCloseable {
     }
 
     StageIndex index() {
-        return StageIndex.load(root, ignore);
+        return StageIndex.load(root, ignore, config);
     }
 
     /** A user-given path (relative to the cwd) as a posix path from the repo root. */

@@ -1,11 +1,16 @@
 package io.github.dvcmaven.core.repo;
 
+import io.github.dvcmaven.core.config.DvcConfig;
 import io.github.dvcmaven.core.format.DvcFileFormat;
+import io.github.dvcmaven.core.format.DvcYamlFormat;
+import io.github.dvcmaven.core.format.LockFileFormat;
 import io.github.dvcmaven.core.format.RepoPaths;
 import io.github.dvcmaven.core.format.yaml.YamlReader;
 import io.github.dvcmaven.core.fs.DvcIgnore;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
+import io.github.dvcmaven.core.pipeline.PipelineStage;
+import io.github.dvcmaven.core.pipeline.Stage;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -13,67 +18,149 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every stage file in the workspace, found the way dvc finds them (top-down, honouring .dvcignore,
- * never entering .git, .dvc or nested dvc repos), without descending into directories that are
- * themselves tracked outputs: a 100,000-file dataset costs nothing here.
+ * Every stage file in the workspace — {@code .dvc} pointers and {@code dvc.yaml} pipelines with their
+ * {@code dvc.lock} — found the way dvc finds them (top-down, honouring .dvcignore, never entering .git,
+ * .dvc or nested dvc repos), without descending into directories that are themselves tracked outputs.
  */
 public final class StageIndex {
     private final List<DvcFileStage> dvcFiles;
+    private final List<DvcYamlFormat.PipelineFile> pipelines;
+    private final Map<String, LockFileFormat.LockFile> locks;
 
-    private StageIndex(List<DvcFileStage> dvcFiles) {
+    private StageIndex(List<DvcFileStage> dvcFiles, List<DvcYamlFormat.PipelineFile> pipelines,
+                       Map<String, LockFileFormat.LockFile> locks) {
         this.dvcFiles = dvcFiles;
+        this.pipelines = pipelines;
+        this.locks = locks;
     }
 
-    public static StageIndex load(Path root, DvcIgnore ignore) {
-        List<DvcFileStage> stages = new ArrayList<>();
-        Set<String> outputs = new HashSet<>();
-        walk(root, "", ignore, stages, outputs);
-        return new StageIndex(List.copyOf(stages));
+    public static StageIndex load(Path root, DvcIgnore ignore, DvcConfig config) {
+        Loader loader = new Loader(root, ignore, parsingConfig(config));
+        loader.walk("");
+        return new StageIndex(List.copyOf(loader.stages), List.copyOf(loader.pipelines), loader.locks);
     }
 
-    private static void walk(Path root, String rel, DvcIgnore ignore, List<DvcFileStage> stages, Set<String> outputs) {
-        Path dir = rel.isEmpty() ? root : root.resolve(rel);
-        TreeSet<String> files = new TreeSet<>();
-        TreeSet<String> dirs = new TreeSet<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            for (Path child : stream) {
-                String name = child.getFileName().toString();
-                if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                    dirs.add(name);
-                } else if (name.endsWith(".dvc") && Files.isRegularFile(child)) {
-                    files.add(name);
+    private static Map<String, String> parsingConfig(DvcConfig config) {
+        Map<String, String> parsing = new LinkedHashMap<>();
+        config.get("parsing", "bool").ifPresent(v -> parsing.put("bool", v));
+        config.get("parsing", "list").ifPresent(v -> parsing.put("list", v));
+        return parsing;
+    }
+
+    private static final class Loader {
+        final Path root;
+        final DvcIgnore ignore;
+        final Map<String, String> parsing;
+        final List<DvcFileStage> stages = new ArrayList<>();
+        final List<DvcYamlFormat.PipelineFile> pipelines = new ArrayList<>();
+        final Map<String, LockFileFormat.LockFile> locks = new LinkedHashMap<>();
+        final Set<String> outputs = new HashSet<>();
+
+        Loader(Path root, DvcIgnore ignore, Map<String, String> parsing) {
+            this.root = root;
+            this.ignore = ignore;
+            this.parsing = parsing;
+        }
+
+        void walk(String rel) {
+            Path dir = rel.isEmpty() ? root : root.resolve(rel);
+            TreeSet<String> files = new TreeSet<>();
+            TreeSet<String> dirs = new TreeSet<>();
+            boolean pipeline = false;
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                for (Path child : stream) {
+                    String name = child.getFileName().toString();
+                    if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                        dirs.add(name);
+                    } else if (name.endsWith(".dvc") && Files.isRegularFile(child)) {
+                        files.add(name);
+                    } else if (name.equals("dvc.yaml") && Files.isRegularFile(child)) {
+                        pipeline = true;
+                    }
                 }
+            } catch (IOException e) {
+                return;
             }
-        } catch (IOException e) {
-            return;
+            if (pipeline && !ignore.isIgnoredEntry(rel, "dvc.yaml", false)) {
+                loadPipeline(rel.isEmpty() ? "dvc.yaml" : rel + "/dvc.yaml");
+            }
+            for (String name : files) {
+                String fileRel = rel.isEmpty() ? name : rel + "/" + name;
+                if (ignore.isIgnoredEntry(rel, name, false)) {
+                    continue;
+                }
+                DvcFileStage stage = DvcFileFormat.read(YamlReader.read(root.resolve(fileRel), fileRel), fileRel);
+                stages.add(stage);
+                stage.outs().forEach(o -> outputs.add(o.repoPath()));
+            }
+            for (String name : dirs) {
+                String childRel = rel.isEmpty() ? name : rel + "/" + name;
+                if (outputs.contains(childRel) || ignore.isIgnoredEntry(rel, name, true)) {
+                    continue;
+                }
+                walk(childRel);
+            }
         }
-        for (String name : files) {
-            String fileRel = rel.isEmpty() ? name : rel + "/" + name;
-            if (ignore.isIgnoredEntry(rel, name, false)) {
-                continue;
+
+        void loadPipeline(String file) {
+            DvcYamlFormat.PipelineFile pf = DvcYamlFormat.read(YamlReader.read(root.resolve(file), file), file, root, parsing);
+            pipelines.add(pf);
+            for (PipelineStage s : pf.stages()) {
+                s.outs().forEach(o -> outputs.add(o.repoPath()));
             }
-            DvcFileStage stage = DvcFileFormat.read(YamlReader.read(root.resolve(fileRel), fileRel), fileRel);
-            stages.add(stage);
-            for (Output o : stage.outs()) {
-                outputs.add(o.repoPath());
-            }
-        }
-        for (String name : dirs) {
-            String childRel = rel.isEmpty() ? name : rel + "/" + name;
-            if (outputs.contains(childRel) || ignore.isIgnoredEntry(rel, name, true)) {
-                continue;
-            }
-            walk(root, childRel, ignore, stages, outputs);
+            String lock = file.substring(0, file.length() - 4) + "lock";
+            Path lockPath = root.resolve(lock);
+            locks.put(file, Files.isRegularFile(lockPath)
+                    ? LockFileFormat.read(YamlReader.read(lockPath, lock, true), lock)
+                    : LockFileFormat.LockFile.empty(lock));
         }
     }
 
     public List<DvcFileStage> dvcFiles() {
         return dvcFiles;
+    }
+
+    public List<DvcYamlFormat.PipelineFile> pipelines() {
+        return pipelines;
+    }
+
+    /** The lock file beside a dvc.yaml (empty when there is none yet). */
+    public LockFileFormat.LockFile lockFor(String dvcYaml) {
+        return locks.getOrDefault(dvcYaml, LockFileFormat.LockFile.empty(
+                dvcYaml.substring(0, dvcYaml.length() - 4) + "lock"));
+    }
+
+    public LockFileFormat.LockEntry lockEntry(PipelineStage s) {
+        return lockFor(s.dvcfile()).stages().get(s.name());
+    }
+
+    /** All stages: pipeline stages first in file order, then .dvc files, as the graph orders them. */
+    public List<Stage> allStages() {
+        List<Stage> all = new ArrayList<>();
+        for (DvcYamlFormat.PipelineFile pf : pipelines) {
+            all.addAll(pf.stages());
+        }
+        all.addAll(dvcFiles);
+        return all;
+    }
+
+    public List<PipelineStage> pipelineStages() {
+        List<PipelineStage> all = new ArrayList<>();
+        for (DvcYamlFormat.PipelineFile pf : pipelines) {
+            all.addAll(pf.stages());
+        }
+        return all;
+    }
+
+    public boolean isEmpty() {
+        return dvcFiles.isEmpty() && pipelineStages().isEmpty();
     }
 
     /** The stage file with this posix path from the root. */
@@ -86,9 +173,9 @@ public final class StageIndex {
         return null;
     }
 
-    /** The .dvc stage whose output is this path, or contains it (for paths inside a tracked directory). */
-    public DvcFileStage ownerOf(String repoPath) {
-        for (DvcFileStage s : dvcFiles) {
+    /** The stage whose output is this path, or contains it (for paths inside a tracked directory). */
+    public Stage ownerOf(String repoPath) {
+        for (Stage s : allStages()) {
             for (Output o : s.outs()) {
                 if (RepoPaths.isWithin(repoPath, o.repoPath())) {
                     return s;
@@ -101,7 +188,7 @@ public final class StageIndex {
     /** Outputs below {@code repoPath} (when adding a directory that contains tracked outputs). */
     public List<Output> outputsWithin(String repoPath) {
         List<Output> found = new ArrayList<>();
-        for (DvcFileStage s : dvcFiles) {
+        for (Stage s : allStages()) {
             for (Output o : s.outs()) {
                 if (RepoPaths.isWithin(o.repoPath(), repoPath) && !o.repoPath().equals(repoPath)) {
                     found.add(o);

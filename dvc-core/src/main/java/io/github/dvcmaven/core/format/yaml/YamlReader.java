@@ -38,6 +38,14 @@ public final class YamlReader {
     private YamlReader() {}
 
     public static YamlDocument read(Path file, String displayName) {
+        return read(file, displayName, false);
+    }
+
+    /**
+     * {@code preserveFloats}: floats come back as {@link RawScalar} keeping their spelling, as dvc's
+     * round-trip loader keeps it when it rewrites a file (dvc.lock entries it does not touch).
+     */
+    public static YamlDocument read(Path file, String displayName, boolean preserveFloats) {
         String text;
         try {
             byte[] bytes = Files.readAllBytes(file);
@@ -49,10 +57,14 @@ public final class YamlReader {
         } catch (IOException e) {
             throw new FormatException(displayName, 0, "cannot be read: " + e.getMessage(), e);
         }
-        return parse(text, displayName);
+        return parse(text, displayName, preserveFloats);
     }
 
     public static YamlDocument parse(String text, String source) {
+        return parse(text, source, false);
+    }
+
+    public static YamlDocument parse(String text, String source, boolean preserveFloats) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -72,7 +84,7 @@ public final class YamlReader {
         } catch (YAMLException e) {
             throw new FormatException(source, 0, "invalid YAML: " + e.getMessage(), e);
         }
-        Builder b = new Builder(source);
+        Builder b = new Builder(source, preserveFloats);
         Object root = node == null ? null : b.value(node);
         return new YamlDocument(source, root, b.lines, b.keyLines);
     }
@@ -87,12 +99,14 @@ public final class YamlReader {
 
     private static final class Builder {
         final String source;
+        final boolean preserveFloats;
         final IdentityHashMap<Object, Integer> lines = new IdentityHashMap<>();
         final IdentityHashMap<Object, Map<Object, Integer>> keyLines = new IdentityHashMap<>();
         final IdentityHashMap<Node, Object> built = new IdentityHashMap<>();
 
-        Builder(String source) {
+        Builder(String source, boolean preserveFloats) {
             this.source = source;
+            this.preserveFloats = preserveFloats;
         }
 
         Object value(Node node) {
@@ -188,7 +202,7 @@ public final class YamlReader {
                 return switch (kind) {
                     case BOOL -> text.equalsIgnoreCase("true");
                     case INT -> Yaml12.parseInt(text);
-                    case FLOAT -> Yaml12.parseFloat(text);
+                    case FLOAT -> preserveFloats ? new RawScalar(text, Yaml12.parseFloat(text)) : Yaml12.parseFloat(text);
                     case NULL -> null;
                     case TIMESTAMP -> new RawScalar(text, text);
                     default -> text;
