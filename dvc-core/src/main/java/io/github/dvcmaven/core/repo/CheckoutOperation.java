@@ -106,6 +106,20 @@ final class CheckoutOperation {
         return result;
     }
 
+    /** Restores outputs that are not cached (metrics, plots) as plain copies, as dvc does from its run-cache. */
+    void checkoutCopies(List<Output> outputs) {
+        for (Output o : outputs) {
+            Path path = repo.root().resolve(o.repoPath());
+            try {
+                Unprotect.deleteRecursively(path);
+                Files.createDirectories(path.getParent());
+                store.link(o.hash(), path, List.of(LinkType.COPY), o.meta().isexec());
+            } catch (IOException e) {
+                throw new DvcException("cannot restore '" + repo.display(o.repoPath()) + "': " + e.getMessage());
+            }
+        }
+    }
+
     private Plan planFile(Output o, boolean force, boolean relink, List<String> unsaved) {
         Path path = repo.root().resolve(o.repoPath());
         Plan plan = new Plan(o, path);

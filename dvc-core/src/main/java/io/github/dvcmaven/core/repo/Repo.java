@@ -102,6 +102,11 @@ public final class Repo implements AutoCloseable {
         return locked(() -> new ReproOperation(this).run(targets, opts));
     }
 
+    /** The pipeline graph, for {@code dag} (ASCII, Mermaid, DOT). */
+    public io.github.dvcmaven.core.pipeline.DagRenderer dag() {
+        return io.github.dvcmaven.core.pipeline.DagRenderer.of(new io.github.dvcmaven.core.pipeline.Dag(index().allStages()));
+    }
+
     public List<String> unprotect(List<String> targets) {
         return locked(() -> new UnprotectOperation(this).run(targets));
     }

@@ -200,15 +200,16 @@ final class ReproOperation {
             if (item == null || item.hash() == null) {
                 return false;
             }
-            Output restoredOut = o.withHash(item.hash(), item.meta());
-            if (o.cache() && !ws.cacheComplete(item.hash())) {
+            // uncached metrics and plots are in the cache too once a run was saved (see record)
+            if (!ws.cacheComplete(item.hash())) {
                 return false;
             }
-            outs.add(restoredOut);
+            outs.add(o.withHash(item.hash(), item.meta()));
         }
         log("Stage '" + s.addressing() + "' is cached - skipping run, checking out outputs");
-        List<Output> cached = outs.stream().filter(Output::cache).toList();
-        new CheckoutOperation(repo).checkout(cached, true, false);
+        CheckoutOperation checkout = new CheckoutOperation(repo);
+        checkout.checkout(outs.stream().filter(Output::cache).toList(), true, false);
+        checkout.checkoutCopies(outs.stream().filter(o -> !o.cache()).toList());
         record(s, deps, true);
         return true;
     }
