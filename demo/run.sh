@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The main job: builds the plugin and runs it end to end on a fresh repository in a temp directory.
+# The main job: builds the plugin, then runs the course lab's churn pipeline (examples/churn, stages in
+# plain Java) end to end in a fresh git repository: repro, metrics, a change of C, and the proof that only
+# train and eval reran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -12,36 +14,44 @@ echo "==> building dvc-maven $VERSION"
 WORK="${DEMO_DIR:-$(mktemp -d)}"
 mkdir -p "$WORK"
 echo "==> demo repository: $WORK"
+cp -r examples/churn/. "$WORK/"
 cd "$WORK"
-# run a goal, showing what the plugin says without Maven's banner lines
+export GIT_AUTHOR_NAME=demo GIT_AUTHOR_EMAIL=demo@example.com GIT_COMMITTER_NAME=demo GIT_COMMITTER_EMAIL=demo@example.com
+
+# run a goal, showing what the plugin says without Maven's banner lines; the log is kept in $LAST
+LAST="$WORK/.last-goal.log"
 dvc() {
-  "$ROOT/mvnw" -B -ntp "$PLUGIN:$1" "${@:2}" | sed -n \
+  "$ROOT/mvnw" -B -ntp "$PLUGIN:$1" "${@:2}" > "$LAST" 2>&1 || { cat "$LAST"; return 1; }
+  sed -n \
     -e '/^\[INFO\] ---\|^\[INFO\] Scanning\|^\[INFO\] Building\|^\[INFO\] -----\|^\[INFO\] BUILD\|^\[INFO\] Total time\|^\[INFO\] Finished at\|^\[INFO\] *$/d' \
-    -e 's/^\[INFO\] /    /p' -e '/^\[\(WARNING\|ERROR\)\]/p'
-  return "${PIPESTATUS[0]}"
+    -e 's/^\[INFO\] /    /p' -e 't' -e '/^\[\(WARNING\|ERROR\)\]/p' -e '/^[^[]/p' "$LAST"
 }
 step() { echo; echo "==> $*"; }
 
 git init -q
-mkdir -p data/raw
-for i in $(seq 1 50); do echo "customer_$i,$((i * 7 % 13)),$((i % 2))" > "data/raw/part-$i.csv"; done
-printf 'model weights v1\n' > model.bin
-
 step "mvn dvc:init"
 dvc init
-step "mvn dvc:add -Ddvc.targets=data,model.bin"
-dvc add -Ddvc.targets=data,model.bin
-cat data.dvc
-step "mvn dvc:status (clean)"
-dvc status
-step "edit data/raw/part-1.csv, then mvn dvc:status -Ddvc.failOnStale=false"
-echo "customer_1,99,1" > data/raw/part-1.csv
+step "mvn dvc:dag"
+dvc dag
+step "mvn dvc:repro   (all three stages run)"
+dvc repro
+step "metrics.json, owned by the eval stage"
+cat metrics.json; echo
+git add -A >/dev/null && git commit -qm "churn pipeline, C=0.5"
+
+step "change train.C from 0.5 to 1.5, then mvn dvc:status"
+sed -i 's/C: 0.5/C: 1.5/' params.yaml
 dvc status -Ddvc.failOnStale=false
-step "mvn dvc:checkout -Ddvc.force=true restores it from the cache"
-dvc checkout -Ddvc.force=true
-step "delete model.bin and data/, then mvn dvc:checkout"
-rm -rf model.bin data
-dvc checkout
+step "mvn dvc:repro"
+dvc repro
+grep -q "Running stage 'load'" "$LAST" && { echo "FAIL: load reran" >&2; exit 1; }
+grep -q "Stage 'load' didn't change, skipping" "$LAST" || { echo "FAIL: load was not skipped" >&2; exit 1; }
+grep -q "Running stage 'train'" "$LAST" || { echo "FAIL: train did not rerun" >&2; exit 1; }
+grep -q "Running stage 'eval'" "$LAST" || { echo "FAIL: eval did not rerun" >&2; exit 1; }
+echo "    PROOF: load was skipped; only train and eval reran"
+step "new metrics, and what changed in dvc.lock"
+cat metrics.json; echo
+git --no-pager diff --stat -- dvc.lock params.yaml
 step "mvn dvc:status"
 dvc status
 echo
