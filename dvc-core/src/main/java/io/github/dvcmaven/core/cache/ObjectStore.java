@@ -18,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +40,8 @@ public final class ObjectStore {
     private static final int BUFFER = 256 * 1024;
 
     private final Path root;
+    /** Objects this run installed (verified on the way in), so checking them again costs nothing. */
+    private final Set<Path> installed = ConcurrentHashMap.newKeySet();
     /** Object directories known to exist, so each is created (or checked) once per run. */
     private final Set<Path> knownDirs = ConcurrentHashMap.newKeySet();
     /** Cleared after the first clone attempt this file system refuses, so later files skip straight to copying. */
@@ -68,6 +73,9 @@ public final class ObjectStore {
      */
     public boolean isValid(HashInfo hash) {
         Path p = path(hash);
+        if (installed.contains(p)) {
+            return true;
+        }
         try {
             FileStat stat = FileStat.of(p);
             if (!stat.regularFile()) {
@@ -175,7 +183,8 @@ public final class ObjectStore {
         Path tmp = tempIn(dest);
         try {
             String actual;
-            if (tryReflink && reflink(source, tmp)) {
+            boolean cloned = tryReflink && reflink(source, tmp);
+            if (cloned) {
                 actual = FileHasher.hash(tmp, expected.name());
             } else {
                 actual = copyHashing(source, tmp, expected.name());
@@ -184,7 +193,11 @@ public final class ObjectStore {
                 throw new CorruptObjectException("'" + source + "' changed while it was being added to the cache"
                         + " (expected md5 " + expected.value() + ", got " + actual + ")");
             }
-            install(tmp, dest);
+            if (cloned) {
+                install(tmp, dest);
+            } else {
+                move(tmp, dest);
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -199,7 +212,8 @@ public final class ObjectStore {
         Path tmp = tempIn(staging);
         try {
             String actual;
-            if (tryReflink && reflink(source, tmp)) {
+            boolean cloned = tryReflink && reflink(source, tmp);
+            if (cloned) {
                 actual = FileHasher.hash(tmp, algorithm);
             } else {
                 actual = copyHashing(source, tmp, algorithm);
@@ -210,7 +224,11 @@ public final class ObjectStore {
                 return actual;
             }
             ensureDir(dest.getParent());
-            install(tmp, dest);
+            if (cloned) {
+                install(tmp, dest);
+            } else {
+                move(tmp, dest);
+            }
             return actual;
         } finally {
             Files.deleteIfExists(tmp);
@@ -253,11 +271,23 @@ public final class ObjectStore {
         }
         Path tmp = tempIn(dest);
         try {
-            Files.write(tmp, content);
-            install(tmp, dest);
+            try (SeekableByteChannel out = createProtected(tmp)) {
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    out.write(buf);
+                }
+            }
+            move(tmp, dest);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Hashes bytes read from a workspace file and stores them under that hash; returns it. */
+    public String addContent(byte[] content, String algorithm) throws IOException {
+        String hash = FileHasher.md5Hex(content);
+        addBytes(content, new HashInfo(algorithm, hash));
+        return hash;
     }
 
     /** Stores a stream (a download), hashing it on the way and installing it only if it matches. */
@@ -266,7 +296,7 @@ public final class ObjectStore {
         Path tmp = tempIn(dest);
         try {
             MessageDigest md = FileHasher.newMd5();
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = java.nio.channels.Channels.newOutputStream(createProtected(tmp))) {
                 byte[] buf = new byte[BUFFER];
                 int n;
                 while ((n = in.read(buf)) >= 0) {
@@ -282,7 +312,7 @@ public final class ObjectStore {
             if (!actual.equals(wanted)) {
                 throw new CorruptObjectException("downloaded object " + expected.value() + " has md5 " + actual);
             }
-            install(tmp, dest);
+            move(tmp, dest);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -301,11 +331,23 @@ public final class ObjectStore {
 
     private void install(Path tmp, Path dest) throws IOException {
         Modes.chmod(tmp, PROTECTED_MODE);
+        move(tmp, dest);
+    }
+
+    /** The rename that makes a verified, protected temp file an object. */
+    private void move(Path tmp, Path dest) throws IOException {
         try {
             Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
         }
+        installed.add(dest);
+    }
+
+    /** A new file created read-only (0444) in one call: writable through this channel, protected once closed. */
+    static SeekableByteChannel createProtected(Path tmp) throws IOException {
+        return Files.newByteChannel(tmp, java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(Modes.toPermissions(PROTECTED_MODE)));
     }
 
     /** A temp name beside {@code dest} in a cache directory that is created at most once per run. */
@@ -333,22 +375,17 @@ public final class ObjectStore {
         return "." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + ".tmp";
     }
 
+    /**
+     * Copies {@code source} to a new protected {@code target}, hashing exactly the bytes written. Reading
+     * and hashing run on this thread, writing on another, so a big file costs little more than its md5.
+     */
     static String copyHashing(Path source, Path target, String algorithm) throws IOException {
         if (HashInfo.MD5_DOS2UNIX.equals(algorithm)) {
             Files.copy(source, target);
+            Modes.chmod(target, PROTECTED_MODE);
             return FileHasher.hash(target, algorithm);
         }
-        MessageDigest md = FileHasher.newMd5();
-        try (InputStream in = Files.newInputStream(source);
-             OutputStream out = Files.newOutputStream(target)) {
-            byte[] buf = new byte[BUFFER];
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                md.update(buf, 0, n);
-                out.write(buf, 0, n);
-            }
-        }
-        return FileHasher.hex(md);
+        return new PipedCopy(source, target).run();
     }
 
     /** Loads a .dir manifest from the cache; null if missing or unreadable. */

@@ -200,7 +200,7 @@ final class OutputWorkspace {
                 && !algorithm.equals(HashInfo.MD5_DOS2UNIX)
                 ? (f, algo) -> Files.size(f) >= SINGLE_PASS_MIN_BYTES
                         ? repo.cache().addFileHashing(f, algo, first == LinkType.REFLINK)
-                        : ContentHasher.HASH_ONLY.read(f, algo)
+                        : repo.cache().addContent(Files.readAllBytes(f), algo)
                 : ContentHasher.HASH_ONLY;
         Output saved;
         if (dir) {
