@@ -40,7 +40,9 @@ class PipelineInteropTest {
 
     private Path project(String fixture, String name) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve(name));
-        Datasets.copyTree(ExternalTools.resource("pipelines/" + fixture), dir);
+        Path source = fixture.equals("churn") ? ExternalTools.projectRoot().resolve("examples/churn")
+                : ExternalTools.resource("pipelines/" + fixture);
+        Datasets.copyTree(source, dir);
         DvcCli.git(dir, "init", "-q");
         dvc.ok(dir, "init", "-q");
         return dir;
@@ -53,7 +55,7 @@ class PipelineInteropTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"basic", "templated", "formats", "layout"})
+    @ValueSource(strings = {"churn", "basic", "templated", "formats", "layout"})
     void lockFilesAreByteIdenticalAndEachToolAcceptsTheOther(String fixture) throws IOException {
         Path theirs = project(fixture, "theirs");
         Path ours = project(fixture, "ours");
