@@ -1,8 +1,11 @@
 package io.github.dvcmaven.plugin;
 
+import io.github.dvcmaven.core.py.PyJson;
+import io.github.dvcmaven.core.remote.Remotes;
 import io.github.dvcmaven.core.repo.Repo;
 import io.github.dvcmaven.core.repo.StatusReport;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -26,12 +29,24 @@ public class StatusMojo extends AbstractDvcMojo {
     @Parameter(property = "dvc.failOnStale", defaultValue = "true")
     private boolean failOnStale;
 
+    /** Compare the cache with the remote instead of the workspace ({@code dvc status -c}); nothing is downloaded. */
+    @Parameter(property = "dvc.cloud", defaultValue = "false")
+    private boolean cloud;
+
+    /** The remote for the cloud check; default: core.remote. */
+    @Parameter(property = "dvc.remote")
+    private String remote;
+
     /** Skip only this goal (also when bound to verify by the extension). */
     @Parameter(property = "dvc.status.skip", defaultValue = "false")
     private boolean skipStatus;
 
     @Override
     protected void run(Path cwd) throws MojoFailureException {
+        if (cloud) {
+            cloudStatus(cwd);
+            return;
+        }
         StatusReport report;
         try (Repo repo = openRepo(cwd)) {
             report = repo.status(split(targets));
@@ -46,6 +61,27 @@ public class StatusMojo extends AbstractDvcMojo {
                     + String.join(", ", report.stages().keySet())
                     + "\n  Hint: run `mvn dvc:commit` to record modified data, `mvn dvc:checkout` to restore it,"
                     + " or `mvn dvc:pull` if it is not in the cache (-Ddvc.failOnStale=false only reports)");
+        }
+    }
+
+    private void cloudStatus(Path cwd) throws MojoFailureException {
+        Map<String, String> st;
+        String name;
+        try (Repo repo = openRepo(cwd)) {
+            st = repo.cloudStatus(split(targets), remote);
+            name = remote != null ? remote : Remotes.defaultName(repo.config());
+        }
+        if (json) {
+            System.out.println(PyJson.dumps(st));
+        } else if (st.isEmpty()) {
+            getLog().info("Cache and remote '" + name + "' are in sync.");
+        } else {
+            st.forEach((path, status) -> getLog().info("\t" + String.format("%-20s", status + ":") + path));
+        }
+        long missingRemotely = st.values().stream().filter(v -> !v.equals("deleted")).count();
+        if (failOnStale && missingRemotely > 0) {
+            throw new MojoFailureException(missingRemotely + " object(s) are not on remote '" + name + "'"
+                    + "\n  Hint: run `mvn dvc:push` (or `dvc push`) from a machine that has them");
         }
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
@@ -31,7 +32,7 @@ public final class Repo implements AutoCloseable {
     private final Path root;
     private final Path dvcDir;
     private final RepoOptions options;
-    private final DvcConfig config;
+    private volatile DvcConfig config;
     private final ObjectStore cache;
     private final StateDb state;
     private final DvcIgnore ignore;
@@ -102,6 +103,34 @@ public final class Repo implements AutoCloseable {
         return locked(() -> new ReproOperation(this).run(targets, opts));
     }
 
+    /** Uploads what the targets' pointers and locks name to the remote; returns how many objects were sent. */
+    public int push(List<String> targets, String remote, boolean runCache) {
+        return locked(() -> new DataSync(this).push(targets, remote, runCache));
+    }
+
+    /** Downloads what the targets need into the cache; returns how many objects were fetched. */
+    public int fetch(List<String> targets, String remote, boolean runCache) {
+        return locked(() -> new DataSync(this).fetch(targets, remote, runCache));
+    }
+
+    /** fetch, then checkout. */
+    public CheckoutResult pull(List<String> targets, String remote, boolean force, boolean runCache) {
+        return locked(() -> {
+            new DataSync(this).fetch(targets, remote, runCache);
+            return new CheckoutOperation(this).run(targets, force, false);
+        });
+    }
+
+    /** dvc status -c: what differs between the cache and the remote. */
+    public Map<String, String> cloudStatus(List<String> targets, String remote) {
+        return locked(() -> new DataSync(this).cloudStatus(targets, remote));
+    }
+
+    /** Remote configuration (add, modify, default, remove, list). */
+    public RemoteConfigOperation remotes() {
+        return new RemoteConfigOperation(this);
+    }
+
     /** The pipeline graph, for {@code dag} (ASCII, Mermaid, DOT). */
     public io.github.dvcmaven.core.pipeline.DagRenderer dag() {
         return io.github.dvcmaven.core.pipeline.DagRenderer.of(new io.github.dvcmaven.core.pipeline.Dag(index().allStages()));
@@ -158,6 +187,11 @@ public final class Repo implements AutoCloseable {
 
     public DvcConfig config() {
         return config;
+    }
+
+    /** Re-reads the config files after an edit (remote add/modify). */
+    void reloadConfig() {
+        config = DvcConfig.load(ConfigFiles.forRepo(dvcDir, options.env()));
     }
 
     public ObjectStore cache() {

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Times a no-op repro of a 200-stage pipeline: dvc-maven (a whole `mvn -o dvc:repro`) against `dvc repro`
+# on the same pipeline in one run, and prints the ratio. Env: RUNS (3), STAGES (200), BENCH_DIR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+RUNS="${RUNS:-3}"
+STAGES="${STAGES:-200}"
+DVC="${DVC:-$ROOT/.tools/dvc-venv/bin/dvc}"
+WORK="${BENCH_DIR:-$(mktemp -d /tmp/dvc-bench-pipeline.XXXXXX)}"
+VERSION=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' pom.xml | head -1)
+PLUGIN="io.github.dvcmaven:dvc-maven-plugin:$VERSION"
+MVN="$(ls -d "$HOME"/.m2/wrapper/dists/apache-maven-3.9.16/*/bin/mvn 2>/dev/null | head -1)"
+export DVC_NO_ANALYTICS=1 DVC_SITE_CACHE_DIR="$WORK/dvc-site"
+[ -x "$DVC" ] || { echo "real dvc not found at $DVC: run tools/install-dvc.sh" >&2; exit 2; }
+./mvnw -q -B install -DskipTests -Dinvoker.skip=true
+[ -n "$MVN" ] || MVN="$ROOT/mvnw"
+
+make_repo() {
+  rm -rf "$1"; mkdir -p "$1"; cd "$1"
+  git init -q; "$DVC" init -q
+  printf 'seed: 1\n' > params.yaml
+  echo "stages:" > dvc.yaml
+  for i in $(seq 1 "$STAGES"); do
+    prev=$((i - 1))
+    {
+      echo "  s$i:"
+      echo "    cmd: echo $i > out$i.txt"
+      if [ "$i" -gt 1 ]; then echo "    deps: [out$prev.txt]"; else echo "    params: [seed]"; fi
+      echo "    outs: [out$i.txt]"
+    } >> dvc.yaml
+  done
+  cd - >/dev/null
+}
+seconds() {
+  local s e; sync; s=$(date +%s%N)
+  if ! (cd "$1" && "${@:2}") >"$WORK/last.log" 2>&1; then echo "FAILED: ${*:2}" >&2; cat "$WORK/last.log" >&2; exit 1; fi
+  e=$(date +%s%N); echo "scale=3; ($e - $s) / 1000000000" | bc
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+make_repo "$WORK/ours"; make_repo "$WORK/theirs"
+echo "# $STAGES-stage pipeline in $WORK; first runs (not timed)"
+(cd "$WORK/theirs" && "$DVC" repro -q >/dev/null)
+(cd "$WORK/ours" && "$MVN" -q -B -o "$PLUGIN:repro" >/dev/null)
+cmp "$WORK/ours/dvc.lock" "$WORK/theirs/dvc.lock" && echo "# dvc.lock identical"
+ours=(); theirs=()
+for i in $(seq "$RUNS"); do
+  ours+=("$(seconds "$WORK/ours" "$MVN" -q -B -o "$PLUGIN:repro")")
+  theirs+=("$(seconds "$WORK/theirs" "$DVC" repro -q)")
+done
+o=$(median "${ours[@]}"); t=$(median "${theirs[@]}")
+echo "no-op repro, $STAGES stages:  ours $o s   dvc $t s   dvc/ours = $(echo "scale=2; $t / $o" | bc)x   (medians of $RUNS)"

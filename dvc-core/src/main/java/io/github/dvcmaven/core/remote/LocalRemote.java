@@ -1,0 +1,101 @@
+package io.github.dvcmaven.core.remote;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** A remote that is a directory (local disk, NFS, a mounted share): writes go to a temp name, then rename. */
+public final class LocalRemote implements Remote {
+    private final String name;
+    private final Path root;
+
+    public LocalRemote(String name, Path root) {
+        this.name = name;
+        this.root = root;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String url() {
+        return root.toString();
+    }
+
+    private Path resolve(String key) {
+        Path p = root.resolve(key).normalize();
+        if (!p.startsWith(root.normalize())) {
+            throw new IllegalArgumentException("key escapes the remote: " + key);
+        }
+        return p;
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return Files.isRegularFile(resolve(key));
+    }
+
+    @Override
+    public Set<String> list(String prefix) throws IOException {
+        Set<String> keys = new HashSet<>();
+        Path start = prefix.isEmpty() ? root : resolve(prefix);
+        if (!Files.isDirectory(start)) {
+            return keys;
+        }
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String name = file.getFileName().toString();
+                if (!name.startsWith(".") || !name.endsWith(".tmp")) {
+                    keys.add(root.relativize(file).toString().replace('\\', '/'));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return keys;
+    }
+
+    @Override
+    public void upload(Path file, String key) throws IOException {
+        Path target = resolve(key);
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling("." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+            tmp.toFile().setReadable(true, false);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+        try {
+            return Files.newInputStream(resolve(key));
+        } catch (NoSuchFileException e) {
+            throw new RemoteObjectMissingException(key);
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(resolve(key));
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.dvcmaven.core.remote;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * A dvc remote as an object store of keys relative to its URL ({@code files/md5/ab/cdef…},
+ * {@code runs/…}): local directories and S3, GCS and Azure buckets all look like this to the transfer
+ * engine. Implementations must be thread-safe; uploads must never leave a partial object under its key.
+ */
+public interface Remote extends AutoCloseable {
+    /** The remote's name in the config, for messages. */
+    String name();
+
+    /** The URL it was configured with (credentials never part of it). */
+    String url();
+
+    boolean exists(String key) throws IOException;
+
+    /** Every key under {@code prefix} (a directory-like prefix ending in '/', or "" for all). */
+    Set<String> list(String prefix) throws IOException;
+
+    void upload(Path file, String key) throws IOException;
+
+    InputStream open(String key) throws IOException;
+
+    void delete(String key) throws IOException;
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,14 @@
+package io.github.dvcmaven.core.remote;
+
+import io.github.dvcmaven.core.DvcException;
+import java.util.Map;
+
+/** Cloud remotes by URL scheme. */
+final class RemoteProviders {
+    private RemoteProviders() {}
+
+    static Remote open(String scheme, String name, String url, Map<String, Object> options, Map<String, String> env) {
+        throw new DvcException("remote '" + name + "' uses '" + scheme + "://', which dvc-maven does not support yet",
+                "supported: local paths, s3://, gs://, azure://");
+    }
+}

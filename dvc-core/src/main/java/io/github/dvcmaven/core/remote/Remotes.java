@@ -1,0 +1,101 @@
+package io.github.dvcmaven.core.remote;
+
+import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.config.DvcConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Opens the remote a config names, as dvc resolves it: {@code core.remote} by default, {@code remote://}
+ * references joined onto their base remote, the scheme choosing the implementation. Also keeps every
+ * secret it saw, so that no message can print one.
+ */
+public final class Remotes {
+    private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+    public static final Set<String> SECRET_KEYS = Set.of("access_key_id", "secret_access_key", "session_token",
+            "account_key", "sas_token", "connection_string", "client_secret", "password", "sse_customer_key",
+            "gdrive_client_secret", "key_secret", "ask_password");
+
+    private Remotes() {}
+
+    /** The configured name of the default remote, or null. */
+    public static String defaultName(DvcConfig config) {
+        return config.get("core", "remote").map(s -> s.toLowerCase(java.util.Locale.ROOT)).orElse(null);
+    }
+
+    /** The options of a named remote (or the default one), with {@code remote://} references resolved. */
+    public static Map<String, Object> options(DvcConfig config, String name) {
+        String resolved = name != null ? name.toLowerCase(java.util.Locale.ROOT) : defaultName(config);
+        if (resolved == null) {
+            throw new DvcException("No remote provided and no default remote set.",
+                    "add one: `mvn dvc:remote -Ddvc.action=add -Ddvc.name=storage -Ddvc.url=s3://bucket/path -Ddvc.default=true`,"
+                            + " or name it with -Ddvc.remote=NAME");
+        }
+        Map<String, Map<String, Object>> remotes = config.remotes();
+        Map<String, Object> opts = remotes.get(resolved);
+        if (opts == null) {
+            throw new DvcException("remote '" + resolved + "' doesn't exist.",
+                    "configured remotes: " + (remotes.isEmpty() ? "none" : String.join(", ", remotes.keySet()))
+                            + "; see `mvn dvc:remote -Ddvc.action=list`");
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(opts);
+        merged.put("name", resolved);
+        Object url = merged.get("url");
+        if (url == null) {
+            throw new DvcException("remote '" + resolved + "' has no url", "set it in .dvc/config");
+        }
+        String u = String.valueOf(url);
+        if (u.startsWith("remote://")) {
+            String rest = u.substring("remote://".length());
+            int slash = rest.indexOf('/');
+            String base = slash < 0 ? rest : rest.substring(0, slash);
+            String sub = slash < 0 ? "" : rest.substring(slash + 1);
+            Map<String, Object> parent = options(config, base);
+            Map<String, Object> combined = new LinkedHashMap<>(parent);
+            combined.putAll(merged);
+            String parentUrl = String.valueOf(parent.get("url"));
+            combined.put("url", sub.isEmpty() ? parentUrl : parentUrl.replaceAll("/+$", "") + "/" + sub);
+            merged = combined;
+        }
+        for (String k : SECRET_KEYS) {
+            if (merged.get(k) instanceof String secret) {
+                registerSecret(secret);
+            }
+        }
+        return merged;
+    }
+
+    /** Opens a remote for transfers. */
+    public static Remote open(Map<String, Object> options, Map<String, String> env) {
+        String name = String.valueOf(options.get("name"));
+        String url = String.valueOf(options.get("url"));
+        int scheme = url.indexOf("://");
+        String kind = scheme < 0 ? "local" : url.substring(0, scheme).toLowerCase(java.util.Locale.ROOT);
+        return switch (kind) {
+            case "local" -> new LocalRemote(name, Path.of(url).toAbsolutePath().normalize());
+            case "file" -> new LocalRemote(name, Path.of(url.substring("file://".length())).toAbsolutePath().normalize());
+            default -> RemoteProviders.open(kind, name, url, options, env);
+        };
+    }
+
+    public static void registerSecret(String secret) {
+        if (secret != null && secret.length() >= 4) {
+            SECRETS.add(secret);
+        }
+    }
+
+    /** The message with every known secret replaced by ****. */
+    public static String redact(String message) {
+        if (message == null) {
+            return null;
+        }
+        String out = message;
+        for (String s : SECRETS) {
+            out = out.replace(s, "****");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,316 @@
+package io.github.dvcmaven.core.remote;
+
+import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.cache.CorruptObjectException;
+import io.github.dvcmaven.core.cache.ObjectStore;
+import io.github.dvcmaven.core.event.ProgressTracker;
+import io.github.dvcmaven.core.event.RepoListener;
+import io.github.dvcmaven.core.hash.DirManifest;
+import io.github.dvcmaven.core.hash.HashInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Moves objects between the local cache and a remote the way dvc does: only what the other side lacks,
+ * in parallel, a directory's files before its {@code .dir} object (and never the {@code .dir} when a
+ * file failed or is missing, since a remote .dir promises its files), every download verified against
+ * its hash before it enters the cache, transient failures retried with backoff.
+ */
+public final class Transfer {
+    private static final int ATTEMPTS = 4;
+    private static final int HEAD_LIMIT = 256;
+
+    /** What a push or fetch did: counts, objects missing everywhere, objects that failed. */
+    public record Result(int transferred, List<HashInfo> missing, Map<HashInfo, String> failed) {}
+
+    private final ObjectStore cache;
+    private final Remote remote;
+    private final int jobs;
+    private final RepoListener listener;
+
+    public Transfer(ObjectStore cache, Remote remote, int jobs, RepoListener listener) {
+        this.cache = cache;
+        this.remote = remote;
+        this.jobs = Math.max(1, jobs);
+        this.listener = listener;
+    }
+
+    /** The remote key of an object: dvc's layout, legacy 2.x objects at the top level. */
+    public static String key(HashInfo h) {
+        String v = h.value();
+        return (h.isLegacy() ? "" : "files/md5/") + v.substring(0, 2) + "/" + v.substring(2);
+    }
+
+    // ------------------------------------------------------------------ push
+
+    public Result push(Collection<HashInfo> objects) {
+        Set<HashInfo> files = new LinkedHashSet<>();
+        Map<HashInfo, List<HashInfo>> dirs = new LinkedHashMap<>();
+        List<HashInfo> missing = new ArrayList<>();
+        for (HashInfo h : objects) {
+            if (h.isDir()) {
+                DirManifest m = cache.isValid(h) ? safeLoad(h) : null;
+                if (m == null) {
+                    missing.add(h);
+                    continue;
+                }
+                List<HashInfo> members = members(h, m);
+                dirs.put(h, members);
+            } else {
+                files.add(h);
+            }
+        }
+        Set<HashInfo> all = new LinkedHashSet<>(files);
+        all.addAll(dirs.keySet());
+        Set<HashInfo> onRemote = existing(all);
+        Set<HashInfo> toUpload = new LinkedHashSet<>();
+        for (HashInfo f : files) {
+            if (!onRemote.contains(f)) {
+                toUpload.add(f);
+            }
+        }
+        Map<HashInfo, List<HashInfo>> dirsToUpload = new LinkedHashMap<>();
+        Set<HashInfo> memberCandidates = new LinkedHashSet<>();
+        for (Map.Entry<HashInfo, List<HashInfo>> d : dirs.entrySet()) {
+            if (!onRemote.contains(d.getKey())) {
+                dirsToUpload.put(d.getKey(), d.getValue());
+                memberCandidates.addAll(d.getValue());
+            }
+        }
+        Set<HashInfo> membersOnRemote = existing(memberCandidates);
+        for (HashInfo m : memberCandidates) {
+            if (!membersOnRemote.contains(m)) {
+                toUpload.add(m);
+            }
+        }
+        Set<HashInfo> absent = new HashSet<>();
+        List<HashInfo> uploads = new ArrayList<>();
+        for (HashInfo h : toUpload) {
+            if (cache.exists(h)) {
+                uploads.add(h);
+            } else {
+                absent.add(h);
+                missing.add(h);
+            }
+        }
+        Map<HashInfo, String> failed = new ConcurrentHashMap<>();
+        AtomicInteger done = new AtomicInteger();
+        try (ProgressTracker progress = new ProgressTracker(listener, "Pushing to " + remote.name(),
+                uploads.size() + dirsToUpload.size(), "files")) {
+            parallel(uploads, h -> {
+                upload(h, failed, done);
+                progress.advance(1);
+            });
+            List<HashInfo> dirUploads = new ArrayList<>();
+            for (Map.Entry<HashInfo, List<HashInfo>> d : dirsToUpload.entrySet()) {
+                boolean complete = d.getValue().stream().noneMatch(m -> failed.containsKey(m) || absent.contains(m));
+                if (complete) {
+                    dirUploads.add(d.getKey());
+                } else {
+                    failed.putIfAbsent(d.getKey(), "not uploaded: some of its files failed or are missing");
+                }
+            }
+            parallel(dirUploads, h -> {
+                upload(h, failed, done);
+                progress.advance(1);
+            });
+        }
+        return new Result(done.get(), missing, failed);
+    }
+
+    private void upload(HashInfo h, Map<HashInfo, String> failed, AtomicInteger done) {
+        String error = retry("upload " + key(h), () -> {
+            remote.upload(cache.path(h), key(h));
+            return null;
+        }).error();
+        if (error == null) {
+            done.incrementAndGet();
+        } else {
+            failed.put(h, error);
+        }
+    }
+
+    // ------------------------------------------------------------------ fetch
+
+    public Result fetch(Collection<HashInfo> objects) {
+        List<HashInfo> missing = new ArrayList<>();
+        Map<HashInfo, String> failed = new ConcurrentHashMap<>();
+        AtomicInteger done = new AtomicInteger();
+        Set<HashInfo> wanted = new LinkedHashSet<>();
+        List<HashInfo> dirs = new ArrayList<>();
+        for (HashInfo h : objects) {
+            if (h.isDir()) {
+                dirs.add(h);
+            } else if (!cache.isValid(h)) {
+                wanted.add(h);
+            }
+        }
+        // .dir objects first: they say which files a directory needs
+        parallel(dirs.stream().filter(d -> !cache.isValid(d)).toList(), d -> download(d, failed, missing, done));
+        for (HashInfo d : dirs) {
+            if (!cache.isValid(d)) {
+                continue;
+            }
+            DirManifest m = safeLoad(d);
+            if (m == null) {
+                failed.put(d, "the directory object is corrupted");
+                continue;
+            }
+            for (HashInfo member : members(d, m)) {
+                if (!cache.isValid(member)) {
+                    wanted.add(member);
+                }
+            }
+        }
+        try (ProgressTracker progress = new ProgressTracker(listener, "Fetching from " + remote.name(), wanted.size(),
+                "files")) {
+            parallel(new ArrayList<>(wanted), h -> {
+                download(h, failed, missing, done);
+                progress.advance(1);
+            });
+        }
+        return new Result(done.get(), missing, failed);
+    }
+
+    private void download(HashInfo h, Map<HashInfo, String> failed, List<HashInfo> missing, AtomicInteger done) {
+        String error = retry("download " + key(h), () -> {
+            try (InputStream in = remote.open(key(h))) {
+                cache.addStream(in, h);
+            }
+            return null;
+        }).error();
+        if (error == null) {
+            done.incrementAndGet();
+        } else if (error.equals(MISSING)) {
+            synchronized (missing) {
+                missing.add(h);
+            }
+        } else {
+            failed.put(h, error);
+        }
+    }
+
+    // ------------------------------------------------------------------ status
+
+    /** Which of these objects (directories expanded) are on the remote. */
+    public Set<HashInfo> onRemote(Collection<HashInfo> objects) {
+        return existing(new LinkedHashSet<>(objects));
+    }
+
+    /** Objects of a directory: the .dir itself, then its files, all under the directory's algorithm. */
+    public static List<HashInfo> members(HashInfo dir, DirManifest manifest) {
+        List<HashInfo> out = new ArrayList<>();
+        for (DirManifest.Entry e : manifest.entries()) {
+            out.add(new HashInfo(dir.name(), e.md5()));
+        }
+        return out;
+    }
+
+    private DirManifest safeLoad(HashInfo h) {
+        try {
+            return cache.loadDir(h);
+        } catch (DvcException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Which objects the remote has: one existence check each for few objects, otherwise listing the
+     * 2-character prefixes they live under (dvc chooses between the two the same way, by volume).
+     */
+    private Set<HashInfo> existing(Set<HashInfo> objects) {
+        Set<HashInfo> found = ConcurrentHashMap.newKeySet();
+        if (objects.isEmpty()) {
+            return found;
+        }
+        if (objects.size() <= HEAD_LIMIT) {
+            parallel(new ArrayList<>(objects), h -> {
+                Attempt result = retry("check " + key(h), () -> remote.exists(key(h)));
+                if (result.error() == null && Boolean.TRUE.equals(result.value())) {
+                    found.add(h);
+                }
+            });
+            return found;
+        }
+        Map<String, List<HashInfo>> byPrefix = new LinkedHashMap<>();
+        for (HashInfo h : objects) {
+            String k = key(h);
+            byPrefix.computeIfAbsent(k.substring(0, k.lastIndexOf('/') + 1), p -> new ArrayList<>()).add(h);
+        }
+        parallel(new ArrayList<>(byPrefix.keySet()), prefix -> {
+            try {
+                Set<String> keys = remote.list(prefix);
+                for (HashInfo h : byPrefix.get(prefix)) {
+                    if (keys.contains(key(h))) {
+                        found.add(h);
+                    }
+                }
+            } catch (IOException e) {
+                throw new DvcException("cannot list '" + prefix + "' on remote '" + remote.name() + "': " + e.getMessage());
+            }
+        });
+        return found;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private static final String MISSING = "missing";
+
+    @FunctionalInterface
+    private interface Action {
+        Object run() throws IOException;
+    }
+
+    /** An action's value, or its error: "missing" when the remote lacks the object, else the last failure. */
+    private record Attempt(Object value, String error) {}
+
+    private Attempt retry(String what, Action action) {
+        long delay = 200;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new Attempt(action.run(), null);
+            } catch (RemoteObjectMissingException e) {
+                return new Attempt(null, MISSING);
+            } catch (CorruptObjectException e) {
+                return new Attempt(null, e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                if (attempt >= ATTEMPTS || e instanceof RemoteAuthException) {
+                    return new Attempt(null, Remotes.redact(e.getMessage() == null ? e.getClass().getSimpleName()
+                            : e.getMessage()));
+                }
+                listener.log(RepoListener.Level.DEBUG, what + " failed (attempt " + attempt + "), retrying: "
+                        + Remotes.redact(String.valueOf(e)));
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return new Attempt(null, "interrupted");
+                }
+                delay *= 3;
+            }
+        }
+    }
+
+    private <T> void parallel(List<T> items, java.util.function.Consumer<T> work) {
+        if (items.isEmpty()) {
+            return;
+        }
+        ForkJoinPool pool = new ForkJoinPool(Math.min(jobs, items.size()));
+        try {
+            pool.submit(() -> items.parallelStream().forEach(work)).join();
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.dvcmaven.core.repo;
+
+import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.config.ConfigEditor;
+import io.github.dvcmaven.core.config.ConfigLevel;
+import io.github.dvcmaven.core.remote.Remotes;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code dvc remote add|modify|default|remove|list}, writing config dvc reads (and reading what it wrote). */
+public final class RemoteConfigOperation {
+    private final Repo repo;
+
+    RemoteConfigOperation(Repo repo) {
+        this.repo = repo;
+    }
+
+    private Path file(boolean local) {
+        return repo.config().files().file(local ? ConfigLevel.LOCAL : ConfigLevel.REPO);
+    }
+
+    /** A local path given relative to the cwd is stored relative to the config file's directory, as dvc does. */
+    private String storedUrl(String url, Path configFile) {
+        if (url.contains("://") || url.startsWith("~")) {
+            return url;
+        }
+        Path abs = repo.options().cwd().resolve(url).normalize();
+        if (Path.of(url).isAbsolute()) {
+            return url;
+        }
+        return configFile.getParent().relativize(abs).toString().replace(File.separatorChar, '/');
+    }
+
+    public void add(String name, String url, boolean makeDefault, boolean local, boolean force) {
+        String n = name.toLowerCase(Locale.ROOT);
+        Path file = file(local);
+        if (repo.config().remotes().containsKey(n) && !force) {
+            throw new DvcException("remote '" + n + "' already exists.", "pass -Ddvc.force=true to overwrite it");
+        }
+        ConfigEditor.edit(file, conf -> {
+            Map<String, Object> remote = new LinkedHashMap<>();
+            remote.put("url", storedUrl(url, file));
+            ConfigEditor.remotes(conf).put(n, remote);
+            if (makeDefault) {
+                ConfigEditor.section(conf, "core").put("remote", n);
+            }
+        });
+        repo.reloadConfig();
+    }
+
+    public void modify(String name, String option, String value, boolean local, boolean unset) {
+        String n = name.toLowerCase(Locale.ROOT);
+        Map<String, Object> existing = repo.config().remotes().get(n);
+        if (existing == null) {
+            throw new DvcException("remote '" + n + "' doesn't exist.", "add it first with -Ddvc.action=add");
+        }
+        ConfigEditor.checkOption(n, String.valueOf(existing.get("url")), option);
+        if (!local && Remotes.SECRET_KEYS.contains(option.toLowerCase(Locale.ROOT))) {
+            repo.listener().log(io.github.dvcmaven.core.event.RepoListener.Level.WARN, "'" + option + "' of remote '" + n
+                    + "' is a secret and .dvc/config is committed to git: prefer -Ddvc.local=true (.dvc/config.local)");
+        }
+        Path file = file(local);
+        ConfigEditor.edit(file, conf -> {
+            Map<String, Object> remote = ConfigEditor.remotes(conf).computeIfAbsent(n, k -> new LinkedHashMap<>());
+            String key = option.toLowerCase(Locale.ROOT);
+            if (unset) {
+                remote.remove(key);
+            } else {
+                remote.put(key, key.equals("url") ? storedUrl(value, file) : value);
+            }
+        });
+        repo.reloadConfig();
+    }
+
+    public void setDefault(String name, boolean local, boolean unset) {
+        ConfigEditor.edit(file(local), conf -> {
+            if (unset) {
+                ConfigEditor.section(conf, "core").remove("remote");
+            } else {
+                String n = name.toLowerCase(Locale.ROOT);
+                if (!repo.config().remotes().containsKey(n)) {
+                    throw new DvcException("remote '" + n + "' doesn't exist.", "add it first with -Ddvc.action=add");
+                }
+                ConfigEditor.section(conf, "core").put("remote", n);
+            }
+        });
+        repo.reloadConfig();
+    }
+
+    public void remove(String name, boolean local) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (!repo.config().remotes().containsKey(n)) {
+            throw new DvcException("remote '" + n + "' doesn't exist.");
+        }
+        for (boolean level : new boolean[] {false, true}) {
+            ConfigEditor.edit(file(level), conf -> {
+                Object remotes = conf.get("remote");
+                if (remotes instanceof Map<?, ?> m) {
+                    m.remove(n);
+                }
+                Object core = conf.get("core");
+                if (core instanceof Map<?, ?> c && n.equals(c.get("remote"))) {
+                    c.remove("remote");
+                }
+            });
+        }
+        repo.reloadConfig();
+    }
+
+    /** Remote name → url, and which one is the default. */
+    public Map<String, String> list() {
+        Map<String, String> out = new LinkedHashMap<>();
+        repo.config().remotes().forEach((k, v) -> out.put(k, String.valueOf(v.get("url"))));
+        return out;
+    }
+}

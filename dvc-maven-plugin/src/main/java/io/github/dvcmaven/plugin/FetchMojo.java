@@ -1,0 +1,22 @@
+package io.github.dvcmaven.plugin;
+
+import io.github.dvcmaven.core.repo.Repo;
+import java.nio.file.Path;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/** Downloads into the cache the data the pointers and dvc.lock name, verifying every object ({@code dvc fetch}). */
+@Mojo(name = "fetch", requiresProject = false, threadSafe = true)
+public class FetchMojo extends AbstractTransferMojo {
+    @Override
+    protected void run(Path cwd) {
+        try (Repo repo = openRepo(cwd)) {
+            requireOnline(repo);
+            repo.fetch(split(targets), remote, runCache);
+        }
+    }
+
+    @Override
+    protected String goal() {
+        return "fetch";
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.dvcmaven.plugin;
+
+import io.github.dvcmaven.core.repo.CheckoutResult;
+import io.github.dvcmaven.core.repo.MissingCacheException;
+import io.github.dvcmaven.core.repo.Repo;
+import java.nio.file.Path;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Fetches from the remote and checks the data out into the workspace ({@code dvc pull}). */
+@Mojo(name = "pull", requiresProject = false, threadSafe = true)
+public class PullMojo extends AbstractTransferMojo {
+    /** Overwrite workspace changes that are not saved in the cache. */
+    @Parameter(property = "dvc.force", defaultValue = "false")
+    private boolean force;
+
+    @Override
+    protected void run(Path cwd) {
+        try (Repo repo = openRepo(cwd)) {
+            requireOnline(repo);
+            try {
+                print(repo.pull(split(targets), remote, force, runCache));
+            } catch (MissingCacheException e) {
+                print(e.partialResult());
+                throw e;
+            }
+        }
+    }
+
+    private void print(CheckoutResult r) {
+        r.modified().forEach(p -> getLog().info("M\t" + p));
+        r.added().forEach(p -> getLog().info("A\t" + p));
+        int n = r.added().size() + r.modified().size();
+        if (n > 0) {
+            getLog().info(n + " file" + (n == 1 ? "" : "s") + " " + (r.added().isEmpty() ? "modified" : "added"));
+        }
+    }
+
+    @Override
+    protected String goal() {
+        return "pull";
+    }
+}

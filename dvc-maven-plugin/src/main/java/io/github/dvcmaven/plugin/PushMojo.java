@@ -1,0 +1,22 @@
+package io.github.dvcmaven.plugin;
+
+import io.github.dvcmaven.core.repo.Repo;
+import java.nio.file.Path;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/** Uploads the data the pointers and dvc.lock name to the remote, only what it lacks ({@code dvc push}). */
+@Mojo(name = "push", requiresProject = false, threadSafe = true)
+public class PushMojo extends AbstractTransferMojo {
+    @Override
+    protected void run(Path cwd) {
+        try (Repo repo = openRepo(cwd)) {
+            requireOnline(repo);
+            repo.push(split(targets), remote, runCache);
+        }
+    }
+
+    @Override
+    protected String goal() {
+        return "push";
+    }
+}
