@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job: builds the plugin, then runs the course lab's churn pipeline (examples/churn, stages in
-# plain Java) end to end in a fresh git repository: repro, metrics, a change of C, and the proof that only
-# train and eval reran.
+# plain Java) end to end in a fresh git repository with a local remote: repro, metrics, push, pull into
+# an emptied workspace, a change of C with the proof that only train and eval reran, push again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -19,7 +19,7 @@ cd "$WORK"
 export GIT_AUTHOR_NAME=demo GIT_AUTHOR_EMAIL=demo@example.com GIT_COMMITTER_NAME=demo GIT_COMMITTER_EMAIL=demo@example.com
 
 # run a goal, showing what the plugin says without Maven's banner lines; the log is kept in $LAST
-LAST="$WORK/.last-goal.log"
+LAST="$WORK.last-goal.log"
 dvc() {
   "$ROOT/mvnw" -B -ntp "$PLUGIN:$1" "${@:2}" > "$LAST" 2>&1 || { cat "$LAST"; return 1; }
   sed -n \
@@ -37,7 +37,17 @@ step "mvn dvc:repro   (all three stages run)"
 dvc repro
 step "metrics.json, owned by the eval stage"
 cat metrics.json; echo
+step "mvn dvc:remote: a local directory as the default remote, then mvn dvc:push"
+dvc remote -Ddvc.action=add -Ddvc.name=local-store -Ddvc.url="$WORK.remote" -Ddvc.default=true
+dvc push
 git add -A >/dev/null && git commit -qm "churn pipeline, C=0.5"
+
+step "delete the data, models, plots, metrics and the cache, then mvn dvc:pull"
+find data models plots -type f ! -name .gitignore -delete
+rm -rf metrics.json .dvc/cache
+dvc pull
+test -f metrics.json && test -f models/model.txt || { echo "FAIL: pull did not restore the outputs" >&2; exit 1; }
+dvc status
 
 step "change train.C from 0.5 to 1.5, then mvn dvc:status"
 sed -i 's/C: 0.5/C: 1.5/' params.yaml
@@ -52,7 +62,10 @@ echo "    PROOF: load was skipped; only train and eval reran"
 step "new metrics, and what changed in dvc.lock"
 cat metrics.json; echo
 git --no-pager diff --stat -- dvc.lock params.yaml
+step "mvn dvc:push (only the new model, holdout and metrics), then mvn dvc:status -Ddvc.cloud=true"
+dvc push
+dvc status -Ddvc.cloud=true
 step "mvn dvc:status"
 dvc status
 echo
-echo "demo finished in $WORK"
+echo "demo finished in $WORK (remote: $WORK.remote)"
