@@ -34,6 +34,10 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
     @Parameter(property = "dvc.jobs", defaultValue = "0")
     protected int jobs;
 
+    /** Fail, instead of warning, when a remote's credentials sit in the committed .dvc/config. */
+    @Parameter(property = "dvc.strictSecrets", defaultValue = "false")
+    protected boolean strictSecrets;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
@@ -99,6 +103,7 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
         return RepoOptions.defaults()
                 .withCwd(cwd)
                 .withJobs(jobs)
+                .withStrictSecrets(strictSecrets)
                 .withListener(new MavenRepoListener(getLog(), interactive, System.out));
     }
 

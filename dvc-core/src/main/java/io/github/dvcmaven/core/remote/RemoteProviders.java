@@ -8,6 +8,9 @@ final class RemoteProviders {
     private RemoteProviders() {}
 
     static Remote open(String scheme, String name, String url, Map<String, Object> options, Map<String, String> env) {
+        if (scheme.equals("s3")) {
+            return new S3Remote(name, url, options, env);
+        }
         throw new DvcException("remote '" + name + "' uses '" + scheme + "://', which dvc-maven does not support yet",
                 "supported: local paths, s3://, gs://, azure://");
     }

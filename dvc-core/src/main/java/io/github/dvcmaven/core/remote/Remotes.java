@@ -17,7 +17,7 @@ public final class Remotes {
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
     public static final Set<String> SECRET_KEYS = Set.of("access_key_id", "secret_access_key", "session_token",
             "account_key", "sas_token", "connection_string", "client_secret", "password", "sse_customer_key",
-            "gdrive_client_secret", "key_secret", "ask_password");
+            "gdrive_client_secret", "key_secret");
 
     private Remotes() {}
 

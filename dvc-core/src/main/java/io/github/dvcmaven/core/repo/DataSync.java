@@ -75,8 +75,37 @@ final class DataSync {
     }
 
     private Remote open(String name) {
+        checkCommittedSecrets();
         Map<String, Object> opts = Remotes.options(repo.config(), name);
         return Remotes.open(opts, repo.options().env());
+    }
+
+    /** Credentials in the committed .dvc/config are a leak: warn naming the key, or fail when strict. */
+    private void checkCommittedSecrets() {
+        Object remotes = repo.config().level(io.github.dvcmaven.core.config.ConfigLevel.REPO).get("remote");
+        if (!(remotes instanceof Map<?, ?> m)) {
+            return;
+        }
+        List<String> found = new ArrayList<>();
+        for (Map.Entry<?, ?> r : m.entrySet()) {
+            if (r.getValue() instanceof Map<?, ?> opts) {
+                for (Object k : opts.keySet()) {
+                    if (Remotes.SECRET_KEYS.contains(String.valueOf(k))) {
+                        found.add("remote '" + r.getKey() + "': " + k);
+                    }
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        String message = "credentials in .dvc/config, which is committed to git: " + String.join(", ", found);
+        String hint = "move them to .dvc/config.local (mvn dvc:remote -Ddvc.action=modify -Ddvc.local=true ...),"
+                + " environment variables or Maven settings.xml, and rotate the exposed keys";
+        if (repo.options().strictSecrets()) {
+            throw new DvcException(message, hint);
+        }
+        repo.listener().log(Level.WARN, message + ". Hint: " + hint);
     }
 
     int jobs(String name) {
@@ -100,7 +129,8 @@ final class DataSync {
         int total = 0;
         List<HashInfo> missing = new ArrayList<>();
         Map<HashInfo, String> failed = new LinkedHashMap<>();
-        for (Map.Entry<String, Set<HashInfo>> e : byRemote(collect(index, targets, remoteName, true)).entrySet()) {
+        List<Used> used = collect(index, targets, remoteName, true);
+        for (Map.Entry<String, Set<HashInfo>> e : byRemote(used).entrySet()) {
             try (Remote remote = open(e.getKey())) {
                 Transfer.Result r = new Transfer(repo.cache(), remote, jobs(e.getKey()), repo.listener()).push(e.getValue());
                 total += r.transferred();
@@ -111,7 +141,7 @@ final class DataSync {
                 }
             }
         }
-        report(total, missing, failed, "pushed", "upload");
+        report(total, missing, names(used), failed, "pushed", "upload");
         return total;
     }
 
@@ -121,7 +151,8 @@ final class DataSync {
         int total = 0;
         List<HashInfo> missing = new ArrayList<>();
         Map<HashInfo, String> failed = new LinkedHashMap<>();
-        for (Map.Entry<String, Set<HashInfo>> e : byRemote(collect(index, targets, remoteName, false)).entrySet()) {
+        List<Used> used = collect(index, targets, remoteName, false);
+        for (Map.Entry<String, Set<HashInfo>> e : byRemote(used).entrySet()) {
             try (Remote remote = open(e.getKey())) {
                 Transfer.Result r = new Transfer(repo.cache(), remote, jobs(e.getKey()), repo.listener()).fetch(e.getValue());
                 total += r.transferred();
@@ -132,17 +163,40 @@ final class DataSync {
                 }
             }
         }
-        report(total, missing, failed, "fetched", "download");
+        report(total, missing, names(used), failed, "fetched", "download");
         return total;
     }
 
-    private void report(int total, List<HashInfo> missing, Map<HashInfo, String> failed, String verb, String noun) {
+    /** Which output (or directory member) each object belongs to, for messages; the first name wins. */
+    private Map<HashInfo, String> names(List<Used> used) {
+        Map<HashInfo, String> names = new java.util.HashMap<>();
+        for (Used u : used) {
+            HashInfo h = u.output().hash();
+            String base = repo.display(u.output().repoPath());
+            names.putIfAbsent(h, base);
+            if (h.isDir() && repo.cache().isValid(h)) {
+                try {
+                    for (DirManifest.Entry m : repo.cache().loadDir(h).entries()) {
+                        names.putIfAbsent(HashInfo.md5(m.md5()), base + "/" + m.relpath());
+                    }
+                } catch (RuntimeException e) {
+                    // an unreadable manifest only costs the member names in the message
+                }
+            }
+        }
+        return names;
+    }
+
+    private void report(int total, List<HashInfo> missing, Map<HashInfo, String> names, Map<HashInfo, String> failed,
+            String verb, String noun) {
         if (!missing.isEmpty()) {
             StringBuilder sb = new StringBuilder("Some of the cache files do not exist neither locally nor on remote."
                     + " Missing cache files:");
             for (HashInfo h : missing) {
-                sb.append("\nmd5: ").append(h.value());
+                String name = names.get(h);
+                sb.append('\n').append(name == null ? "" : "name: " + name + ", ").append("md5: ").append(h.value());
             }
+            sb.append("\nHint: run `mvn dvc:push` (or `dvc push`) where these files exist, then run this goal again.");
             repo.listener().log(Level.WARN, sb.toString());
         }
         if (!failed.isEmpty()) {

@@ -10,6 +10,13 @@ import java.util.Map;
 public final class DvcCli {
     private final Path configHome;
     private String siteCache;
+    private final Map<String, String> extra = new HashMap<>();
+
+    /** An extra environment variable for every dvc run (and for our Repo where tests pass env()). */
+    public DvcCli withEnv(String key, String value) {
+        extra.put(key, value);
+        return this;
+    }
 
     public DvcCli(Path configHome) {
         this.configHome = configHome;
@@ -31,6 +38,7 @@ public final class DvcCli {
         env.put("GIT_AUTHOR_EMAIL", "test@example.com");
         env.put("GIT_COMMITTER_NAME", "test");
         env.put("GIT_COMMITTER_EMAIL", "test@example.com");
+        env.putAll(extra);
         return env;
     }
 

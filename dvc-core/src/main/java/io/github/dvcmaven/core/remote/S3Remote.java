@@ -1,0 +1,265 @@
+package io.github.dvcmaven.core.remote;
+
+import io.github.dvcmaven.core.DvcException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.utils.AttributeMap;
+
+/**
+ * An S3 (or S3-compatible: MinIO, Ceph, R2, …) remote configured from dvc's options: {@code endpointurl}
+ * (path-style addressing then, unless {@code path_style = false}), {@code region}, {@code profile},
+ * {@code credentialpath}, explicit keys from config.local, {@code use_ssl}, {@code ssl_verify},
+ * {@code sse}/{@code sse_kms_key_id}, {@code acl}, timeouts; otherwise the SDK's default chain (env,
+ * profiles, web identity / OIDC, instance roles).
+ */
+public final class S3Remote implements Remote {
+    private final String name;
+    private final String url;
+    private final String bucket;
+    private final String prefix;
+    private final S3Client client;
+    private final Map<String, Object> options;
+
+    S3Remote(String name, String url, Map<String, Object> options, Map<String, String> env) {
+        this.name = name;
+        this.url = url;
+        this.options = options;
+        String rest = url.substring("s3://".length());
+        int slash = rest.indexOf('/');
+        this.bucket = slash < 0 ? rest : rest.substring(0, slash);
+        String p = slash < 0 ? "" : rest.substring(slash + 1).replaceAll("/+$", "");
+        this.prefix = p.isEmpty() ? "" : p + "/";
+        if (bucket.isEmpty()) {
+            throw new DvcException("remote '" + name + "': no bucket in url '" + url + "'", "use s3://bucket/path");
+        }
+        this.client = build(env);
+    }
+
+    private String opt(String key) {
+        Object v = options.get(key);
+        return v == null ? null : String.valueOf(v).trim();
+    }
+
+    private boolean flag(String key, boolean defaultValue) {
+        String v = opt(key);
+        return v == null ? defaultValue : io.github.dvcmaven.core.config.DvcConfig.parseBoolean(v, "remote." + name + "." + key);
+    }
+
+    private S3Client build(Map<String, String> env) {
+        S3ClientBuilder b = S3Client.builder();
+        String endpoint = opt("endpointurl");
+        if (endpoint != null) {
+            if (!endpoint.contains("://")) {
+                endpoint = (flag("use_ssl", true) ? "https://" : "http://") + endpoint;
+            }
+            b.endpointOverride(URI.create(endpoint));
+        }
+        b.forcePathStyle(flag("path_style", endpoint != null));
+        // newer SDKs add CRC checksums and chunked signing by default, which MinIO, Ceph, S3Proxy and
+        // other S3-compatible stores reject; dvc (botocore) sends plain requests: so do we
+        b.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
+        b.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        b.region(region(env));
+        b.credentialsProvider(credentials(env));
+        AttributeMap.Builder http = AttributeMap.builder();
+        String sslVerify = opt("ssl_verify");
+        if (sslVerify != null && sslVerify.equalsIgnoreCase("false")) {
+            http.put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE);
+        }
+        ApacheHttpClient.Builder apache = ApacheHttpClient.builder().maxConnections(64)
+                .connectionTimeout(Duration.ofSeconds(seconds("connect_timeout", 30)))
+                .socketTimeout(Duration.ofSeconds(seconds("read_timeout", 120)));
+        b.httpClient(apache.buildWithDefaults(http.build()));
+        b.overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
+                .apiCallAttemptTimeout(Duration.ofSeconds(seconds("read_timeout", 120) + 30)));
+        return b.build();
+    }
+
+    private long seconds(String key, long def) {
+        String v = opt(key);
+        return v == null ? def : Long.parseLong(v);
+    }
+
+    private Region region(Map<String, String> env) {
+        String r = opt("region");
+        if (r != null) {
+            return Region.of(r);
+        }
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkClientException e) {
+            String fromEnv = env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION"));
+            return Region.of(fromEnv != null ? fromEnv : "us-east-1");
+        }
+    }
+
+    private AwsCredentialsProvider credentials(Map<String, String> env) {
+        if (flag("allow_anonymous_login", false)) {
+            return AnonymousCredentialsProvider.create();
+        }
+        String key = opt("access_key_id");
+        String secret = opt("secret_access_key");
+        if (key != null && secret != null) {
+            String token = opt("session_token");
+            return () -> token != null ? AwsSessionCredentials.create(key, secret, token) : AwsBasicCredentials.create(key, secret);
+        }
+        String profile = opt("profile");
+        String credentialPath = opt("credentialpath");
+        if (credentialPath != null || profile != null) {
+            ProfileCredentialsProvider.Builder pb = ProfileCredentialsProvider.builder();
+            if (profile != null) {
+                pb.profileName(profile);
+            }
+            if (credentialPath != null && env.get("AWS_SHARED_CREDENTIALS_FILE") == null) {
+                pb.profileFile(ProfileFile.builder().content(Path.of(credentialPath)).type(ProfileFile.Type.CREDENTIALS).build());
+            }
+            return pb.build();
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public boolean exists(String key) throws IOException {
+        try {
+            client.headObject(HeadObjectRequest.builder().bucket(bucket).key(prefix + key).build());
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (AwsServiceException e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw translate(e, key);
+        } catch (SdkException e) {
+            throw translate(e, key);
+        }
+    }
+
+    @Override
+    public Set<String> list(String keyPrefix) throws IOException {
+        Set<String> keys = new HashSet<>();
+        try {
+            for (S3Object o : client.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket)
+                    .prefix(prefix + keyPrefix).build()).contents()) {
+                keys.add(o.key().substring(prefix.length()));
+            }
+            return keys;
+        } catch (SdkException e) {
+            throw translate(e, keyPrefix);
+        }
+    }
+
+    @Override
+    public void upload(Path file, String key) throws IOException {
+        PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(prefix + key);
+        String sse = opt("sse");
+        if (sse != null) {
+            put.serverSideEncryption(ServerSideEncryption.fromValue(sse));
+        }
+        String kms = opt("sse_kms_key_id");
+        if (kms != null) {
+            put.ssekmsKeyId(kms);
+        }
+        String acl = opt("acl");
+        if (acl != null) {
+            put.acl(ObjectCannedACL.fromValue(acl));
+        }
+        try {
+            client.putObject(put.build(), RequestBody.fromFile(file));
+        } catch (SdkException e) {
+            throw translate(e, key);
+        }
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+        try {
+            return client.getObject(b -> b.bucket(bucket).key(prefix + key));
+        } catch (NoSuchKeyException e) {
+            throw new RemoteObjectMissingException(key);
+        } catch (SdkException e) {
+            throw translate(e, key);
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        try {
+            client.deleteObject(b -> b.bucket(bucket).key(prefix + key));
+        } catch (SdkException e) {
+            throw translate(e, key);
+        }
+    }
+
+    /** An SDK failure as an IOException whose message names the remote and never a secret. */
+    private IOException translate(SdkException e, String key) {
+        String where = "remote '" + name + "' (" + url + ")";
+        if (e instanceof AwsServiceException s) {
+            int code = s.statusCode();
+            String error = s.awsErrorDetails() != null ? s.awsErrorDetails().errorCode() : String.valueOf(code);
+            if (code == 403 || "InvalidAccessKeyId".equals(error) || "SignatureDoesNotMatch".equals(error)) {
+                return new RemoteAuthException(where + " refused the credentials (" + error + "): check access_key_id/"
+                        + "secret_access_key in .dvc/config.local, AWS_* variables or the profile; for S3-compatible"
+                        + " servers also endpointurl and region");
+            }
+            if ("NoSuchBucket".equals(error)) {
+                return new RemoteAuthException(where + ": bucket '" + bucket + "' does not exist");
+            }
+            return new IOException(where + ": " + error + " on " + key + " (HTTP " + code + ")");
+        }
+        return new IOException(where + ": " + Remotes.redact(e.getMessage()));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}
