@@ -312,6 +312,13 @@ public final class ObjectStore {
             if (!actual.equals(wanted)) {
                 throw new CorruptObjectException("downloaded object " + expected.value() + " has md5 " + actual);
             }
+            if (expected.isDir()) {
+                try {
+                    parseManifest(Files.readString(tmp), expected.value());
+                } catch (io.github.dvcmaven.core.DvcException e) {
+                    throw new CorruptObjectException("downloaded directory object refused: " + e.getMessage());
+                }
+            }
             move(tmp, dest);
         } finally {
             Files.deleteIfExists(tmp);

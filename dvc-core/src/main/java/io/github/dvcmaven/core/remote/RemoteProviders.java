@@ -11,6 +11,12 @@ final class RemoteProviders {
         if (scheme.equals("s3")) {
             return new S3Remote(name, url, options, env);
         }
+        if (scheme.equals("gs") || scheme.equals("gcs")) {
+            return new GcsRemote(name, url, options, env);
+        }
+        if (scheme.equals("azure") || scheme.equals("az")) {
+            return new AzureRemote(name, url, options, env);
+        }
         throw new DvcException("remote '" + name + "' uses '" + scheme + "://', which dvc-maven does not support yet",
                 "supported: local paths, s3://, gs://, azure://");
     }

@@ -70,6 +70,11 @@ public final class Remotes {
 
     /** Opens a remote for transfers. */
     public static Remote open(Map<String, Object> options, Map<String, String> env) {
+        for (String k : SECRET_KEYS) {
+            if (options.get(k) instanceof String secret) {
+                registerSecret(secret);
+            }
+        }
         String name = String.valueOf(options.get("name"));
         String url = String.valueOf(options.get("url"));
         int scheme = url.indexOf("://");

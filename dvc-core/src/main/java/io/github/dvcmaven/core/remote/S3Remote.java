@@ -1,6 +1,5 @@
 package io.github.dvcmaven.core.remote;
 
-import io.github.dvcmaven.core.DvcException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -52,31 +51,24 @@ public final class S3Remote implements Remote {
     private final String bucket;
     private final String prefix;
     private final S3Client client;
-    private final Map<String, Object> options;
+    private final RemoteOptions options;
 
     S3Remote(String name, String url, Map<String, Object> options, Map<String, String> env) {
         this.name = name;
         this.url = url;
-        this.options = options;
-        String rest = url.substring("s3://".length());
-        int slash = rest.indexOf('/');
-        this.bucket = slash < 0 ? rest : rest.substring(0, slash);
-        String p = slash < 0 ? "" : rest.substring(slash + 1).replaceAll("/+$", "");
-        this.prefix = p.isEmpty() ? "" : p + "/";
-        if (bucket.isEmpty()) {
-            throw new DvcException("remote '" + name + "': no bucket in url '" + url + "'", "use s3://bucket/path");
-        }
+        this.options = new RemoteOptions(name, options, env);
+        String[] bp = this.options.bucketAndPrefix(url, "s3", "s3://bucket/path");
+        this.bucket = bp[0];
+        this.prefix = bp[1];
         this.client = build(env);
     }
 
     private String opt(String key) {
-        Object v = options.get(key);
-        return v == null ? null : String.valueOf(v).trim();
+        return options.get(key);
     }
 
     private boolean flag(String key, boolean defaultValue) {
-        String v = opt(key);
-        return v == null ? defaultValue : io.github.dvcmaven.core.config.DvcConfig.parseBoolean(v, "remote." + name + "." + key);
+        return options.flag(key, defaultValue);
     }
 
     private S3Client build(Map<String, String> env) {
@@ -110,8 +102,7 @@ public final class S3Remote implements Remote {
     }
 
     private long seconds(String key, long def) {
-        String v = opt(key);
-        return v == null ? def : Long.parseLong(v);
+        return options.seconds(key, def);
     }
 
     private Region region(Map<String, String> env) {

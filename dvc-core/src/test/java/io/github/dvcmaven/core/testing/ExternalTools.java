@@ -34,6 +34,25 @@ public final class ExternalTools {
         return dvcVenv().resolve("bin/dvc");
     }
 
+    /** fake-gcs-server: {@code $FAKE_GCS_SERVER}, else {@code .tools/bin/fake-gcs-server}. */
+    public static Path fakeGcsServer() {
+        return tool("FAKE_GCS_SERVER", ".tools/bin/fake-gcs-server", "fake-gcs-server");
+    }
+
+    /** Azurite's blob service: {@code $AZURITE_BLOB}, else {@code .tools/azurite/node_modules/.bin/azurite-blob}. */
+    public static Path azuriteBlob() {
+        return tool("AZURITE_BLOB", ".tools/azurite/node_modules/.bin/azurite-blob", "azurite");
+    }
+
+    private static Path tool(String envVar, String defaultPath, String what) {
+        String env = System.getenv(envVar);
+        Path p = env != null && !env.isBlank() ? Paths.get(env) : projectRoot().resolve(defaultPath);
+        if (!Files.isExecutable(p)) {
+            missing(what + " (expected " + p + "; run tools/install-test-servers.sh or set " + envVar + ")");
+        }
+        return p;
+    }
+
     public static Path python() {
         return dvcVenv().resolve("bin/python");
     }

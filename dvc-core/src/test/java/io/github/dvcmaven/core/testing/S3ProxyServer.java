@@ -10,8 +10,9 @@ import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
 
-/** An in-process S3 server (S3Proxy over an in-memory store) on a free loopback port. */
-public final class S3ProxyServer implements AutoCloseable {
+/** An in-process S3 server (S3Proxy over an in-memory store) on a free loopback port, with one bucket. */
+public final class S3ProxyServer implements CloudServer {
+    public static final String BUCKET = "dvc-lab-cache";
     public static final String ACCESS_KEY = "AKIATESTDVCMAVEN0001";
     public static final String SECRET_KEY = "testSecretKeyThatMustNeverBeLogged000001";
 
@@ -31,6 +32,56 @@ public final class S3ProxyServer implements AutoCloseable {
         for (int i = 0; i < 500 && !proxy.getState().equals("STARTED"); i++) {
             Thread.sleep(10);
         }
+        createBucket(BUCKET);
+    }
+
+    @Override
+    public String url(String prefix) {
+        return "s3://" + BUCKET + "/" + prefix;
+    }
+
+    @Override
+    public java.util.Map<String, Object> remoteOptions(boolean validCredentials) {
+        java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+        o.put("endpointurl", endpoint());
+        o.put("access_key_id", ACCESS_KEY);
+        o.put("secret_access_key", validCredentials ? SECRET_KEY : "wrongSecretThatMustNotAppearAnywhere99");
+        return o;
+    }
+
+    @Override
+    public boolean checksCredentials() {
+        return true;
+    }
+
+    @Override
+    public java.util.Map<String, String> dvcEnv() {
+        // botocore's new default checksums are not understood by many S3-compatible servers
+        return java.util.Map.of("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required",
+                "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required");
+    }
+
+    @Override
+    public java.util.TreeSet<String> keys(String prefix) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        String marker = null;
+        do {
+            org.jclouds.blobstore.options.ListContainerOptions opts = org.jclouds.blobstore.options.ListContainerOptions.Builder
+                    .prefix(prefix + "/").recursive();
+            if (marker != null) {
+                opts.afterMarker(marker);
+            }
+            org.jclouds.blobstore.domain.PageSet<? extends org.jclouds.blobstore.domain.StorageMetadata> page =
+                    blobs().list(BUCKET, opts);
+            page.forEach(m -> keys.add(m.getName().substring(prefix.length() + 1)));
+            marker = page.getNextMarker();
+        } while (marker != null);
+        return keys;
+    }
+
+    @Override
+    public void put(String key, byte[] bytes) {
+        blobs().putBlob(BUCKET, blobs().blobBuilder(key).payload(bytes).build());
     }
 
     public static int freePort() throws IOException {

@@ -1,0 +1,169 @@
+package io.github.dvcmaven.core.remote;
+
+import com.azure.core.credential.AzureSasCredential;
+import com.azure.core.exception.AzureException;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.util.HttpClientOptions;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.common.StorageSharedKeyCredential;
+import io.github.dvcmaven.core.DvcException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An Azure Blob Storage remote configured from dvc's azure options: {@code connection_string},
+ * {@code account_name} with {@code account_key}, {@code sas_token}, a service principal
+ * ({@code tenant_id}, {@code client_id}, {@code client_secret}), {@code allow_anonymous_login}, the
+ * {@code AZURE_STORAGE_*} variables dvc also reads; otherwise the default Azure credential chain.
+ */
+public final class AzureRemote implements Remote {
+    private final String name;
+    private final String url;
+    private final String container;
+    private final String prefix;
+    private final BlobContainerClient client;
+
+    AzureRemote(String name, String url, Map<String, Object> values, Map<String, String> env) {
+        this.name = name;
+        this.url = url;
+        RemoteOptions options = new RemoteOptions(name, values, env);
+        String[] bp = options.bucketAndPrefix(url, "azure", "azure://container/path");
+        this.container = bp[0];
+        this.prefix = bp[1];
+        this.client = build(options).buildClient().getBlobContainerClient(container);
+    }
+
+    private BlobServiceClientBuilder build(RemoteOptions o) {
+        BlobServiceClientBuilder b = new BlobServiceClientBuilder();
+        Duration connect = Duration.ofSeconds(o.seconds("connect_timeout", 30));
+        Duration read = Duration.ofSeconds(o.seconds("read_timeout", 120));
+        b.clientOptions(new HttpClientOptions().setConnectTimeout(connect).setReadTimeout(read).setResponseTimeout(read));
+        b.retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(4)
+                .setBaseDelay(Duration.ofMillis(200)).setMaxDelay(Duration.ofSeconds(10))));
+        String connection = o.getOrEnv("connection_string", "AZURE_STORAGE_CONNECTION_STRING");
+        if (connection != null) {
+            return b.connectionString(connection);
+        }
+        String account = o.getOrEnv("account_name", "AZURE_STORAGE_ACCOUNT");
+        if (account == null) {
+            throw new DvcException("remote '" + name + "': Azure needs account_name or connection_string",
+                    "mvn dvc:remote -Ddvc.action=modify -Ddvc.name=" + name + " -Ddvc.option=account_name -Ddvc.value=ACCOUNT");
+        }
+        b.endpoint("https://" + account + ".blob.core.windows.net");
+        String key = o.getOrEnv("account_key", "AZURE_STORAGE_KEY");
+        String sas = o.getOrEnv("sas_token", "AZURE_STORAGE_SAS_TOKEN");
+        String tenant = o.get("tenant_id");
+        String clientId = o.get("client_id");
+        String clientSecret = o.get("client_secret");
+        Remotes.registerSecret(key);
+        Remotes.registerSecret(sas);
+        if (key != null) {
+            b.credential(new StorageSharedKeyCredential(account, key));
+        } else if (sas != null) {
+            b.credential(new AzureSasCredential(sas.startsWith("?") ? sas.substring(1) : sas));
+        } else if (tenant != null && clientId != null && clientSecret != null) {
+            b.credential(new ClientSecretCredentialBuilder().tenantId(tenant).clientId(clientId).clientSecret(clientSecret).build());
+        } else if (!o.flag("allow_anonymous_login", false)) {
+            b.credential(new DefaultAzureCredentialBuilder().build());
+        }
+        return b;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public boolean exists(String key) throws IOException {
+        try {
+            return client.getBlobClient(prefix + key).exists();
+        } catch (RuntimeException e) {
+            throw translate(e, key);
+        }
+    }
+
+    @Override
+    public Set<String> list(String keyPrefix) throws IOException {
+        Set<String> keys = new HashSet<>();
+        try {
+            for (BlobItem item : client.listBlobs(new ListBlobsOptions().setPrefix(prefix + keyPrefix).setMaxResultsPerPage(5000), null)) {
+                keys.add(item.getName().substring(prefix.length()));
+            }
+            return keys;
+        } catch (RuntimeException e) {
+            throw translate(e, keyPrefix);
+        }
+    }
+
+    @Override
+    public void upload(Path file, String key) throws IOException {
+        try {
+            client.getBlobClient(prefix + key).uploadFromFile(file.toString(), true);
+        } catch (RuntimeException e) {
+            throw translate(e, key);
+        }
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+        try {
+            return client.getBlobClient(prefix + key).openInputStream();
+        } catch (RuntimeException e) {
+            throw translate(e, key);
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        try {
+            client.getBlobClient(prefix + key).deleteIfExists();
+        } catch (RuntimeException e) {
+            throw translate(e, key);
+        }
+    }
+
+    private IOException translate(RuntimeException e, String key) {
+        String where = "remote '" + name + "' (" + url + ")";
+        if (e instanceof BlobStorageException s) {
+            int code = s.getStatusCode();
+            String error = s.getErrorCode() != null ? s.getErrorCode().toString() : String.valueOf(code);
+            if (code == 404 && "ContainerNotFound".equals(error)) {
+                return new RemoteAuthException(where + ": container '" + container + "' does not exist");
+            }
+            if (code == 404) {
+                return new RemoteObjectMissingException(key);
+            }
+            if (code == 401 || code == 403) {
+                return new RemoteAuthException(where + " refused the credentials (" + error + "): check connection_string,"
+                        + " account_key or sas_token in .dvc/config.local, AZURE_STORAGE_* variables or `az login`");
+            }
+            return new IOException(where + ": " + error + " on " + key + " (HTTP " + code + ")");
+        }
+        if (e instanceof UncheckedIOException u) {
+            return new IOException(where + ": " + Remotes.redact(u.getCause().getMessage()), u.getCause());
+        }
+        if (e instanceof AzureException || e.getCause() != null) {
+            return new IOException(where + ": " + Remotes.redact(String.valueOf(e.getMessage())));
+        }
+        throw e;
+    }
+}

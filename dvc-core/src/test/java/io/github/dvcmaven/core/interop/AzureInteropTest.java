@@ -1,0 +1,13 @@
+package io.github.dvcmaven.core.interop;
+
+import io.github.dvcmaven.core.testing.CloudServer;
+import io.github.dvcmaven.core.testing.AzuriteServer;
+import java.nio.file.Path;
+
+/** dvc and dvc-maven sharing a remote on AzuriteServer. */
+class AzureInteropTest extends CloudInteropTest {
+    @Override
+    protected CloudServer start(Path dir) throws Exception {
+        return new AzuriteServer(dir);
+    }
+}
