@@ -1,6 +1,5 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.DvcException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Options shared by push, pull and fetch; refuses to run offline ({@code mvn -o}). */
@@ -19,11 +18,6 @@ public abstract class AbstractTransferMojo extends AbstractDvcMojo {
 
     /** Offline Maven ({@code -o}) may still use a local remote, never a network one. */
     protected void requireOnline(io.github.dvcmaven.core.repo.Repo repo) {
-        String url = String.valueOf(io.github.dvcmaven.core.remote.Remotes.options(repo.config(), remote).get("url"));
-        boolean network = url.contains("://") && !url.startsWith("file://");
-        if (network && session != null && session.isOffline()) {
-            throw new DvcException("dvc:" + goal() + " needs the network, but Maven runs offline (-o)",
-                    "run without -o (or use a local remote)");
-        }
+        new RemoteGuard(session, goal()).requireOnline(repo, remote);
     }
 }

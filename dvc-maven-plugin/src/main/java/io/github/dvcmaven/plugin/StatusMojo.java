@@ -68,6 +68,7 @@ public class StatusMojo extends AbstractDvcMojo {
         Map<String, String> st;
         String name;
         try (Repo repo = openRepo(cwd)) {
+            new RemoteGuard(session, goal()).requireOnline(repo, remote);
             st = repo.cloudStatus(split(targets), remote);
             name = remote != null ? remote : Remotes.defaultName(repo.config());
         }

@@ -286,8 +286,12 @@ public final class Transfer {
                 return new Attempt(null, e.getMessage());
             } catch (IOException | RuntimeException e) {
                 if (attempt >= ATTEMPTS || e instanceof RemoteAuthException) {
-                    return new Attempt(null, Remotes.redact(e.getMessage() == null ? e.getClass().getSimpleName()
-                            : e.getMessage()));
+                    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    if (!message.contains("remote '")) {
+                        message = "remote '" + remote.name() + "': " + what + " failed after " + attempt
+                                + " attempts: " + message;
+                    }
+                    return new Attempt(null, Remotes.redact(message));
                 }
                 listener.log(RepoListener.Level.DEBUG, what + " failed (attempt " + attempt + "), retrying: "
                         + Remotes.redact(String.valueOf(e)));

@@ -38,6 +38,11 @@ final class DataSync {
     /** An output with its recorded hash, and the remote it goes to. */
     record Used(Output output, String remote) {}
 
+    /** Every cached output of the workspace that has a recorded hash (what gc must keep). */
+    List<Used> collectAll(StageIndex index) {
+        return collect(index, List.of(), null, false);
+    }
+
     List<Used> collect(StageIndex index, List<String> targets, String remoteName, boolean forPush) {
         List<Used> used = new ArrayList<>();
         String fallback = remoteName != null ? remoteName : Remotes.defaultName(repo.config());

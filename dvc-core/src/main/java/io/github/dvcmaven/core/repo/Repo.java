@@ -121,6 +121,11 @@ public final class Repo implements AutoCloseable {
         });
     }
 
+    /** Removes cached (and with cloud, remote) objects nothing in the chosen revisions uses; a dry run unless forced. */
+    public GcResult gc(GcOptions opts) {
+        return locked(() -> new GcOperation(this).run(opts));
+    }
+
     /** dvc status -c: what differs between the cache and the remote. */
     public Map<String, String> cloudStatus(List<String> targets, String remote) {
         return locked(() -> new DataSync(this).cloudStatus(targets, remote));

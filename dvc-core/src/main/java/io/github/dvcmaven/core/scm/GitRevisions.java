@@ -1,0 +1,119 @@
+package io.github.dvcmaven.core.scm;
+
+import io.github.dvcmaven.core.DvcException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+
+/**
+ * Git revisions as dvc sees them, read through JGit without touching the work tree: resolving names
+ * (branch, tag, {@code HEAD~n}, SHA), the revision sets of {@code gc -a/-T/-A}, and the files of a commit.
+ */
+public final class GitRevisions {
+    private final Repository repository;
+
+    public GitRevisions(Repository repository) {
+        this.repository = repository;
+    }
+
+    /** A commit, resolved from any revision expression git understands. */
+    public RevCommit resolve(String rev) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId id = repository.resolve(rev);
+            if (id == null) {
+                throw new DvcException("unknown git revision '" + rev + "'", "use a branch, tag, SHA or HEAD~n");
+            }
+            return walk.parseCommit(id);
+        } catch (IOException e) {
+            throw new DvcException("cannot read git revision '" + rev + "': " + e.getMessage());
+        }
+    }
+
+    /** The commits at the tips of all local branches, all tags, or every commit reachable from any ref. */
+    public Set<RevCommit> commits(boolean allBranches, boolean allTags, boolean allCommits) {
+        Set<RevCommit> out = new LinkedHashSet<>();
+        try (RevWalk walk = new RevWalk(repository)) {
+            List<Ref> refs = new ArrayList<>();
+            if (allBranches || allCommits) {
+                refs.addAll(repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS));
+            }
+            if (allTags || allCommits) {
+                refs.addAll(repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS));
+            }
+            for (Ref ref : refs) {
+                ObjectId id = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
+                try {
+                    out.add(walk.parseCommit(id));
+                } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+                    // a tag of a tree or blob: no commit to read
+                }
+            }
+            if (allCommits) {
+                ObjectId head = repository.resolve(Constants.HEAD);
+                if (head != null) {
+                    walk.markStart(walk.parseCommit(head));
+                }
+                for (RevCommit tip : List.copyOf(out)) {
+                    walk.markStart(walk.parseCommit(tip));
+                }
+                for (RevCommit c : walk) {
+                    out.add(c);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new DvcException("cannot list git revisions: " + e.getMessage());
+        }
+    }
+
+    /** Files of a commit below {@code dir} ("" for the whole tree) whose repo-relative path matches. */
+    public Map<String, byte[]> files(RevCommit commit, String dir, Predicate<String> wanted) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (TreeWalk tw = new TreeWalk(repository); ObjectReader reader = repository.newObjectReader()) {
+            tw.addTree(commit.getTree());
+            tw.setRecursive(true);
+            if (!dir.isEmpty()) {
+                tw.setFilter(PathFilter.create(dir));
+            }
+            while (tw.next()) {
+                String path = tw.getPathString();
+                String rel = dir.isEmpty() ? path : path.substring(Math.min(path.length(), dir.length() + 1));
+                if (wanted.test(rel) && (tw.getFileMode(0).getObjectType() == Constants.OBJ_BLOB)) {
+                    out.put(rel, reader.open(tw.getObjectId(0)).getBytes());
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new DvcException("cannot read the files of commit " + commit.getName() + ": " + e.getMessage());
+        }
+    }
+
+    /** One file of a commit, if it exists there. */
+    public Optional<byte[]> file(RevCommit commit, String path) {
+        RevTree tree = commit.getTree();
+        try (TreeWalk tw = TreeWalk.forPath(repository, path, tree)) {
+            if (tw == null) {
+                return Optional.empty();
+            }
+            return Optional.of(repository.open(tw.getObjectId(0)).getBytes());
+        } catch (IOException e) {
+            throw new DvcException("cannot read " + path + " at commit " + commit.getName() + ": " + e.getMessage());
+        }
+    }
+}

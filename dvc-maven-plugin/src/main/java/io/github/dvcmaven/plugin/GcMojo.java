@@ -1,0 +1,74 @@
+package io.github.dvcmaven.plugin;
+
+import io.github.dvcmaven.core.repo.GcOptions;
+import io.github.dvcmaven.core.repo.GcResult;
+import io.github.dvcmaven.core.repo.Repo;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Removes cached objects nothing uses ({@code dvc gc}). The workspace is always kept; by default this
+ * is a dry run listing what would go, {@code -Ddvc.force=true} deletes.
+ */
+@Mojo(name = "gc", requiresProject = false, threadSafe = true)
+public class GcMojo extends AbstractDvcMojo {
+    /** Also keep what the tip of every local branch uses. */
+    @Parameter(property = "dvc.allBranches", defaultValue = "false")
+    private boolean allBranches;
+
+    /** Also keep what every tag uses. */
+    @Parameter(property = "dvc.allTags", defaultValue = "false")
+    private boolean allTags;
+
+    /** Also keep what every commit uses. */
+    @Parameter(property = "dvc.allCommits", defaultValue = "false")
+    private boolean allCommits;
+
+    /** Also remove unused objects from the remote. */
+    @Parameter(property = "dvc.cloud", defaultValue = "false")
+    private boolean cloud;
+
+    /** The remote for {@code dvc.cloud}; default: core.remote. */
+    @Parameter(property = "dvc.remote")
+    private String remote;
+
+    /** Delete; without it gc only lists what it would remove. */
+    @Parameter(property = "dvc.force", defaultValue = "false")
+    private boolean force;
+
+    @Override
+    protected void run(Path cwd) {
+        try (Repo repo = openRepo(cwd)) {
+            if (cloud) {
+                new RemoteGuard(session, goal()).requireOnline(repo, remote);
+            }
+            GcResult r = repo.gc(new GcOptions(allBranches, allTags, allCommits, cloud, remote, force));
+            report(r.cacheObjects(), "repo cache", r.dryRun());
+            if (cloud) {
+                report(r.remoteObjects(), "remote", r.dryRun());
+            }
+            if (r.dryRun() && !(r.cacheObjects().isEmpty() && r.remoteObjects().isEmpty())) {
+                getLog().info(String.format("Dry run (%.1f MB in the cache). To delete, run again with -Ddvc.force=true",
+                        r.cacheBytes() / 1e6));
+            }
+        }
+    }
+
+    private void report(List<String> objects, String where, boolean dryRun) {
+        if (objects.isEmpty()) {
+            getLog().info("No unused '" + (where.equals("remote") ? "remote" : "repo") + "' cache to remove.");
+            return;
+        }
+        if (dryRun) {
+            objects.forEach(o -> getLog().info("Would remove " + o));
+        }
+        getLog().info((dryRun ? "Would remove " : "Removed ") + objects.size() + " objects from " + where + ".");
+    }
+
+    @Override
+    protected String goal() {
+        return "gc";
+    }
+}
