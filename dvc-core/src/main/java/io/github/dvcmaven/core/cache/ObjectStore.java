@@ -12,23 +12,24 @@ import io.github.dvcmaven.core.py.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * dvc's content-addressed cache: {@code files/md5/ab/cdef…} (dvc 3) and {@code ab/cdef…} (legacy 2.x)
@@ -290,21 +291,30 @@ public final class ObjectStore {
         return hash;
     }
 
-    /** Stores a stream (a download), hashing it on the way and installing it only if it matches. */
+    /**
+     * Stores a stream (a download), hashing it on the way and installing it only if it matches. Past the
+     * first chunk, receiving overlaps hashing and writing (see {@link PipedCopy}).
+     */
     public void addStream(InputStream in, HashInfo expected) throws IOException {
         Path dest = path(expected);
         Path tmp = tempIn(dest);
         try {
-            MessageDigest md = FileHasher.newMd5();
-            try (OutputStream out = java.nio.channels.Channels.newOutputStream(createProtected(tmp))) {
-                byte[] buf = new byte[BUFFER];
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    md.update(buf, 0, n);
-                    out.write(buf, 0, n);
+            String actual;
+            byte[] first = in.readNBytes(PipedCopy.CHUNK);
+            try (SeekableByteChannel out = createProtected(tmp)) {
+                if (first.length < PipedCopy.CHUNK) {
+                    MessageDigest md = FileHasher.newMd5();
+                    md.update(first);
+                    ByteBuffer b = ByteBuffer.wrap(first);
+                    while (b.hasRemaining()) {
+                        out.write(b);
+                    }
+                    actual = FileHasher.hex(md);
+                } else {
+                    InputStream all = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(first), in);
+                    actual = new PipedCopy(all, "download of " + expected.value(), out).run();
                 }
             }
-            String actual = FileHasher.hex(md);
             String wanted = expected.isDir() ? expected.value().substring(0, 32) : expected.value();
             if (expected.isLegacy() && !expected.isDir()) {
                 actual = FileHasher.hash(tmp, HashInfo.MD5_DOS2UNIX);
@@ -384,7 +394,7 @@ public final class ObjectStore {
 
     /**
      * Copies {@code source} to a new protected {@code target}, hashing exactly the bytes written. Reading
-     * and hashing run on this thread, writing on another, so a big file costs little more than its md5.
+     * runs on this thread, hashing and writing on another, so a big file costs little more than its md5.
      */
     static String copyHashing(Path source, Path target, String algorithm) throws IOException {
         if (HashInfo.MD5_DOS2UNIX.equals(algorithm)) {
@@ -392,7 +402,9 @@ public final class ObjectStore {
             Modes.chmod(target, PROTECTED_MODE);
             return FileHasher.hash(target, algorithm);
         }
-        return new PipedCopy(source, target).run();
+        try (SeekableByteChannel out = createProtected(target); InputStream in = Files.newInputStream(source)) {
+            return new PipedCopy(in, source.toString(), out).run();
+        }
     }
 
     /** Loads a .dir manifest from the cache; null if missing or unreadable. */

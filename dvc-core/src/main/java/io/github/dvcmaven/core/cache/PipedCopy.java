@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,22 +12,27 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One read of a file feeding both its md5 and its copy: this thread reads and hashes chunks, a writer
- * thread writes the same chunks to the new object, buffers circulate between them.
+ * One read of a stream (a big file, a download) feeding both its md5 and a new file: the calling
+ * thread only reads, a second thread hashes and writes the same chunks, buffers circulating between
+ * them, so reading overlaps hashing and writing.
  */
 final class PipedCopy {
-    private static final int CHUNK = 1 << 20;
+    static final int CHUNK = 1 << 20;
     private static final int BUFFERS = 4;
     private static final ByteBuffer END = ByteBuffer.allocate(0);
 
-    private final Path source;
-    private final Path target;
+    private final InputStream in;
+    private final String sourceName;
+    private final SeekableByteChannel out;
 
-    PipedCopy(Path source, Path target) {
-        this.source = source;
-        this.target = target;
+    /** Copies {@code in} (not closed here) into {@code out} (not closed here). */
+    PipedCopy(InputStream in, String sourceName, SeekableByteChannel out) {
+        this.in = in;
+        this.sourceName = sourceName;
+        this.out = out;
     }
 
+    /** Returns the md5 of everything copied. */
     String run() throws IOException {
         BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(BUFFERS);
         BlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(BUFFERS + 1);
@@ -37,30 +41,30 @@ final class PipedCopy {
         }
         AtomicReference<IOException> writeError = new AtomicReference<>();
         MessageDigest md = FileHasher.newMd5();
-        try (SeekableByteChannel out = ObjectStore.createProtected(target);
-             InputStream in = Files.newInputStream(source)) {
-            Thread writer = new Thread(() -> {
-                try {
-                    while (true) {
-                        ByteBuffer b = full.take();
-                        if (b == END) {
-                            return;
-                        }
-                        while (b.hasRemaining()) {
-                            out.write(b);
-                        }
-                        b.clear();
-                        free.put(b);
+        Thread writer = new Thread(() -> {
+            try {
+                while (true) {
+                    ByteBuffer b = full.take();
+                    if (b == END) {
+                        return;
                     }
-                } catch (IOException e) {
-                    writeError.set(e);
-                    drain(full, free);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    md.update(b.array(), 0, b.limit());
+                    while (b.hasRemaining()) {
+                        out.write(b);
+                    }
+                    b.clear();
+                    free.put(b);
                 }
-            }, "dvc-copy-writer");
-            writer.setDaemon(true);
-            writer.start();
+            } catch (IOException e) {
+                writeError.set(e);
+                drain(full, free);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "dvc-copy-writer");
+        writer.setDaemon(true);
+        writer.start();
+        try {
             try {
                 while (writeError.get() == null) {
                     ByteBuffer b = free.take();
@@ -69,20 +73,20 @@ final class PipedCopy {
                         free.put(b);
                         break;
                     }
-                    md.update(b.array(), 0, n);
                     b.limit(n);
                     full.put(b);
                     if (n < CHUNK) {
                         break;
                     }
                 }
+            } finally {
                 full.put(END);
                 writer.join();
-            } catch (InterruptedException e) {
-                writer.interrupt();
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while copying " + source);
             }
+        } catch (InterruptedException e) {
+            writer.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while copying " + sourceName);
         }
         if (writeError.get() != null) {
             throw writeError.get();

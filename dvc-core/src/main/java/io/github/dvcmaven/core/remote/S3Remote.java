@@ -26,7 +26,7 @@ import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
@@ -105,17 +105,30 @@ public final class S3Remote implements Remote {
         return options.seconds(key, def);
     }
 
+    /**
+     * The region option, else the environment or the profile file, else us-east-1, as botocore resolves
+     * it. Never the EC2 metadata service: off EC2 that lookup only waits for its timeout.
+     */
     private Region region(Map<String, String> env) {
         String r = opt("region");
         if (r != null) {
             return Region.of(r);
         }
-        try {
-            return new DefaultAwsRegionProviderChain().getRegion();
-        } catch (SdkClientException e) {
-            String fromEnv = env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION"));
-            return Region.of(fromEnv != null ? fromEnv : "us-east-1");
+        String fromEnv = env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION"));
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Region.of(fromEnv);
         }
+        try {
+            String profile = opt("profile");
+            Region fromProfile = new AwsProfileRegionProvider(null, profile != null ? profile : env.getOrDefault("AWS_PROFILE", "default"))
+                    .getRegion();
+            if (fromProfile != null) {
+                return fromProfile;
+            }
+        } catch (SdkClientException e) {
+            // no profile file or no region in it
+        }
+        return Region.US_EAST_1;
     }
 
     private AwsCredentialsProvider credentials(Map<String, String> env) {

@@ -21,11 +21,25 @@ public final class S3ProxyServer implements CloudServer {
     private final int port;
 
     public S3ProxyServer() throws Exception {
-        port = freePort();
+        this(freePort());
+    }
+
+    public S3ProxyServer(int port) throws Exception {
+        this(port, null);
+    }
+
+    /** On {@code port}, storing in memory, or under {@code directory} when it is given. */
+    public S3ProxyServer(int port, java.nio.file.Path directory) throws Exception {
+        this.port = port;
         Properties props = new Properties();
-        props.setProperty("jclouds.provider", "transient");
-        context = ContextBuilder.newBuilder(new org.jclouds.blobstore.TransientApiMetadata()).credentials("identity", "credential").overrides(props)
-                .build(BlobStoreContext.class);
+        if (directory == null) {
+            context = ContextBuilder.newBuilder(new org.jclouds.blobstore.TransientApiMetadata())
+                    .credentials("identity", "credential").overrides(props).build(BlobStoreContext.class);
+        } else {
+            props.setProperty("jclouds.filesystem.basedir", directory.toString());
+            context = ContextBuilder.newBuilder(new org.jclouds.filesystem.FilesystemApiMetadata()).credentials("identity", "credential").overrides(props)
+                    .build(BlobStoreContext.class);
+        }
         proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
         proxy.start();
