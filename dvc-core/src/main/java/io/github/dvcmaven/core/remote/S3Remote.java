@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -36,6 +40,7 @@ import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.utils.AttributeMap;
 
 /**
@@ -46,6 +51,12 @@ import software.amazon.awssdk.utils.AttributeMap;
  * profiles, web identity / OIDC, instance roles).
  */
 public final class S3Remote implements Remote {
+    /** Above this, uploads go in parts (botocore's default threshold is 8 MiB; parts cost requests). */
+    private static final long MULTIPART_THRESHOLD = 64L << 20;
+    private static final long PART_SIZE = 16L << 20;
+    private static final int MAX_PARTS = 10_000;
+    private static final int PART_THREADS = 4;
+
     private final String name;
     private final String url;
     private final String bucket;
@@ -81,6 +92,9 @@ public final class S3Remote implements Remote {
             b.endpointOverride(URI.create(endpoint));
         }
         b.forcePathStyle(flag("path_style", endpoint != null));
+        // one signature over the whole payload (as botocore sends it), not aws-chunked encoding with a
+        // signature per 128 KiB chunk, which S3-compatible servers parse slowly or not at all
+        b.serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().chunkedEncodingEnabled(false).build());
         // newer SDKs add CRC checksums and chunked signing by default, which MinIO, Ceph, S3Proxy and
         // other S3-compatible stores reject; dvc (botocore) sends plain requests: so do we
         b.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
@@ -199,23 +213,87 @@ public final class S3Remote implements Remote {
 
     @Override
     public void upload(Path file, String key) throws IOException {
-        PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(prefix + key);
-        String sse = opt("sse");
-        if (sse != null) {
-            put.serverSideEncryption(ServerSideEncryption.fromValue(sse));
-        }
-        String kms = opt("sse_kms_key_id");
-        if (kms != null) {
-            put.ssekmsKeyId(kms);
-        }
-        String acl = opt("acl");
-        if (acl != null) {
-            put.acl(ObjectCannedACL.fromValue(acl));
-        }
+        long size = java.nio.file.Files.size(file);
         try {
+            if (size > MULTIPART_THRESHOLD) {
+                multipartUpload(file, key, size);
+                return;
+            }
+            PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(prefix + key);
+            objectOptions(put::serverSideEncryption, put::ssekmsKeyId, put::acl);
             client.putObject(put.build(), RequestBody.fromFile(file));
         } catch (SdkException e) {
             throw translate(e, key);
+        }
+    }
+
+    /** The sse, sse_kms_key_id and acl options, applied to a new object's request. */
+    private void objectOptions(java.util.function.Function<ServerSideEncryption, ?> sse,
+            java.util.function.Function<String, ?> kms, java.util.function.Function<ObjectCannedACL, ?> acl) {
+        if (opt("sse") != null) {
+            sse.apply(ServerSideEncryption.fromValue(opt("sse")));
+        }
+        if (opt("sse_kms_key_id") != null) {
+            kms.apply(opt("sse_kms_key_id"));
+        }
+        if (opt("acl") != null) {
+            acl.apply(ObjectCannedACL.fromValue(opt("acl")));
+        }
+    }
+
+    /**
+     * A big file in parts uploaded side by side; the object appears only when the upload completes, and
+     * a failed upload is aborted so no parts linger (and bill).
+     */
+    private void multipartUpload(Path file, String key, long size) throws IOException {
+        CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder().bucket(bucket).key(prefix + key);
+        objectOptions(create::serverSideEncryption, create::ssekmsKeyId, create::acl);
+        String uploadId = client.createMultipartUpload(create.build()).uploadId();
+        long partSize = Math.max(PART_SIZE, (size + MAX_PARTS - 1) / MAX_PARTS);
+        int parts = (int) ((size + partSize - 1) / partSize);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(PART_THREADS, parts));
+        try {
+            List<java.util.concurrent.Future<CompletedPart>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < parts; i++) {
+                int number = i + 1;
+                long offset = i * partSize;
+                long length = Math.min(partSize, size - offset);
+                futures.add(pool.submit(() -> {
+                    byte[] bytes = new byte[(int) length];
+                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+                        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+                        while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) >= 0) {
+                            // keep reading
+                        }
+                    }
+                    String etag = client.uploadPart(UploadPartRequest.builder().bucket(bucket).key(prefix + key)
+                            .uploadId(uploadId).partNumber(number).contentLength(length).build(), RequestBody.fromBytes(bytes)).eTag();
+                    return CompletedPart.builder().partNumber(number).eTag(etag).build();
+                }));
+            }
+            List<CompletedPart> done = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<CompletedPart> f : futures) {
+                done.add(f.get());
+            }
+            client.completeMultipartUpload(b -> b.bucket(bucket).key(prefix + key).uploadId(uploadId)
+                    .multipartUpload(CompletedMultipartUpload.builder().parts(done).build()));
+        } catch (Exception e) {
+            try {
+                client.abortMultipartUpload(b -> b.bucket(bucket).key(prefix + key).uploadId(uploadId));
+            } catch (SdkException abortFailure) {
+                e.addSuppressed(abortFailure);
+            }
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof SdkException sdk) {
+                throw translate(sdk, key);
+            }
+            if (cause instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("remote '" + name + "' (" + url + "): multipart upload of " + key + " failed: "
+                    + Remotes.redact(String.valueOf(cause.getMessage())), cause);
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -13,6 +13,27 @@ class S3RemoteTest extends RemoteContractTest {
     }
 
     @Test
+    void aBigFileGoesUpInPartsAndComesBackIntact() throws Exception {
+        java.nio.file.Path big = tmp.resolve("big.bin");
+        io.github.dvcmaven.core.testing.Datasets.writeRandom(big, (70L << 20) + 12345, 7);
+        io.github.dvcmaven.core.cache.ObjectStore local = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("cache"));
+        io.github.dvcmaven.core.hash.HashInfo h = io.github.dvcmaven.core.hash.HashInfo.md5(
+                io.github.dvcmaven.core.hash.FileHasher.hash(big, "md5"));
+        local.addFile(big, h, false);
+        try (Remote r = remote(true)) {
+            Transfer.Result pushed = new Transfer(local, r, 2, listener).push(java.util.List.of(h));
+            org.assertj.core.api.Assertions.assertThat(pushed.failed()).isEmpty();
+            io.github.dvcmaven.core.cache.ObjectStore fresh = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("fresh"));
+            org.assertj.core.api.Assertions.assertThat(new Transfer(fresh, r, 2, listener).fetch(java.util.List.of(h)).failed()).isEmpty();
+            org.assertj.core.api.Assertions.assertThat(fresh.verifyContent(h)).isTrue();
+        }
+        // a multipart ETag has a part count after a dash: proof the upload went in parts
+        org.assertj.core.api.Assertions.assertThat(((io.github.dvcmaven.core.testing.S3ProxyServer) server).blobs()
+                .blobMetadata(io.github.dvcmaven.core.testing.S3ProxyServer.BUCKET, prefix + "/" + Transfer.key(h)).getETag())
+                .contains("-");
+    }
+
+    @Test
     void wrongCredentialsFailClearlyWithoutPrintingTheSecret() throws Exception {
         assertWrongCredentialsFailClearlyWithoutPrintingTheSecret();
     }
