@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.execution.MavenSession;
+import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -41,8 +45,17 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    @Component
+    private SettingsDecrypter settingsDecrypter;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (session != null) {
+            CommandLineOverrides.apply(this, mojoExecution, session.getUserProperties());
+        }
         if (skip || skipGoal()) {
             getLog().info("Skipping dvc:" + goal());
             return;
@@ -108,7 +121,20 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
     }
 
     protected Repo openRepo(Path cwd) {
-        return Repo.open(cwd, options(cwd));
+        RepoOptions options = options(cwd);
+        Repo repo = Repo.open(cwd, options);
+        if (session == null || session.getSettings() == null || session.getSettings().getServers().isEmpty()) {
+            return repo;
+        }
+        // settings.xml servers named like a remote: known only once the config is read
+        Map<String, Map<String, Object>> fromSettings =
+                SettingsCredentials.fromSettings(session.getSettings(), settingsDecrypter, repo.config());
+        if (fromSettings.isEmpty()) {
+            return repo;
+        }
+        repo.close();
+        getLog().debug("dvc: credentials for remote(s) " + fromSettings.keySet() + " from settings.xml");
+        return Repo.open(cwd, options.withRemoteOverrides(fromSettings));
     }
 
     protected static List<String> split(String csv) {

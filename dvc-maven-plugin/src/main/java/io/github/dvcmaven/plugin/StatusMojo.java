@@ -57,10 +57,7 @@ public class StatusMojo extends AbstractDvcMojo {
             report.toLines().forEach(getLog()::info);
         }
         if (failOnStale && !report.isClean()) {
-            throw new MojoFailureException("dvc status: " + report.stages().size() + " stage(s) changed: "
-                    + String.join(", ", report.stages().keySet())
-                    + "\n  Hint: run `mvn dvc:commit` to record modified data, `mvn dvc:checkout` to restore it,"
-                    + " or `mvn dvc:pull` if it is not in the cache (-Ddvc.failOnStale=false only reports)");
+            throw new MojoFailureException(StaleReport.describe(report));
         }
     }
 

@@ -81,7 +81,7 @@ final class DataSync {
 
     private Remote open(String name) {
         checkCommittedSecrets();
-        Map<String, Object> opts = Remotes.options(repo.config(), name);
+        Map<String, Object> opts = repo.remoteOptions(name);
         return Remotes.open(opts, repo.options().env());
     }
 
@@ -117,7 +117,7 @@ final class DataSync {
         if (repo.options().jobs() > 0) {
             return repo.options().jobs();
         }
-        Object j = Remotes.options(repo.config(), name).get("jobs");
+        Object j = repo.remoteOptions(name).get("jobs");
         if (j != null) {
             try {
                 return Integer.parseInt(String.valueOf(j).trim());

@@ -173,7 +173,7 @@ final class GcOperation {
     }
 
     private List<String> cloud(GcOptions opts, Set<HashInfo> used) {
-        Map<String, Object> remoteOpts = Remotes.options(repo.config(), opts.remote());
+        Map<String, Object> remoteOpts = repo.remoteOptions(opts.remote());
         List<String> unused = new ArrayList<>();
         try (Remote remote = Remotes.open(remoteOpts, repo.options().env())) {
             Set<String> keep = new HashSet<>();

@@ -131,6 +131,19 @@ public final class Repo implements AutoCloseable {
         return locked(() -> new DataSync(this).cloudStatus(targets, remote));
     }
 
+    /**
+     * A remote's effective options: the dvc config levels merged, {@code remote://} resolved, then the
+     * front end's overrides for that remote (e.g. Maven settings.xml credentials) on top.
+     */
+    public Map<String, Object> remoteOptions(String name) {
+        Map<String, Object> opts = new java.util.LinkedHashMap<>(io.github.dvcmaven.core.remote.Remotes.options(config, name));
+        Map<String, Object> over = options.remoteOverrides().get(String.valueOf(opts.get("name")));
+        if (over != null) {
+            opts.putAll(over);
+        }
+        return opts;
+    }
+
     /** Remote configuration (add, modify, default, remove, list). */
     public RemoteConfigOperation remotes() {
         return new RemoteConfigOperation(this);

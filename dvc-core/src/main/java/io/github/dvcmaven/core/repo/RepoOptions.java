@@ -6,31 +6,39 @@ import java.util.Map;
 
 /**
  * How a front end opens a repository: its listener, the directory relative paths are resolved and
- * printed against, the environment (config locations, credentials), and parallelism.
+ * printed against, the environment (config locations, credentials), parallelism, whether committed
+ * credentials fail, and remote options from the front end (e.g. Maven settings.xml servers) that take
+ * precedence over every dvc config file.
  */
-public record RepoOptions(RepoListener listener, Path cwd, Map<String, String> env, int jobs, boolean strictSecrets) {
+public record RepoOptions(RepoListener listener, Path cwd, Map<String, String> env, int jobs, boolean strictSecrets,
+        Map<String, Map<String, Object>> remoteOverrides) {
     public static RepoOptions defaults() {
-        return new RepoOptions(RepoListener.SILENT, Path.of("").toAbsolutePath(), System.getenv(), 0, false);
+        return new RepoOptions(RepoListener.SILENT, Path.of("").toAbsolutePath(), System.getenv(), 0, false, Map.of());
     }
 
     public RepoOptions withListener(RepoListener l) {
-        return new RepoOptions(l, cwd, env, jobs, strictSecrets);
+        return new RepoOptions(l, cwd, env, jobs, strictSecrets, remoteOverrides);
     }
 
     public RepoOptions withCwd(Path dir) {
-        return new RepoOptions(listener, dir.toAbsolutePath().normalize(), env, jobs, strictSecrets);
+        return new RepoOptions(listener, dir.toAbsolutePath().normalize(), env, jobs, strictSecrets, remoteOverrides);
     }
 
     public RepoOptions withEnv(Map<String, String> e) {
-        return new RepoOptions(listener, cwd, e, jobs, strictSecrets);
+        return new RepoOptions(listener, cwd, e, jobs, strictSecrets, remoteOverrides);
     }
 
     public RepoOptions withJobs(int j) {
-        return new RepoOptions(listener, cwd, env, j, strictSecrets);
+        return new RepoOptions(listener, cwd, env, j, strictSecrets, remoteOverrides);
     }
 
     /** Fail, instead of warning, when the committed .dvc/config holds credentials. */
     public RepoOptions withStrictSecrets(boolean strict) {
-        return new RepoOptions(listener, cwd, env, jobs, strict);
+        return new RepoOptions(listener, cwd, env, jobs, strict, remoteOverrides);
+    }
+
+    /** Options per remote name (lower case) laid over what the dvc config files say. */
+    public RepoOptions withRemoteOverrides(Map<String, Map<String, Object>> overrides) {
+        return new RepoOptions(listener, cwd, env, jobs, strictSecrets, Map.copyOf(overrides));
     }
 }
