@@ -151,7 +151,13 @@ public final class S3Remote implements Remote {
         }
         String key = opt("access_key_id");
         String secret = opt("secret_access_key");
-        if (key != null && secret != null) {
+        if ((key == null) != (secret == null)) {
+            throw new io.github.dvcmaven.core.DvcException("remote '" + name + "' has " + (key != null ? "access_key_id" : "secret_access_key")
+                    + " but no " + (key != null ? "secret_access_key" : "access_key_id"),
+                    "set both, in .dvc/config.local (mvn dvc:remote -Ddvc.action=modify -Ddvc.local=true ...) or a"
+                            + " settings.xml <server> with id '" + name + "' (username, password)");
+        }
+        if (key != null) {
             String token = opt("session_token");
             return () -> token != null ? AwsSessionCredentials.create(key, secret, token) : AwsBasicCredentials.create(key, secret);
         }
@@ -332,6 +338,11 @@ public final class S3Remote implements Remote {
                 return new RemoteAuthException(where + ": bucket '" + bucket + "' does not exist");
             }
             return new IOException(where + ": " + error + " on " + key + " (HTTP " + code + ")");
+        }
+        if (String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+            return new RemoteAuthException(where + " has no AWS credentials: set access_key_id and secret_access_key"
+                    + " in .dvc/config.local or a settings.xml <server id=\"" + name + "\">, or use AWS_* variables,"
+                    + " a profile, or web identity (OIDC) in CI");
         }
         return new IOException(where + ": " + Remotes.redact(e.getMessage()));
     }

@@ -34,6 +34,16 @@ class S3RemoteTest extends RemoteContractTest {
     }
 
     @Test
+    void aKeyIdWithoutItsSecretIsAConfigErrorNamingTheRemote() {
+        java.util.Map<String, Object> opts = new java.util.LinkedHashMap<>();
+        opts.put("name", "storage");
+        opts.put("url", server.url(prefix));
+        opts.put("access_key_id", "AKIAONLYTHEID");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Remotes.open(opts, java.util.Map.of()))
+                .hasMessageContaining("remote 'storage' has access_key_id but no secret_access_key");
+    }
+
+    @Test
     void wrongCredentialsFailClearlyWithoutPrintingTheSecret() throws Exception {
         assertWrongCredentialsFailClearlyWithoutPrintingTheSecret();
     }
