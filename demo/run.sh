@@ -35,8 +35,8 @@ step "mvn dvc:dag"
 dvc dag
 step "mvn dvc:repro   (all three stages run)"
 dvc repro
-step "metrics.json, owned by the eval stage"
-cat metrics.json; echo
+step "mvn dvc:metrics-show   (metrics.json, owned by the eval stage)"
+dvc metrics-show
 step "mvn dvc:remote: a local directory as the default remote, then mvn dvc:push"
 dvc remote -Ddvc.action=add -Ddvc.name=local-store -Ddvc.url="$WORK.remote" -Ddvc.default=true
 dvc push
@@ -59,8 +59,11 @@ grep -q "Stage 'load' didn't change, skipping" "$LAST" || { echo "FAIL: load was
 grep -q "Running stage 'train'" "$LAST" || { echo "FAIL: train did not rerun" >&2; exit 1; }
 grep -q "Running stage 'eval'" "$LAST" || { echo "FAIL: eval did not rerun" >&2; exit 1; }
 echo "    PROOF: load was skipped; only train and eval reran"
-step "new metrics, and what changed in dvc.lock"
-cat metrics.json; echo
+step "mvn dvc:params-diff and mvn dvc:metrics-diff   (HEAD against the workspace)"
+dvc params-diff
+dvc metrics-diff
+step "the same metrics diff as Markdown, for a pull-request comment (-Ddvc.md=true)"
+"$ROOT/mvnw" -q -B -ntp "$PLUGIN:metrics-diff" -Ddvc.md=true
 git --no-pager diff --stat -- dvc.lock params.yaml
 step "mvn dvc:push (only the new model, holdout and metrics), then mvn dvc:status -Ddvc.cloud=true"
 dvc push

@@ -144,6 +144,21 @@ public final class Repo implements AutoCloseable {
         return opts;
     }
 
+    /** dvc metrics show for a revision (null: the workspace). */
+    public io.github.dvcmaven.core.metrics.MetricsReport metricsShow(String rev) {
+        return new MetricsOperation(this).show(rev);
+    }
+
+    /** dvc metrics diff between two revisions (null b: the workspace). */
+    public io.github.dvcmaven.core.metrics.DiffReport metricsDiff(String a, String b, boolean all) {
+        return new MetricsOperation(this).metricsDiff(a, b, all);
+    }
+
+    /** dvc params diff between two revisions (null b: the workspace). */
+    public io.github.dvcmaven.core.metrics.DiffReport paramsDiff(String a, String b, boolean all) {
+        return new MetricsOperation(this).paramsDiff(a, b, all);
+    }
+
     /** Remote configuration (add, modify, default, remove, list). */
     public RemoteConfigOperation remotes() {
         return new RemoteConfigOperation(this);

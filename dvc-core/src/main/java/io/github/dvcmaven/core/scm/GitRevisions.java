@@ -84,6 +84,11 @@ public final class GitRevisions {
 
     /** Files of a commit below {@code dir} ("" for the whole tree) whose repo-relative path matches. */
     public Map<String, byte[]> files(RevCommit commit, String dir, Predicate<String> wanted) {
+        return files(commit, dir, wanted, Long.MAX_VALUE);
+    }
+
+    /** Like {@link #files(RevCommit, String, Predicate)}, skipping blobs larger than {@code maxBytes}. */
+    public Map<String, byte[]> files(RevCommit commit, String dir, Predicate<String> wanted, long maxBytes) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (TreeWalk tw = new TreeWalk(repository); ObjectReader reader = repository.newObjectReader()) {
             tw.addTree(commit.getTree());
@@ -94,7 +99,8 @@ public final class GitRevisions {
             while (tw.next()) {
                 String path = tw.getPathString();
                 String rel = dir.isEmpty() ? path : path.substring(Math.min(path.length(), dir.length() + 1));
-                if (wanted.test(rel) && (tw.getFileMode(0).getObjectType() == Constants.OBJ_BLOB)) {
+                if (wanted.test(rel) && (tw.getFileMode(0).getObjectType() == Constants.OBJ_BLOB)
+                        && reader.getObjectSize(tw.getObjectId(0), Constants.OBJ_BLOB) <= maxBytes) {
                     out.put(rel, reader.open(tw.getObjectId(0)).getBytes());
                 }
             }

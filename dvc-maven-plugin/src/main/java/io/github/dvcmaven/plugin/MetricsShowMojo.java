@@ -1,0 +1,30 @@
+package io.github.dvcmaven.plugin;
+
+import io.github.dvcmaven.core.metrics.MetricsReport;
+import io.github.dvcmaven.core.repo.Repo;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Prints the metrics files dvc.yaml names, flattened, as {@code dvc metrics show} does. */
+@Mojo(name = "metrics-show", requiresProject = false, threadSafe = true)
+public class MetricsShowMojo extends AbstractReportMojo {
+    /** A git revision to show instead of the workspace. */
+    @Parameter(property = "dvc.rev")
+    private String rev;
+
+    @Override
+    protected void run(Path cwd) {
+        try (Repo repo = openRepo(cwd)) {
+            MetricsReport report = repo.metricsShow(rev);
+            print(report.toLines(precision, md), report.toJson());
+            warnFailed(report.errors().isEmpty() ? List.of() : List.of(report.rev()));
+        }
+    }
+
+    @Override
+    protected String goal() {
+        return "metrics-show";
+    }
+}
