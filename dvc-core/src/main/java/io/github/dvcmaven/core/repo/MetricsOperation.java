@@ -1,25 +1,18 @@
 package io.github.dvcmaven.core.repo;
 
 import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.event.RepoListener.Level;
 import io.github.dvcmaven.core.format.DvcYamlFormat;
 import io.github.dvcmaven.core.format.RepoPaths;
 import io.github.dvcmaven.core.format.params.ParamsFiles;
 import io.github.dvcmaven.core.fs.DvcIgnore;
-import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.metrics.DiffReport;
 import io.github.dvcmaven.core.metrics.MetricValues;
 import io.github.dvcmaven.core.metrics.MetricsReport;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.ParamsDep;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
-import io.github.dvcmaven.core.remote.Remote;
-import io.github.dvcmaven.core.remote.Remotes;
-import io.github.dvcmaven.core.remote.Transfer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +26,11 @@ import java.util.Map;
  */
 final class MetricsOperation {
     private final Repo repo;
+    private final RevisionFiles files;
 
     MetricsOperation(Repo repo) {
         this.repo = repo;
+        this.files = new RevisionFiles(repo);
     }
 
     MetricsReport show(String rev) {
@@ -95,7 +90,7 @@ final class MetricsOperation {
         for (String p : paths) {
             String display = repo.display(p);
             try {
-                byte[] bytes = content(snap, p, cachedMetrics.get(p));
+                byte[] bytes = files.read(snap, p, cachedMetrics.get(p));
                 Object parsed = parse(new String(bytes, StandardCharsets.UTF_8), p);
                 Object extracted = MetricValues.extractMetrics(parsed);
                 data.put(display, extracted == null ? Map.of() : extracted);
@@ -104,34 +99,6 @@ final class MetricsOperation {
             }
         }
         return new MetricsReport(snap.name(), data, errors);
-    }
-
-    /** The file as the revision has it: committed to git, or a cached output named by that revision's lock. */
-    private byte[] content(RevisionSnapshot snap, String path, Output cached) throws IOException {
-        Path file = snap.root().resolve(path);
-        if (Files.isRegularFile(file)) {
-            return Files.readAllBytes(file);
-        }
-        if (snap.isWorkspace() || cached == null || !cached.cache() || cached.hash() == null || cached.isDirHash()) {
-            throw new DvcException("'" + path + "' does not exist" + (snap.isWorkspace() ? "" : " at " + snap.name()));
-        }
-        HashInfo h = cached.hash();
-        if (!repo.cache().exists(h)) {
-            fetch(h, cached.remote());
-        }
-        return Files.readAllBytes(repo.cache().path(h));
-    }
-
-    private void fetch(HashInfo h, String remoteName) {
-        Map<String, Object> opts = repo.remoteOptions(remoteName);
-        try (Remote remote = Remotes.open(opts, repo.options().env())) {
-            Transfer.Result r = new Transfer(repo.cache(), remote, 1, repo.listener()).fetch(List.of(h));
-            if (!r.failed().isEmpty() || !r.missing().isEmpty()) {
-                throw new DvcException("metrics object " + h.value() + " is neither in the cache nor on remote '"
-                        + opts.get("name") + "'", "run `mvn dvc:push` where it exists");
-            }
-        }
-        repo.listener().log(Level.DEBUG, "fetched metrics object " + h.value());
     }
 
     private static Object parse(String text, String path) {

@@ -160,6 +160,15 @@ public final class Repo implements AutoCloseable {
     }
 
     /** Remote configuration (add, modify, default, remove, list). */
+    /**
+     * The plots dvc.yaml defines, rendered for each revision ({@code "workspace"} or any git revision), in
+     * the order given: one revision is dvc plots show, several are dvc plots diff.
+     */
+    public io.github.dvcmaven.core.plots.PlotsReport plots(List<String> revisions, List<String> targets) {
+        List<String> repoTargets = targets.stream().map(this::toRepoPath).toList();
+        return new PlotsOperation(this).plots(revisions, repoTargets);
+    }
+
     public RemoteConfigOperation remotes() {
         return new RemoteConfigOperation(this);
     }

@@ -23,16 +23,22 @@ final class RevisionSnapshot implements AutoCloseable {
     private final String name;
     private final Path root;
     private final boolean temporary;
+    private final GitRevisions revisions;
+    private final RevCommit commit;
+    private final String gitDir;
 
-    private RevisionSnapshot(String name, Path root, boolean temporary) {
+    private RevisionSnapshot(String name, Path root, GitRevisions revisions, RevCommit commit, String gitDir) {
         this.name = name;
         this.root = root;
-        this.temporary = temporary;
+        this.temporary = commit != null;
+        this.revisions = revisions;
+        this.commit = commit;
+        this.gitDir = gitDir;
     }
 
     static RevisionSnapshot of(Repo repo, String rev) {
         if (rev == null || rev.equals(WORKSPACE)) {
-            return new RevisionSnapshot(WORKSPACE, repo.root(), false);
+            return new RevisionSnapshot(WORKSPACE, repo.root(), null, null, null);
         }
         Git git = repo.git().orElseThrow(() -> new DvcException("revision '" + rev + "' needs a git repository",
                 "compare against the workspace only, or run inside a git work tree"));
@@ -50,7 +56,7 @@ final class RevisionSnapshot implements AutoCloseable {
                 Files.createDirectories(target.getParent());
                 Files.write(target, f.getValue());
             }
-            return new RevisionSnapshot(rev, tmp, true);
+            return new RevisionSnapshot(rev, tmp, revisions, commit, dir);
         } catch (IOException e) {
             throw new DvcException("cannot read revision '" + rev + "': " + e.getMessage());
         }
@@ -71,6 +77,21 @@ final class RevisionSnapshot implements AutoCloseable {
 
     Path root() {
         return root;
+    }
+
+    /**
+     * A file of this revision: from the snapshot directory, or for files the snapshot leaves out (images,
+     * big files) straight from the commit.
+     */
+    java.util.Optional<byte[]> read(String repoPath) throws IOException {
+        Path file = root.resolve(repoPath);
+        if (Files.isRegularFile(file)) {
+            return java.util.Optional.of(Files.readAllBytes(file));
+        }
+        if (commit == null) {
+            return java.util.Optional.empty();
+        }
+        return revisions.file(commit, gitDir.isEmpty() ? repoPath : gitDir + "/" + repoPath);
     }
 
     boolean isWorkspace() {

@@ -53,6 +53,24 @@ public final class ExternalTools {
         return p;
     }
 
+    /** Chromium for the plots page checks: {@code $CHROMIUM}, else chromium on the PATH. */
+    public static Path chromium() {
+        String env = System.getenv("CHROMIUM");
+        if (env != null && !env.isBlank()) {
+            return tool("CHROMIUM", env, "chromium");
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+            for (String name : new String[] {"chromium", "chromium-browser", "google-chrome"}) {
+                Path p = Paths.get(dir, name);
+                if (Files.isExecutable(p)) {
+                    return p;
+                }
+            }
+        }
+        missing("chromium (apt-get install chromium, or set CHROMIUM)");
+        return null;
+    }
+
     public static Path python() {
         return dvcVenv().resolve("bin/python");
     }
