@@ -65,6 +65,9 @@ dvc metrics-diff
 step "the same metrics diff as Markdown, for a pull-request comment (-Ddvc.md=true)"
 "$ROOT/mvnw" -q -B -ntp "$PLUGIN:metrics-diff" -Ddvc.md=true
 git --no-pager diff --stat -- dvc.lock params.yaml
+step "mvn dvc:plots-diff: the confusion matrix and its image, HEAD against the workspace, in one offline page"
+dvc plots-diff
+test -s dvc_plots/index.html || { echo "FAIL: no plots page" >&2; exit 1; }
 step "mvn dvc:push (only the new model, holdout and metrics), then mvn dvc:status -Ddvc.cloud=true"
 dvc push
 dvc status -Ddvc.cloud=true
