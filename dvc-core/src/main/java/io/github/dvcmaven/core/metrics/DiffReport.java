@@ -53,6 +53,15 @@ public record DiffReport(String aRev, String bRev, Map<String, Map<String, Chang
 
     /** dvc's text table (or Markdown); {@code precision} rounds floats (metrics), null prints them as they are (params). */
     public List<String> toLines(String title, Integer precision, boolean markdown, boolean showChange) {
+        PlainTable t = table(title, precision, showChange);
+        if (t.isEmpty()) {
+            return List.of();
+        }
+        return markdown ? t.markdown() : t.plain();
+    }
+
+    /** The cells of that table. */
+    public PlainTable table(String title, Integer precision, boolean showChange) {
         List<String> headers = new ArrayList<>(List.of("Path", title, aRev, bRev));
         if (showChange) {
             headers.add("Change");
@@ -69,10 +78,7 @@ public record DiffReport(String aRev, String bRev, Map<String, Map<String, Chang
                 t.add(row);
             }
         }
-        if (t.isEmpty()) {
-            return List.of();
-        }
-        return markdown ? t.markdown() : t.plain();
+        return t;
     }
 
     static String cell(Object v, Integer precision) {

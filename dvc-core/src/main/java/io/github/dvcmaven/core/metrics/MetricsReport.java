@@ -11,8 +11,17 @@ import java.util.TreeSet;
 /** {@code metrics show} for one revision: each metrics file's data (a mapping or a scalar) or its read error. */
 public record MetricsReport(String rev, Map<String, Object> data, Map<String, String> errors) {
     /** dvc's table: Path, then every flattened metric name in sorted order; "-" where a file lacks one. */
-    @SuppressWarnings("unchecked")
     public List<String> toLines(int precision, boolean markdown) {
+        PlainTable t = table(precision);
+        if (t.isEmpty()) {
+            return List.of();
+        }
+        return markdown ? t.markdown() : t.plain();
+    }
+
+    /** The cells of that table. */
+    @SuppressWarnings("unchecked")
+    public PlainTable table(int precision) {
         List<Map<String, Object>> rows = new ArrayList<>();
         TreeSet<String> columns = new TreeSet<>(PyStrings::compareCodePoints);
         for (Map.Entry<String, Object> e : data.entrySet()) {
@@ -28,9 +37,6 @@ public record MetricsReport(String rev, Map<String, Object> data, Map<String, St
             row.put("\u0000path", failed);
             rows.add(row);
         }
-        if (rows.isEmpty()) {
-            return List.of();
-        }
         List<String> headers = new ArrayList<>(List.of("Path"));
         headers.addAll(columns);
         PlainTable t = new PlainTable(headers);
@@ -41,7 +47,7 @@ public record MetricsReport(String rev, Map<String, Object> data, Map<String, St
             }
             t.add(cells);
         }
-        return markdown ? t.markdown() : t.plain();
+        return t;
     }
 
     /** dvc's --json: {rev: {"data": {file: {"data": ...} | {"error": ...}}}}, the workspace as "". */

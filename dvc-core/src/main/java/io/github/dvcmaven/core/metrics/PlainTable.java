@@ -20,6 +20,14 @@ public final class PlainTable {
         rows.add(List.copyOf(row));
     }
 
+    public List<String> headers() {
+        return headers;
+    }
+
+    public List<List<String>> rows() {
+        return List.copyOf(rows);
+    }
+
     public boolean isEmpty() {
         return rows.isEmpty();
     }
