@@ -51,3 +51,6 @@ for i in $(seq "$RUNS"); do
 done
 o=$(median "${ours[@]}"); t=$(median "${theirs[@]}")
 echo "no-op repro, $STAGES stages:  ours $o s   dvc $t s   dvc/ours = $(echo "scale=2; $t / $o" | bc)x   (medians of $RUNS)"
+startup=(); for i in $(seq "$RUNS"); do startup+=("$(seconds "$WORK" "$MVN" -q -B -o "$PLUGIN:help")"); done
+s=$(median "${startup[@]}"); n=$(echo "scale=3; $o - $s" | bc)
+echo "  maven + plugin startup (dvc:help) $s s; net of it: ours $n s   dvc/ours = $(echo "scale=2; $t / $n" | bc)x"

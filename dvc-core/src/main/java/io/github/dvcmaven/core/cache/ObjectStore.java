@@ -12,7 +12,9 @@ import io.github.dvcmaven.core.py.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -28,6 +30,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -402,10 +405,46 @@ public final class ObjectStore {
             Modes.chmod(target, PROTECTED_MODE);
             return FileHasher.hash(target, algorithm);
         }
-        try (SeekableByteChannel out = createProtected(target); InputStream in = Files.newInputStream(source)) {
-            return new PipedCopy(in, source.toString(), out).run();
+        // the kernel copies (sendfile, no user-space buffers) while another core hashes the same
+        // bytes from the page cache; a source that changes meanwhile is refused by its stat
+        FileStat before = FileStat.of(source);
+        CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> {
+            try {
+                return FileHasher.hash(source, algorithm);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, HASHER);
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+                SeekableByteChannel out = createProtected(target)) {
+            long size = in.size();
+            for (long done = 0; done < size; ) {
+                long n = in.transferTo(done, size - done, (FileChannel) out);
+                if (n <= 0) {
+                    break;
+                }
+                done += n;
+            }
         }
+        String actual;
+        try {
+            actual = hash.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+        }
+        FileStat after = FileStat.of(source);
+        if (after.inode() != before.inode() || after.size() != before.size()
+                || after.mtimeNanos() != before.mtimeNanos() || Files.size(target) != after.size()) {
+            throw new CorruptObjectException("'" + source + "' changed while it was being added to the cache");
+        }
+        return actual;
     }
+
+    private static final java.util.concurrent.Executor HASHER = r -> {
+        Thread t = new Thread(r, "dvc-copy-hasher");
+        t.setDaemon(true);
+        t.start();
+    };
 
     /** Loads a .dir manifest from the cache; null if missing or unreadable. */
     public DirManifest loadDir(HashInfo hash) {

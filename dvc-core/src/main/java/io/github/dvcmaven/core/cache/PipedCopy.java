@@ -9,12 +9,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One read of a stream (a big file, a download) feeding both its md5 and a new file: the calling
- * thread only reads, a second thread hashes and writes the same chunks, buffers circulating between
- * them, so reading overlaps hashing and writing.
+ * thread reads and writes each chunk, a second thread hashes it, buffers circulating between them, so
+ * the I/O of one core overlaps the hashing of the other.
  */
 final class PipedCopy {
     static final int CHUNK = 1 << 20;
@@ -39,9 +38,8 @@ final class PipedCopy {
         for (int i = 0; i < BUFFERS; i++) {
             free.add(ByteBuffer.allocate(CHUNK));
         }
-        AtomicReference<IOException> writeError = new AtomicReference<>();
         MessageDigest md = FileHasher.newMd5();
-        Thread writer = new Thread(() -> {
+        Thread hasher = new Thread(() -> {
             try {
                 while (true) {
                     ByteBuffer b = full.take();
@@ -49,31 +47,27 @@ final class PipedCopy {
                         return;
                     }
                     md.update(b.array(), 0, b.limit());
-                    while (b.hasRemaining()) {
-                        out.write(b);
-                    }
                     b.clear();
                     free.put(b);
                 }
-            } catch (IOException e) {
-                writeError.set(e);
-                drain(full, free);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "dvc-copy-writer");
-        writer.setDaemon(true);
-        writer.start();
+        }, "dvc-copy-hasher");
+        hasher.setDaemon(true);
+        hasher.start();
         try {
             try {
-                while (writeError.get() == null) {
+                while (true) {
                     ByteBuffer b = free.take();
                     int n = in.readNBytes(b.array(), 0, CHUNK);
                     if (n <= 0) {
-                        free.put(b);
                         break;
                     }
                     b.limit(n);
+                    while (b.hasRemaining()) {
+                        out.write(b);
+                    }
                     full.put(b);
                     if (n < CHUNK) {
                         break;
@@ -81,29 +75,13 @@ final class PipedCopy {
                 }
             } finally {
                 full.put(END);
-                writer.join();
+                hasher.join();
             }
         } catch (InterruptedException e) {
-            writer.interrupt();
+            hasher.interrupt();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while copying " + sourceName);
         }
-        if (writeError.get() != null) {
-            throw writeError.get();
-        }
         return FileHasher.hex(md);
-    }
-
-    /** After a write error: hand every buffer back so the reader can notice and stop. */
-    private static void drain(BlockingQueue<ByteBuffer> full, BlockingQueue<ByteBuffer> free) {
-        try {
-            ByteBuffer b;
-            while ((b = full.take()) != END) {
-                b.clear();
-                free.offer(b);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
