@@ -284,23 +284,41 @@ public final class S3Remote implements Remote {
             client.completeMultipartUpload(b -> b.bucket(bucket).key(prefix + key).uploadId(uploadId)
                     .multipartUpload(CompletedMultipartUpload.builder().parts(done).build()));
         } catch (Exception e) {
-            try {
-                client.abortMultipartUpload(b -> b.bucket(bucket).key(prefix + key).uploadId(uploadId));
-            } catch (SdkException abortFailure) {
-                e.addSuppressed(abortFailure);
-            }
-            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof SdkException sdk) {
-                throw translate(sdk, key);
-            }
-            if (cause instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw new IOException("remote '" + name + "' (" + url + "): multipart upload of " + key + " failed: "
-                    + Remotes.redact(String.valueOf(cause.getMessage())), cause);
+            throw multipartFailure(e, key, uploadId);
         } finally {
             pool.shutdownNow();
         }
+        // a server can fail while assembling the parts after it already answered 200 (S3 sends the
+        // status early and the error in the body); trust the upload only once the object is there
+        Long stored;
+        try {
+            stored = client.headObject(b -> b.bucket(bucket).key(prefix + key)).contentLength();
+        } catch (SdkException e) {
+            throw new IOException("remote '" + name + "' (" + url + "): the multipart upload of " + key
+                    + " was acknowledged, but the object cannot be read back: " + Remotes.redact(String.valueOf(e.getMessage())), e);
+        }
+        if (stored == null || stored != size) {
+            throw new IOException("remote '" + name + "' (" + url + "): the multipart upload of " + key
+                    + " was acknowledged, but the object has " + stored + " bytes instead of " + size);
+        }
+    }
+
+    /** Aborts the upload (no parts linger and bill) and says why it failed. */
+    private IOException multipartFailure(Exception e, String key, String uploadId) {
+        try {
+            client.abortMultipartUpload(b -> b.bucket(bucket).key(prefix + key).uploadId(uploadId));
+        } catch (SdkException abortFailure) {
+            e.addSuppressed(abortFailure);
+        }
+        Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof SdkException sdk) {
+            return translate(sdk, key);
+        }
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        return new IOException("remote '" + name + "' (" + url + "): multipart upload of " + key + " failed: "
+                + Remotes.redact(String.valueOf(cause.getMessage())), cause);
     }
 
     @Override
