@@ -4,6 +4,7 @@ import io.github.dvcmaven.core.event.RepoListener;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -13,6 +14,7 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class MavenRepoListener implements RepoListener {
     private static final long BATCH_INTERVAL_NANOS = 5_000_000_000L;
+    private static final long REDRAW_INTERVAL_NANOS = 100_000_000L;
     private static final int BAR_WIDTH = 30;
 
     private final Log log;
@@ -20,11 +22,17 @@ final class MavenRepoListener implements RepoListener {
     private final PrintStream terminal;
     private final Map<String, Long> lastLine = new ConcurrentHashMap<>();
     private final Map<String, Long> started = new ConcurrentHashMap<>();
+    private final LongSupplier clock;
 
     MavenRepoListener(Log log, boolean live, PrintStream terminal) {
+        this(log, live, terminal, System::nanoTime);
+    }
+
+    MavenRepoListener(Log log, boolean live, PrintStream terminal, LongSupplier clock) {
         this.log = log;
         this.live = live;
         this.terminal = terminal;
+        this.clock = clock;
     }
 
     @Override
@@ -38,11 +46,15 @@ final class MavenRepoListener implements RepoListener {
 
     @Override
     public synchronized void progress(Progress p) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         started.putIfAbsent(p.task(), now);
         if (live) {
-            terminal.print("\r" + bar(p) + (p.finished() ? "\n" : ""));
-            terminal.flush();
+            Long last = lastLine.get(p.task());
+            if (p.finished() || last == null || now - last >= REDRAW_INTERVAL_NANOS) {
+                terminal.print("\r" + bar(p) + (p.finished() ? "\n" : ""));
+                terminal.flush();
+                lastLine.put(p.task(), now);
+            }
         } else {
             Long last = lastLine.get(p.task());
             boolean slowTask = now - started.get(p.task()) >= BATCH_INTERVAL_NANOS;

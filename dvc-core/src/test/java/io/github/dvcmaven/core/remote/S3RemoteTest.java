@@ -34,6 +34,35 @@ class S3RemoteTest extends RemoteContractTest {
     }
 
     @Test
+    void aMultipartUploadTheServerAcknowledgesButDoesNotStoreFailsThePush() throws Exception {
+        // like S3Proxy's in-memory store running out of heap while assembling the parts after its early 200
+        try (S3ProxyServer lossy = new S3ProxyServer(store -> new org.jclouds.blobstore.util.ForwardingBlobStore(store) {
+            @Override
+            public String completeMultipartUpload(org.jclouds.blobstore.domain.MultipartUpload mpu,
+                    java.util.List<org.jclouds.blobstore.domain.MultipartPart> parts) {
+                delegate().abortMultipartUpload(mpu);
+                return "\"d41d8cd98f00b204e9800998ecf8427e-" + parts.size() + "\"";
+            }
+        })) {
+            java.nio.file.Path big = tmp.resolve("lost.bin");
+            io.github.dvcmaven.core.testing.Datasets.writeRandom(big, (65L << 20) + 1, 3);
+            io.github.dvcmaven.core.cache.ObjectStore local = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("c2"));
+            io.github.dvcmaven.core.hash.HashInfo h = io.github.dvcmaven.core.hash.HashInfo.md5(
+                    io.github.dvcmaven.core.hash.FileHasher.hash(big, "md5"));
+            local.addFile(big, h, false);
+            java.util.Map<String, Object> opts = new java.util.LinkedHashMap<>(lossy.remoteOptions(true));
+            opts.put("name", "lossy");
+            opts.put("url", lossy.url("lost"));
+            try (Remote r = Remotes.open(opts, java.util.Map.of())) {
+                Transfer.Result pushed = new Transfer(local, r, 1, listener).push(java.util.List.of(h));
+                org.assertj.core.api.Assertions.assertThat(pushed.failed()).hasSize(1);
+                org.assertj.core.api.Assertions.assertThat(String.valueOf(pushed.failed()))
+                        .contains("remote 'lossy'").contains("was acknowledged, but the object");
+            }
+        }
+    }
+
+    @Test
     void aKeyIdWithoutItsSecretIsAConfigErrorNamingTheRemote() {
         java.util.Map<String, Object> opts = new java.util.LinkedHashMap<>();
         opts.put("name", "storage");

@@ -30,6 +30,16 @@ public final class S3ProxyServer implements CloudServer {
 
     /** On {@code port}, storing in memory, or under {@code directory} when it is given. */
     public S3ProxyServer(int port, java.nio.file.Path directory) throws Exception {
+        this(port, directory, java.util.function.UnaryOperator.identity());
+    }
+
+    /** In memory, with the blob store seen through {@code decorate} (to make the server misbehave). */
+    public S3ProxyServer(java.util.function.UnaryOperator<BlobStore> decorate) throws Exception {
+        this(freePort(), null, decorate);
+    }
+
+    private S3ProxyServer(int port, java.nio.file.Path directory, java.util.function.UnaryOperator<BlobStore> decorate)
+            throws Exception {
         this.port = port;
         Properties props = new Properties();
         if (directory == null) {
@@ -40,7 +50,7 @@ public final class S3ProxyServer implements CloudServer {
             context = ContextBuilder.newBuilder(new org.jclouds.filesystem.FilesystemApiMetadata()).credentials("identity", "credential").overrides(props)
                     .build(BlobStoreContext.class);
         }
-        proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:" + port))
+        proxy = S3Proxy.builder().blobStore(decorate.apply(context.getBlobStore())).endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
         proxy.start();
         for (int i = 0; i < 500 && !proxy.getState().equals("STARTED"); i++) {
