@@ -80,6 +80,10 @@ public final class ObjectStore {
         if (installed.contains(p)) {
             return true;
         }
+        if (!p.toFile().isFile()) {
+            // java.io answers a miss without the two exceptions java.nio throws (costly per object on big adds)
+            return false;
+        }
         try {
             FileStat stat = FileStat.of(p);
             if (!stat.regularFile()) {
@@ -269,11 +273,23 @@ public final class ObjectStore {
         if (!actual.equals(wanted)) {
             throw new CorruptObjectException("content does not match " + expected.value() + " (md5 " + actual + ")");
         }
-        Path dest = path(expected);
-        if (isValid(expected)) {
+        storeVerified(content, expected);
+    }
+
+    /** Hashes bytes read from a workspace file and stores them under that hash; returns it. */
+    public String addContent(byte[] content, String algorithm) throws IOException {
+        String hash = FileHasher.md5Hex(content);
+        storeVerified(content, new HashInfo(algorithm, hash));
+        return hash;
+    }
+
+    private void storeVerified(byte[] content, HashInfo hash) throws IOException {
+        Path dest = path(hash);
+        if (isValid(hash)) {
             return;
         }
         Path tmp = tempIn(dest);
+        boolean stored = false;
         try {
             try (SeekableByteChannel out = createProtected(tmp)) {
                 java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
@@ -282,16 +298,12 @@ public final class ObjectStore {
                 }
             }
             move(tmp, dest);
+            stored = true;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!stored) {
+                Files.deleteIfExists(tmp);
+            }
         }
-    }
-
-    /** Hashes bytes read from a workspace file and stores them under that hash; returns it. */
-    public String addContent(byte[] content, String algorithm) throws IOException {
-        String hash = FileHasher.md5Hex(content);
-        addBytes(content, new HashInfo(algorithm, hash));
-        return hash;
     }
 
     /**
