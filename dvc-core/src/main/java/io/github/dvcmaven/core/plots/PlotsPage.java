@@ -138,7 +138,8 @@ public final class PlotsPage {
         return json.replace("<", "\\u003c");
     }
 
-    static String escape(String s) {
+    /** Text and attribute values in HTML. */
+    public static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 

@@ -1,0 +1,32 @@
+package io.github.dvcmaven.plugin;
+
+import io.github.dvcmaven.core.metrics.DiffReport;
+import io.github.dvcmaven.core.repo.Repo;
+import java.nio.file.Path;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** A comparison of two revisions (metrics or params), printed as dvc prints it. */
+public abstract class AbstractDiffMojo extends AbstractReportMojo {
+    /** The old revision. */
+    @Parameter(property = "dvc.a", defaultValue = "HEAD")
+    private String a;
+
+    /** The new revision; default: the workspace. */
+    @Parameter(property = "dvc.b")
+    private String b;
+
+    /** Also list entries that did not change. */
+    @Parameter(property = "dvc.all", defaultValue = "false")
+    private boolean all;
+
+    protected abstract DiffReport diff(Repo repo, String a, String b, boolean all);
+
+    protected abstract void print(DiffReport diff);
+
+    @Override
+    protected void run(Path cwd) {
+        try (Repo repo = openRepo(cwd)) {
+            print(diff(repo, a, b, all));
+        }
+    }
+}
