@@ -1,6 +1,7 @@
 package io.github.dvcmaven.core.cache;
 
 import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.fs.FileCopy;
 import io.github.dvcmaven.core.fs.FileStat;
 import io.github.dvcmaven.core.fs.Modes;
 import io.github.dvcmaven.core.fs.NativeFs;
@@ -427,16 +428,8 @@ public final class ObjectStore {
                 throw new UncheckedIOException(e);
             }
         }, HASHER);
-        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-                SeekableByteChannel out = createProtected(target)) {
-            long size = in.size();
-            for (long done = 0; done < size; ) {
-                long n = in.transferTo(done, size - done, (FileChannel) out);
-                if (n <= 0) {
-                    break;
-                }
-                done += n;
-            }
+        try (SeekableByteChannel out = createProtected(target)) {
+            FileCopy.copy(source, (FileChannel) out);
         }
         String actual;
         try {
@@ -543,7 +536,7 @@ public final class ObjectStore {
                 return true;
             }
             default -> {
-                Files.copy(obj, tmp);
+                FileCopy.copy(obj, tmp);
                 Modes.chmod(tmp, Umask.writableFileMode() | (isexec ? 0100 : 0));
                 return true;
             }

@@ -48,6 +48,11 @@ public final class LocalRemote implements Remote {
     }
 
     @Override
+    public boolean prefersListing() {
+        return false;
+    }
+
+    @Override
     public Set<String> list(String prefix) throws IOException {
         Set<String> keys = new HashSet<>();
         Path start = prefix.isEmpty() ? root : resolve(prefix);

@@ -19,8 +19,19 @@ public interface Remote extends AutoCloseable {
 
     boolean exists(String key) throws IOException;
 
-    /** Every key under {@code prefix} (a directory-like prefix ending in '/', or "" for all). */
+    /**
+     * Every key starting with {@code prefix} ("" for all); a local directory remote may require the
+     * prefix to end at a '/'.
+     */
     Set<String> list(String prefix) throws IOException;
+
+    /**
+     * Whether many existence questions are answered faster by listing than by asking for each key:
+     * true for object stores (one request lists a thousand keys), false where a lookup is a local stat.
+     */
+    default boolean prefersListing() {
+        return true;
+    }
 
     void upload(Path file, String key) throws IOException;
 

@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Transfer {
     private static final int ATTEMPTS = 4;
-    private static final int HEAD_LIMIT = 256;
 
     /** What a push or fetch did: counts, objects missing everywhere, objects that failed. */
     public record Result(int transferred, List<HashInfo> missing, Map<HashInfo, String> failed) {}
@@ -226,41 +225,77 @@ public final class Transfer {
     }
 
     /**
-     * Which objects the remote has: one existence check each for few objects, otherwise listing the
-     * 2-character prefixes they live under (dvc chooses between the two the same way, by volume).
+     * Which objects the remote has, asking the way dvc asks: one existence check each for a single
+     * object, for a remote that answers those cheaply, or for few objects on a big remote; otherwise by
+     * listing. The remote's size is estimated from the keys under {@code files/md5/00/0} (1/4096 of a
+     * uniformly spread store): a small one is listed whole in a few pages, a big one by its 256 prefixes
+     * side by side. A push to a new remote thus costs one listing, not thousands of existence checks.
      */
     private Set<HashInfo> existing(Set<HashInfo> objects) {
         Set<HashInfo> found = ConcurrentHashMap.newKeySet();
-        if (objects.isEmpty()) {
-            return found;
-        }
-        if (objects.size() <= HEAD_LIMIT) {
-            parallel(new ArrayList<>(objects), h -> {
-                Attempt result = retry("check " + key(h), () -> remote.exists(key(h)));
-                if (result.error() == null && Boolean.TRUE.equals(result.value())) {
-                    found.add(h);
-                }
-            });
-            return found;
-        }
-        Map<String, List<HashInfo>> byPrefix = new LinkedHashMap<>();
+        List<HashInfo> modern = new ArrayList<>();
+        List<HashInfo> checkEach = new ArrayList<>();
         for (HashInfo h : objects) {
-            String k = key(h);
-            byPrefix.computeIfAbsent(k.substring(0, k.lastIndexOf('/') + 1), p -> new ArrayList<>()).add(h);
+            (h.isLegacy() ? checkEach : modern).add(h);
         }
-        parallel(new ArrayList<>(byPrefix.keySet()), prefix -> {
-            try {
-                Set<String> keys = remote.list(prefix);
-                for (HashInfo h : byPrefix.get(prefix)) {
+        if (modern.size() <= 1 || !remote.prefersListing()) {
+            checkEach.addAll(modern);
+        } else {
+            Set<String> sample = list(SAMPLE_PREFIX);
+            long remoteSize = SAMPLE_SHARE * Math.max(1, sample.size());
+            double pages = remoteSize / (double) PAGE_SIZE;
+            double traverseWeight = remoteSize > BIG_REMOTE ? pages * BIG_REMOTE_WEIGHT : pages;
+            if (modern.size() < traverseWeight) {
+                for (HashInfo h : modern) {
+                    if (sample.contains(key(h))) {
+                        found.add(h);
+                    } else if (!key(h).startsWith(SAMPLE_PREFIX)) {
+                        checkEach.add(h);
+                    }
+                }
+            } else {
+                Set<String> keys = pages < 256.0 / jobs ? list(FILES_PREFIX) : listByPrefix();
+                for (HashInfo h : modern) {
                     if (keys.contains(key(h))) {
                         found.add(h);
                     }
                 }
-            } catch (IOException e) {
-                throw new DvcException("cannot list '" + prefix + "' on remote '" + remote.name() + "': " + e.getMessage());
+            }
+        }
+        parallel(checkEach, h -> {
+            Attempt result = retry("check " + key(h), () -> remote.exists(key(h)));
+            if (result.error() == null && Boolean.TRUE.equals(result.value())) {
+                found.add(h);
             }
         });
         return found;
+    }
+
+    private static final String FILES_PREFIX = "files/md5/";
+    private static final String SAMPLE_PREFIX = FILES_PREFIX + "00/0";
+    private static final long SAMPLE_SHARE = 4096;
+    private static final int PAGE_SIZE = 1000;
+    private static final long BIG_REMOTE = 500_000;
+    private static final int BIG_REMOTE_WEIGHT = 5;
+
+    private Set<String> listByPrefix() {
+        Set<String> keys = ConcurrentHashMap.newKeySet();
+        List<String> prefixes = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            prefixes.add(FILES_PREFIX + String.format("%02x/", i));
+        }
+        parallel(prefixes, prefix -> keys.addAll(list(prefix)));
+        return keys;
+    }
+
+    private Set<String> list(String prefix) {
+        Attempt result = retry("list " + prefix, () -> remote.list(prefix));
+        if (result.error() != null) {
+            throw new DvcException("cannot list '" + prefix + "' on remote '" + remote.name() + "': " + result.error());
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> keys = (Set<String>) result.value();
+        return keys;
     }
 
     // ------------------------------------------------------------------ plumbing

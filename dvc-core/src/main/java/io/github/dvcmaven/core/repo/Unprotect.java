@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.repo;
 
 import io.github.dvcmaven.core.fs.Modes;
 import io.github.dvcmaven.core.fs.Umask;
+import io.github.dvcmaven.core.fs.FileCopy;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ final class Unprotect {
         boolean exec = (Modes.mode(file) & 0100) != 0;
         if (symlink || links > 1) {
             Path tmp = file.resolveSibling("." + file.getFileName() + ".unprotect.tmp");
-            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(tmp);
+            FileCopy.copy(file, tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         Modes.chmod(file, Umask.writableFileMode() | (exec ? 0100 : 0));
