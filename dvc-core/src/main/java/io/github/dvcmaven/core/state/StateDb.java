@@ -29,9 +29,14 @@ public final class StateDb implements AutoCloseable {
 
     private record Entry(String hash, long hashedAtNanos) {}
 
+    /** A file's identity in the table, whatever its content. */
+    private record Inode(long device, long inode, String algorithm) {}
+
     private final Path file;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
     private final Map<Key, Entry> pending = new ConcurrentHashMap<>();
+    /** Inodes with a row in the table: only these can hold an older state to delete when one is written. */
+    private final java.util.Set<Inode> stored = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
     private Connection connection;
 
@@ -150,6 +155,19 @@ public final class StateDb implements AutoCloseable {
         put(stat, algorithm, hash, Math.max(System.currentTimeMillis() * 1_000_000L, stat.mtimeNanos() + RACY_WINDOW_NANOS));
     }
 
+    private static Inode inode(Key k) {
+        return new Inode(k.device, k.inode, k.algorithm);
+    }
+
+    private static void addDelete(PreparedStatement del, Key k) throws SQLException {
+        del.setLong(1, k.device);
+        del.setLong(2, k.inode);
+        del.setString(3, k.algorithm);
+        del.setLong(4, k.mtimeNanos);
+        del.setLong(5, k.size);
+        del.addBatch();
+    }
+
     private static Key key(FileStat s, String algorithm) {
         return new Key(s.device(), s.inode(), s.mtimeNanos(), s.size(), algorithm);
     }
@@ -169,14 +187,16 @@ public final class StateDb implements AutoCloseable {
                          ResultSet rs = st.executeQuery(
                                  "SELECT dev, ino, mtime_ns, size, algorithm, hash, hashed_at_ns FROM hashes")) {
                         while (rs.next()) {
-                            entries.putIfAbsent(new Key(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                                    rs.getString(5)), new Entry(rs.getString(6), rs.getLong(7)));
+                            Key k = new Key(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5));
+                            entries.putIfAbsent(k, new Entry(rs.getString(6), rs.getLong(7)));
+                            stored.add(inode(k));
                         }
                     }
                 }
             } catch (SQLException e) {
                 // an unreadable state only costs rehashing; start empty
                 entries.clear();
+                stored.clear();
             }
             loaded = true;
         }
@@ -197,7 +217,7 @@ public final class StateDb implements AutoCloseable {
                 st.execute("CREATE TABLE IF NOT EXISTS hashes (dev INTEGER NOT NULL, ino INTEGER NOT NULL,"
                         + " mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL, algorithm TEXT NOT NULL,"
                         + " hash TEXT NOT NULL, hashed_at_ns INTEGER NOT NULL,"
-                        + " PRIMARY KEY (dev, ino, mtime_ns, size, algorithm))");
+                        + " PRIMARY KEY (dev, ino, mtime_ns, size, algorithm)) WITHOUT ROWID");
                 st.execute("CREATE TABLE IF NOT EXISTS trees (path TEXT NOT NULL, algorithm TEXT NOT NULL,"
                         + " fingerprint TEXT NOT NULL, hash TEXT NOT NULL, max_mtime_ns INTEGER NOT NULL,"
                         + " hashed_at_ns INTEGER NOT NULL, PRIMARY KEY (path, algorithm))");
@@ -213,6 +233,7 @@ public final class StateDb implements AutoCloseable {
         if (pending.isEmpty()) {
             return;
         }
+        ensureLoaded();
         List<Map.Entry<Key, Entry>> batch = new ArrayList<>(pending.entrySet());
         try {
             Connection c = connection();
@@ -225,14 +246,13 @@ public final class StateDb implements AutoCloseable {
                     + " AND algorithm = ? AND (mtime_ns <> ? OR size <> ?)");
                  PreparedStatement ins = c.prepareStatement("INSERT OR REPLACE INTO hashes"
                          + " (dev, ino, mtime_ns, size, algorithm, hash, hashed_at_ns) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                boolean deletes = false;
                 for (Map.Entry<Key, Entry> e : batch) {
                     Key k = e.getKey();
-                    del.setLong(1, k.device);
-                    del.setLong(2, k.inode);
-                    del.setString(3, k.algorithm);
-                    del.setLong(4, k.mtimeNanos);
-                    del.setLong(5, k.size);
-                    del.addBatch();
+                    if (stored.contains(inode(k))) {
+                        deletes = true;
+                        addDelete(del, k);
+                    }
                     ins.setLong(1, k.device);
                     ins.setLong(2, k.inode);
                     ins.setLong(3, k.mtimeNanos);
@@ -242,13 +262,16 @@ public final class StateDb implements AutoCloseable {
                     ins.setLong(7, e.getValue().hashedAtNanos);
                     ins.addBatch();
                 }
-                del.executeBatch();
+                if (deletes) {
+                    del.executeBatch();
+                }
                 ins.executeBatch();
             }
             c.commit();
             c.setAutoCommit(true);
             for (Map.Entry<Key, Entry> e : batch) {
                 pending.remove(e.getKey(), e.getValue());
+                stored.add(inode(e.getKey()));
             }
         } catch (SQLException e) {
             // losing state entries only costs rehashing later

@@ -37,4 +37,32 @@ class StateDbTest {
             assertThat(db.get(stat(9, mtime, 3), "md5")).isEqualTo("written-by-us");
         }
     }
+
+    @Test
+    void keepsOneRowPerFileAcrossItsEditsAndProcesses(@TempDir Path dir) throws Exception {
+        long t = 3_000_000_000_000L;
+        Path file = dir.resolve("state.db");
+        try (StateDb db = new StateDb(file)) {
+            db.put(stat(5, t, 3), "md5", "first", t + 10_000_000_000L);
+            db.put(stat(6, t, 3), "md5", "other file", t + 10_000_000_000L);
+            db.flush();
+            // edited in the same process, then in a later one
+            db.put(stat(5, t + 1, 4), "md5", "second", t + 10_000_000_000L);
+        }
+        try (StateDb db = new StateDb(file)) {
+            db.put(stat(5, t + 2, 5), "md5", "third", t + 10_000_000_000L);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT ino, hash FROM hashes ORDER BY ino")) {
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getLong(1) + "=" + rs.getString(2));
+            }
+            assertThat(rows).containsExactly("5=third", "6=other file");
+        }
+        try (StateDb db = new StateDb(file)) {
+            assertThat(db.get(stat(5, t + 2, 5), "md5")).isEqualTo("third");
+            assertThat(db.get(stat(5, t, 3), "md5")).isNull();
+        }
+    }
 }

@@ -1,0 +1,62 @@
+package io.github.dvcmaven.core.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dvcmaven.core.fs.Modes;
+import io.github.dvcmaven.core.hash.FileHasher;
+import io.github.dvcmaven.core.hash.HashInfo;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What counts as a valid object: installed by this run, or found read-only on disk by a later one. */
+class ObjectStoreTest {
+    @TempDir
+    Path tmp;
+
+    private static HashInfo md5(String content) {
+        return HashInfo.md5(FileHasher.md5Hex(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Another object in the same 2-character directory as {@code of}. */
+    private static HashInfo neighbour(HashInfo of) {
+        return HashInfo.md5(of.value().substring(0, 2) + "0".repeat(30));
+    }
+
+    @Test
+    void objectsAreValidOnlyOnceStoredWhetherThisRunOrAnEarlierOneStoredThem() throws Exception {
+        Path root = tmp.resolve("cache");
+        ObjectStore first = new ObjectStore(root);
+        HashInfo a = md5("alpha\n");
+        assertThat(first.isValid(a)).isFalse();
+        first.addContent("alpha\n".getBytes(StandardCharsets.UTF_8), HashInfo.MD5);
+        assertThat(first.isValid(a)).isTrue();
+        assertThat(first.isValid(neighbour(a))).isFalse();
+        assertThat(Modes.mode(first.path(a))).isEqualTo(0444);
+
+        // a later run finds it on disk, and a neighbour someone else stored meanwhile
+        Path other = first.path(neighbour(a));
+        Files.writeString(other, "not checked by content when read-only");
+        Modes.chmod(other, 0444);
+        ObjectStore later = new ObjectStore(root);
+        assertThat(later.isValid(a)).isTrue();
+        assertThat(later.isValid(neighbour(a))).isTrue();
+        assertThat(later.isValid(md5("never stored"))).isFalse();
+    }
+
+    @Test
+    void aDownloadWhoseBytesDoNotMatchItsNameNeverBecomesAnObject() throws Exception {
+        ObjectStore store = new ObjectStore(tmp.resolve("cache"));
+        HashInfo claimed = md5("what the name promises");
+        assertThatThrownBy(() -> store.addStream(new ByteArrayInputStream("something else".getBytes(StandardCharsets.UTF_8)), claimed))
+                .isInstanceOf(CorruptObjectException.class);
+        assertThat(store.isValid(claimed)).isFalse();
+        try (var files = Files.walk(tmp.resolve("cache"))) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+}
