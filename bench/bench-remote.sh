@@ -36,7 +36,7 @@ ENDPOINT="http://127.0.0.1:$PORT"
 # in memory (SERVER_STORE=memory, the default) the server's own cost per request is smallest, so the
 # figures show the clients; SERVER_STORE=disk stores under $WORK/s3 instead
 if [ "${SERVER_STORE:-memory}" = disk ]; then STORE="$WORK/s3"; rm -rf "$STORE"; mkdir -p "$STORE/$BUCKET"; else STORE=memory; fi
-java -Xmx$(( 3 * BIG_MB * RUNS / 1024 + 4 ))g -cp "$CP" io.github.dvcmaven.core.bench.S3ServerMain "$PORT" "$STORE" > "$WORK/s3.log" 2>&1 &
+java -Xmx$(( 6 * BIG_MB * RUNS / 1024 + 4 ))g -cp "$CP" io.github.dvcmaven.core.bench.S3ServerMain "$PORT" "$STORE" > "$WORK/s3.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -s -o /dev/null "$ENDPOINT" && break; sleep 0.2; done
