@@ -1,0 +1,32 @@
+package io.github.dvcmaven.core.hash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dvcmaven.core.testing.Datasets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** libcrypto's MD5 gives the JDK's answer for every size around its buffer boundaries. */
+class NativeMd5Test {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void agreesWithTheJdkAroundBufferBoundaries() throws Exception {
+        if ("true".equals(System.getenv("CI"))) {
+            assertThat(NativeMd5.available()).as("libcrypto (OpenSSL) must be found on CI machines").isTrue();
+        }
+        Assumptions.assumeTrue(NativeMd5.available(), "no libcrypto here: FileHasher uses the JDK's MD5");
+        long mib = 1 << 20;
+        for (long size : new long[] {0, 1, 55, 64, mib - 1, mib, mib + 1, 3 * mib + 12345}) {
+            Path f = tmp.resolve("f" + size);
+            Datasets.writeRandom(f, size, size + 7);
+            String jdk = FileHasher.md5Hex(Files.readAllBytes(f));
+            assertThat(NativeMd5.hash(f)).as("size %d", size).isEqualTo(jdk);
+            assertThat(FileHasher.hash(f, HashInfo.MD5)).as("size %d", size).isEqualTo(jdk);
+        }
+    }
+}
