@@ -55,22 +55,7 @@ startup=(); for i in $(seq "$RUNS"); do startup+=("$(seconds "$WORK" "$MVN" -q -
 s=$(median "${startup[@]}"); n=$(echo "scale=3; $o - $s" | bc)
 echo "  maven + plugin startup (dvc:help) $s s; net of it: ours $n s   dvc/ours = $(echo "scale=2; $t / $n" | bc)x"
 
-# in a Maven build (the CI-gating use): repro bound to `validate` in the repo's pom; its cost there is
-# the build's time minus the same build with the goal skipped (Maven's startup is paid by the build anyway)
-cat > "$WORK/ours/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>bench</groupId><artifactId>pipeline</artifactId><version>1</version><packaging>pom</packaging>
-  <build><plugins><plugin>
-    <groupId>io.github.dvcmaven</groupId><artifactId>dvc-maven-plugin</artifactId><version>$VERSION</version>
-    <executions><execution><id>gate</id><phase>validate</phase><goals><goal>repro</goal></goals></execution></executions>
-  </plugin></plugins></build>
-</project>
-POM
-with=(); without=()
-for i in $(seq "$RUNS"); do
-  with+=("$(seconds "$WORK/ours" "$MVN" -q -B -o validate)")
-  without+=("$(seconds "$WORK/ours" "$MVN" -q -B -o validate -Ddvc.skip=true)")
-done
-w=$(median "${with[@]}"); wo=$(median "${without[@]}"); m=$(echo "scale=3; $w - $wo" | bc)
+# in a Maven build (the CI-gating use): see bench/in-build.sh
+. "$ROOT/bench/in-build.sh"
+read -r w wo m < <(in_build_share "$WORK/ours" repro)
 echo "  in a build: mvn validate with repro bound $w s, skipped $wo s; the goal's share $m s   dvc/ours = $(echo "scale=2; $t / $m" | bc)x"

@@ -103,28 +103,9 @@ done
 t_st_ours=$(median "${st_ours[@]}"); t_st_theirs=$(median "${st_theirs[@]}")
 echo "no-op status, ${SMALL_FILES} files, warm state:  ours ${t_st_ours} s   dvc ${t_st_theirs} s   dvc/ours = $(ratio "$t_st_theirs" "$t_st_ours")x"
 echo "  net of maven startup: ours $(net "$t_st_ours") s   dvc/ours = $(ratio "$t_st_theirs" "$(net "$t_st_ours")")x"
-# in a Maven build (the CI-gating use): status bound to `validate` in the repo's pom; its cost there is
-# the build's time minus the same build with the goal skipped (Maven's startup is paid by the build anyway)
-build_status() {
-  cat > "$WORK/small-ours/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>bench</groupId><artifactId>tracked</artifactId><version>1</version><packaging>pom</packaging>
-  <build><plugins><plugin>
-    <groupId>io.github.dvcmaven</groupId><artifactId>dvc-maven-plugin</artifactId><version>$VERSION</version>
-    <executions><execution><id>gate</id><phase>validate</phase><goals><goal>status</goal></goals></execution></executions>
-  </plugin></plugins></build>
-</project>
-POM
-  local with=() without=() w wo m
-  for i in $(seq "$RUNS"); do
-    with+=("$(cd "$WORK/small-ours" && seconds "$MVN" -q -B -o validate)")
-    without+=("$(cd "$WORK/small-ours" && seconds "$MVN" -q -B -o validate -Ddvc.skip=true)")
-  done
-  rm "$WORK/small-ours/pom.xml"
-  w=$(median "${with[@]}"); wo=$(median "${without[@]}"); m=$(echo "scale=3; $w - $wo" | bc)
-  echo "  in a build: mvn validate with status bound $w s, skipped $wo s; the goal's share $m s   dvc/ours = $(ratio "$t_st_theirs" "$m")x"
-}
-build_status
+# in a Maven build (the CI-gating use): see bench/in-build.sh
+. "$ROOT/bench/in-build.sh"
+read -r w wo m < <(in_build_share "$WORK/small-ours" status)
+echo "  in a build: mvn validate with status bound $w s, skipped $wo s; the goal's share $m s   dvc/ours = $(ratio "$t_st_theirs" "$m")x"
 echo
 echo "(ours = a whole 'mvn -o dvc:<goal>' process, startup included; medians of $RUNS runs)"

@@ -2,8 +2,10 @@ package io.github.dvcmaven.core.hash;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -42,15 +44,17 @@ public final class FileHasher {
 
     /** Hashes a file with the named algorithm ({@link HashInfo#MD5} or {@link HashInfo#MD5_DOS2UNIX}). */
     public static String hash(Path file, String algorithm) throws IOException {
-        if (HashInfo.MD5.equals(algorithm) && NativeMd5.available() && Files.size(file) >= NATIVE_FROM) {
-            try {
-                return NativeMd5.hash(file);
-            } catch (IllegalStateException e) {
-                // libcrypto misbehaved: the JDK's MD5 below gives the same answer
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            // the size check first: small files never load libcrypto
+            if (HashInfo.MD5.equals(algorithm) && in.size() >= NATIVE_FROM && NativeMd5.available()) {
+                try {
+                    return NativeMd5.hash(in);
+                } catch (IllegalStateException e) {
+                    // libcrypto misbehaved: the JDK's MD5 below gives the same answer
+                    in.position(0);
+                }
             }
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return hash(in, algorithm);
+            return hash(Channels.newInputStream(in), algorithm);
         }
     }
 

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 
 /**
@@ -71,12 +69,12 @@ final class NativeMd5 {
         }
     }
 
-    /** The file's md5 in hex. */
-    static String hash(Path file) throws IOException {
+    /** The md5 in hex of what {@code in} holds from its position on. */
+    static String hash(FileChannel in) throws IOException {
         Crypto c = CRYPTO;
         ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER);
         Pointer ctx = begin(c);
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+        try {
             while (in.read(buf) >= 0) {
                 buf.flip();
                 update(c, ctx, buf);

@@ -1,8 +1,8 @@
 package io.github.dvcmaven.core.repo;
 
+import io.github.dvcmaven.core.fs.FileCopy;
 import io.github.dvcmaven.core.fs.Modes;
 import io.github.dvcmaven.core.fs.Umask;
-import io.github.dvcmaven.core.fs.FileCopy;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
