@@ -46,7 +46,7 @@ public final class ObjectStore {
 
     private final Path root;
     /** Objects this run installed (verified on the way in), so checking them again costs nothing. */
-    private final Set<Path> installed = ConcurrentHashMap.newKeySet();
+    private final Set<Path> installed = ConcurrentHashMap.newKeySet(1 << 17);
     /** Object directories known to exist, so each is created (or checked) once per run. */
     private final Set<Path> knownDirs = ConcurrentHashMap.newKeySet();
     /**

@@ -23,13 +23,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * read in parallel.
  */
 public final class ContentHasher {
-    /** How a file's content is read on a state miss: plain hashing, or copying into the cache while hashing. */
+    /**
+     * How a file's content is read on a state miss: plain hashing, or copying into the cache while hashing.
+     * {@code size} is the size its stat gave just before; a change after it is caught by the stat after.
+     */
     @FunctionalInterface
     public interface ContentReader {
-        String read(Path file, String algorithm) throws IOException;
+        String read(Path file, long size, String algorithm) throws IOException;
     }
 
-    public static final ContentReader HASH_ONLY = FileHasher::hash;
+    public static final ContentReader HASH_ONLY = (file, size, algorithm) -> FileHasher.hash(file, algorithm);
+
+    /** Below this many files hashed, writing their states at the end costs too little to overlap. */
+    private static final int BACKGROUND_FLUSH_FROM = 1000;
 
     /** A file's hash with the stat it was taken from. */
     public record FileHash(HashInfo hash, Meta meta, FileStat stat) {}
@@ -47,6 +53,7 @@ public final class ContentHasher {
         private final String repoRel;
         private List<Member> members;
         private DirManifest manifest;
+        private byte[] manifestBytes;
 
         private TreeHash(HashInfo hash, Meta meta, List<TreeWalker.Entry> files, String algorithm,
                          ContentReader reader, String repoRel, List<Member> members, DirManifest manifest) {
@@ -80,6 +87,14 @@ public final class ContentHasher {
                 manifest = manifestOf(members());
             }
             return manifest;
+        }
+
+        /** The .dir object's bytes (serialising 100,000s of entries is worth doing once). */
+        public synchronized byte[] manifestBytes() {
+            if (manifestBytes == null) {
+                manifestBytes = manifest().toBytes();
+            }
+            return manifestBytes;
         }
     }
 
@@ -121,7 +136,7 @@ public final class ContentHasher {
             return known;
         }
         for (int attempt = 0; ; attempt++) {
-            String value = reader.read(file, algorithm);
+            String value = reader.read(file, stat.size(), algorithm);
             long hashedAt = nowNanos();
             FileStat after = FileStat.of(file);
             if (after.mtimeNanos() == stat.mtimeNanos() && after.size() == stat.size() && after.inode() == stat.inode()) {
@@ -156,9 +171,12 @@ public final class ContentHasher {
         }
         List<Member> members = hashMembers(files, algorithm, reader, repoRel);
         DirManifest manifest = manifestOf(members);
-        HashInfo hash = manifest.hash(algorithm);
+        byte[] bytes = manifest.toBytes();
+        HashInfo hash = DirManifest.hashOf(bytes, algorithm);
         state.putTree(repoRel, algorithm, new StateDb.TreeRecord(fingerprint, hash.value(), maxMtime, nowNanos()));
-        return new TreeHash(hash, meta, files, algorithm, reader, repoRel, members, manifest);
+        TreeHash tree = new TreeHash(hash, meta, files, algorithm, reader, repoRel, members, manifest);
+        tree.manifestBytes = bytes;
+        return tree;
     }
 
     private List<Member> hashMembers(List<TreeWalker.Entry> files, String algorithm, ContentReader reader, String repoRel) {
@@ -189,6 +207,10 @@ public final class ContentHasher {
             }
             if (failure.get() != null) {
                 throw failure.get();
+            }
+            if (toHash.size() >= BACKGROUND_FLUSH_FROM) {
+                // the manifest is built on this thread meanwhile, while a core is free
+                state.flushInBackground();
             }
         }
         List<Member> members = new ArrayList<>(files.size());

@@ -49,7 +49,12 @@ public record DirManifest(List<Entry> entries) {
 
     /** The tree hash under the algorithm of its members (the JSON never contains CRLF, so both agree). */
     public HashInfo hash(String algorithm) {
-        return new HashInfo(algorithm, FileHasher.md5Hex(toBytes()) + HashInfo.DIR_SUFFIX);
+        return hashOf(toBytes(), algorithm);
+    }
+
+    /** The tree hash of a manifest already serialised by {@link #toBytes()}. */
+    public static HashInfo hashOf(byte[] manifestBytes, String algorithm) {
+        return new HashInfo(algorithm, FileHasher.md5Hex(manifestBytes) + HashInfo.DIR_SUFFIX);
     }
 
     public Map<String, String> asMap() {

@@ -5,6 +5,7 @@ import io.github.dvcmaven.core.cache.LinkType;
 import io.github.dvcmaven.core.cache.ObjectStore;
 import io.github.dvcmaven.core.event.ProgressTracker;
 import io.github.dvcmaven.core.event.RepoListener;
+import io.github.dvcmaven.core.fs.FileBytes;
 import io.github.dvcmaven.core.fs.Modes;
 import io.github.dvcmaven.core.fs.Umask;
 import io.github.dvcmaven.core.hash.ContentHasher;
@@ -198,9 +199,9 @@ final class OutputWorkspace {
         // (small files are cheaper hashed first and copied straight into their final directory)
         ContentHasher.ContentReader reader = o.cache() && commit && first != LinkType.HARDLINK
                 && !algorithm.equals(HashInfo.MD5_DOS2UNIX)
-                ? (f, algo) -> Files.size(f) >= SINGLE_PASS_MIN_BYTES
+                ? (f, size, algo) -> size >= SINGLE_PASS_MIN_BYTES
                         ? repo.cache().addFileHashing(f, algo, first == LinkType.REFLINK)
-                        : repo.cache().addContent(Files.readAllBytes(f), algo)
+                        : repo.cache().addContent(FileBytes.read(f, (int) size), algo)
                 : ContentHasher.HASH_ONLY;
         Output saved;
         if (dir) {
@@ -242,7 +243,7 @@ final class OutputWorkspace {
                 for (ContentHasher.Member m : tree.members()) {
                     repo.cache().addFile(m.path(), new HashInfo(tree.hash().name(), m.md5()), false);
                 }
-                repo.cache().addBytes(tree.manifest().toBytes(), tree.hash());
+                repo.cache().addBytes(tree.manifestBytes(), tree.hash());
             } else if (o.hash() != null) {
                 repo.cache().addFile(p, o.hash(), false);
             }
@@ -308,7 +309,7 @@ final class OutputWorkspace {
                     ? new DvcException("cannot save to the cache: " + u.getCause().getMessage()) : failure.get();
         }
         try {
-            store.addBytes(tree.manifest().toBytes(), tree.hash());
+            store.addBytes(tree.manifestBytes(), tree.hash());
         } catch (IOException e) {
             throw new DvcException("cannot save the directory manifest to the cache: " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import io.github.dvcmaven.core.format.LockFileFormat;
 import io.github.dvcmaven.core.format.RepoPaths;
 import io.github.dvcmaven.core.format.yaml.YamlReader;
 import io.github.dvcmaven.core.fs.DvcIgnore;
+import io.github.dvcmaven.core.fs.LeafDirectories;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
@@ -62,11 +63,13 @@ public final class StageIndex {
         final List<DvcYamlFormat.PipelineFile> pipelines = new ArrayList<>();
         final Map<String, LockFileFormat.LockFile> locks = new LinkedHashMap<>();
         final Set<String> outputs = new HashSet<>();
+        final LeafDirectories leaves;
 
         Loader(Path root, DvcIgnore ignore, Map<String, String> parsing) {
             this.root = root;
             this.ignore = ignore;
             this.parsing = parsing;
+            this.leaves = LeafDirectories.of(root);
         }
 
         void walk(String rel) {
@@ -74,10 +77,12 @@ public final class StageIndex {
             TreeSet<String> files = new TreeSet<>();
             TreeSet<String> dirs = new TreeSet<>();
             boolean pipeline = false;
+            // in a directory with no subdirectories only the names that matter are stat'ed
+            boolean leaf = leaves.isLeaf(dir);
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 for (Path child : stream) {
                     String name = child.getFileName().toString();
-                    if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                    if (!leaf && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                         dirs.add(name);
                     } else if (name.endsWith(".dvc") && Files.isRegularFile(child)) {
                         files.add(name);

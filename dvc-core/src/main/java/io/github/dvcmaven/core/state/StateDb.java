@@ -33,10 +33,15 @@ public final class StateDb implements AutoCloseable {
     private record Inode(long device, long inode, String algorithm) {}
 
     private final Path file;
-    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
-    private final Map<Key, Entry> pending = new ConcurrentHashMap<>();
+    /** Sized for a 100,000-file directory: growing a map that size costs more than its table. */
+    private static final int EXPECTED_FILES = 1 << 17;
+
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>(EXPECTED_FILES);
+    private final Map<Key, Entry> pending = new ConcurrentHashMap<>(EXPECTED_FILES);
     /** Inodes with a row in the table: only these can hold an older state to delete when one is written. */
-    private final java.util.Set<Inode> stored = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Inode> stored = ConcurrentHashMap.newKeySet(EXPECTED_FILES);
+    private final Map<List<String>, TreeRecord> pendingTrees = new ConcurrentHashMap<>();
+    private volatile Thread flusher;
     private volatile boolean loaded;
     private Connection connection;
 
@@ -70,7 +75,12 @@ public final class StateDb implements AutoCloseable {
         }
     }
 
-    public synchronized TreeRecord getTree(String path, String algorithm) {
+    public TreeRecord getTree(String path, String algorithm) {
+        TreeRecord written = pendingTrees.get(List.of(path, algorithm));
+        return written != null ? written : storedTree(path, algorithm);
+    }
+
+    private synchronized TreeRecord storedTree(String path, String algorithm) {
         try {
             Connection c = connection();
             if (c == null) {
@@ -89,24 +99,28 @@ public final class StateDb implements AutoCloseable {
         }
     }
 
-    public synchronized void putTree(String path, String algorithm, TreeRecord record) {
-        try {
-            Connection c = connection();
-            if (c == null) {
-                return;
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO trees"
-                    + " (path, algorithm, fingerprint, hash, max_mtime_ns, hashed_at_ns) VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, path);
-                ps.setString(2, algorithm);
+    /** Remembers a tree hash; written with the file states by {@link #flush()}. */
+    public void putTree(String path, String algorithm, TreeRecord record) {
+        pendingTrees.put(List.of(path, algorithm), record);
+    }
+
+    private static void writeTrees(Connection c, Map<List<String>, TreeRecord> trees) throws SQLException {
+        if (trees.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO trees"
+                + " (path, algorithm, fingerprint, hash, max_mtime_ns, hashed_at_ns) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<List<String>, TreeRecord> e : trees.entrySet()) {
+                TreeRecord record = e.getValue();
+                ps.setString(1, e.getKey().get(0));
+                ps.setString(2, e.getKey().get(1));
                 ps.setString(3, record.fingerprint());
                 ps.setString(4, record.hash());
                 ps.setLong(5, record.maxMtimeNanos());
                 ps.setLong(6, record.hashedAtNanos());
-                ps.executeUpdate();
+                ps.addBatch();
             }
-        } catch (SQLException e) {
-            // only an optimisation
+            ps.executeBatch();
         }
     }
 
@@ -230,11 +244,12 @@ public final class StateDb implements AutoCloseable {
 
     /** Writes new entries; cheap when there are none. */
     public synchronized void flush() {
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() && pendingTrees.isEmpty()) {
             return;
         }
         ensureLoaded();
         List<Map.Entry<Key, Entry>> batch = new ArrayList<>(pending.entrySet());
+        Map<List<String>, TreeRecord> trees = Map.copyOf(pendingTrees);
         try {
             Connection c = connection();
             if (c == null) {
@@ -267,12 +282,14 @@ public final class StateDb implements AutoCloseable {
                 }
                 ins.executeBatch();
             }
+            writeTrees(c, trees);
             c.commit();
             c.setAutoCommit(true);
             for (Map.Entry<Key, Entry> e : batch) {
                 pending.remove(e.getKey(), e.getValue());
                 stored.add(inode(e.getKey()));
             }
+            trees.forEach(pendingTrees::remove);
         } catch (SQLException e) {
             // losing state entries only costs rehashing later
             try {
@@ -286,8 +303,41 @@ public final class StateDb implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts writing what is pending on another thread, so a caller with other work (building a big
+     * directory's manifest) overlaps it; {@link #flush()} and {@link #close()} wait for it.
+     */
+    public void flushInBackground() {
+        Thread running = flusher;
+        if ((running != null && running.isAlive()) || pending.isEmpty()) {
+            return;
+        }
+        Thread t = new Thread(this::flush, "dvc-state-flush");
+        t.setDaemon(true);
+        flusher = t;
+        t.start();
+    }
+
+    private void awaitBackgroundFlush() {
+        Thread t = flusher;
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flusher = null;
+    }
+
     @Override
-    public synchronized void close() {
+    public void close() {
+        awaitBackgroundFlush();
+        closeConnection();
+    }
+
+    private synchronized void closeConnection() {
         flush();
         if (connection != null) {
             try {

@@ -22,7 +22,7 @@ class ContentHasherTest {
     Path tmp;
 
     private final AtomicInteger reads = new AtomicInteger();
-    private final ContentHasher.ContentReader countingReader = (f, algo) -> {
+    private final ContentHasher.ContentReader countingReader = (f, size, algo) -> {
         reads.incrementAndGet();
         return FileHasher.hash(f, algo);
     };

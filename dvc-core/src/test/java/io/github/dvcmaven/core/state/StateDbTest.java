@@ -65,4 +65,27 @@ class StateDbTest {
             assertThat(db.get(stat(5, t, 3), "md5")).isNull();
         }
     }
+
+    @Test
+    void aBackgroundFlushKeepsWhatIsPutMeanwhileAndTreesAreSeenBeforeTheyAreWritten(@TempDir Path dir) {
+        long t = 4_000_000_000_000L;
+        Path file = dir.resolve("state.db");
+        StateDb.TreeRecord tree = new StateDb.TreeRecord("fp", "abc.dir", t, t + 10_000_000_000L);
+        try (StateDb db = new StateDb(file)) {
+            for (int i = 0; i < 5000; i++) {
+                db.put(stat(100 + i, t, 1), "md5", "h" + i, t + 10_000_000_000L);
+            }
+            db.flushInBackground();
+            db.put(stat(1, t, 1), "md5", "after", t + 10_000_000_000L);
+            db.putTree("data", "md5", tree);
+            assertThat(db.getTree("data", "md5")).isEqualTo(tree);
+        }
+        try (StateDb db = new StateDb(file)) {
+            assertThat(db.get(stat(100, t, 1), "md5")).isEqualTo("h0");
+            assertThat(db.get(stat(5099, t, 1), "md5")).isEqualTo("h4999");
+            assertThat(db.get(stat(1, t, 1), "md5")).isEqualTo("after");
+            assertThat(db.getTree("data", "md5")).isEqualTo(tree);
+            assertThat(db.getTree("other", "md5")).isNull();
+        }
+    }
 }
