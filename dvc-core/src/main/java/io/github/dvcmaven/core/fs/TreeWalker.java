@@ -55,34 +55,7 @@ public final class TreeWalker {
             DvcIgnore.DirRules rules = ignore == null ? null : ignore.rulesFor(parentRepoRel);
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 for (Path child : stream) {
-                    String name = child.getFileName().toString();
-                    String childRel = rel.isEmpty() ? name : rel + "/" + name;
-                    FileStat link = FileStat.ofEntry(child);
-                    boolean symlink = !link.regularFile() && !link.directory() && Files.isSymbolicLink(child);
-                    FileStat stat = link;
-                    if (symlink) {
-                        try {
-                            stat = FileStat.of(child);
-                        } catch (NoSuchFileException e) {
-                            throw new DvcException("broken symlink '" + parentRepoRel + "/" + name + "' in a tracked directory",
-                                    "remove the link or add it to .dvcignore");
-                        }
-                        if (stat.directory()) {
-                            continue; // dvc does not descend into symlinked directories
-                        }
-                    }
-                    if (rules != null && rules.isIgnored(name, stat.directory())) {
-                        continue;
-                    }
-                    if (stat.directory()) {
-                        subdirs.add(new DirTask(child, childRel, repoRel));
-                    } else if (stat.regularFile()) {
-                        if (name.equals(DvcIgnore.FILE_NAME)) {
-                            throw new DvcException(".dvcignore file should not be in collected dir path: '"
-                                    + parentRepoRel + "/" + name + "'", "move the rules to a .dvcignore above the tracked directory");
-                        }
-                        files.add(new Entry(childRel, child, stat, symlink));
-                    }
+                    visit(child, parentRepoRel, rules, files, subdirs);
                 }
             } catch (IOException e) {
                 throw new DvcException("cannot read directory '" + dir + "': " + e.getMessage());
@@ -92,6 +65,43 @@ public final class TreeWalker {
                 files.addAll(t.join());
             }
             return files;
+        }
+
+        /*
+         * One entry per call, not inlined in the loop above: a directory of thousands of files is one
+         * long loop, which a cold JVM would run interpreted until its late on-stack replacement, while a
+         * method called per entry is compiled after a few hundred calls.
+         */
+        private void visit(Path child, String parentRepoRel, DvcIgnore.DirRules rules, List<Entry> files,
+                           List<DirTask> subdirs) throws IOException {
+            String name = child.getFileName().toString();
+            FileStat link = FileStat.ofEntry(child);
+            boolean symlink = !link.regularFile() && !link.directory() && Files.isSymbolicLink(child);
+            FileStat stat = link;
+            if (symlink) {
+                try {
+                    stat = FileStat.of(child);
+                } catch (NoSuchFileException e) {
+                    throw new DvcException("broken symlink '" + parentRepoRel + "/" + name + "' in a tracked directory",
+                            "remove the link or add it to .dvcignore");
+                }
+                if (stat.directory()) {
+                    return; // dvc does not descend into symlinked directories
+                }
+            }
+            if (rules != null && rules.isIgnored(name, stat.directory())) {
+                return;
+            }
+            String childRel = rel.isEmpty() ? name : rel + "/" + name;
+            if (stat.directory()) {
+                subdirs.add(new DirTask(child, childRel, repoRel));
+            } else if (stat.regularFile()) {
+                if (name.equals(DvcIgnore.FILE_NAME)) {
+                    throw new DvcException(".dvcignore file should not be in collected dir path: '"
+                            + parentRepoRel + "/" + name + "'", "move the rules to a .dvcignore above the tracked directory");
+                }
+                files.add(new Entry(childRel, child, stat, symlink));
+            }
         }
     }
 }

@@ -190,6 +190,8 @@ public final class Repo implements AutoCloseable {
 
     <T> T locked(Supplier<T> work) {
         heldLock = RepoLock.acquire(dvcDir);
+        // loading SQLite's native library and opening the database overlaps reading the stage files
+        state.openInBackground();
         try {
             return work.get();
         } finally {

@@ -304,6 +304,28 @@ public final class StateDb implements AutoCloseable {
     }
 
     /**
+     * Opens the database on another thread (a fifth of a second: SQLite's native library is loaded and
+     * the schema checked), so the caller's first lookup finds it open; lookups wait for it.
+     */
+    public void openInBackground() {
+        if (connection != null || flusher != null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            synchronized (this) {
+                try {
+                    connection();
+                } catch (SQLException | RuntimeException | LinkageError e) {
+                    // the first lookup tries again, and without a database everything is rehashed
+                }
+            }
+        }, "dvc-state-open");
+        t.setDaemon(true);
+        flusher = t;
+        t.start();
+    }
+
+    /**
      * Starts writing what is pending on another thread, so a caller with other work (building a big
      * directory's manifest) overlaps it; {@link #flush()} and {@link #close()} wait for it.
      */
