@@ -77,4 +77,37 @@ class ContentHasherTest {
             assertThat(reads.get()).as("a racy entry is not trusted").isEqualTo(2);
         }
     }
+
+    @Test
+    void theTreeFingerprintSeesEveryPathAndStatChangeButNotTheOrder() {
+        ContentHasher h = hasher(new StateDb(tmp.resolve("state.db")));
+        java.util.function.BiFunction<String, io.github.dvcmaven.core.fs.FileStat, TreeWalker.Entry> entry =
+                (rel, st) -> new TreeWalker.Entry(rel, tmp.resolve(rel), st, false);
+        java.util.List<TreeWalker.Entry> base = new java.util.ArrayList<>();
+        for (int i = 0; i < 6000; i++) {   // above the size that is fingerprinted in parallel slices
+            base.add(entry.apply("d/f" + i, new io.github.dvcmaven.core.fs.FileStat(5, 1000 + i, 7_000L + i, 10, -1, true, false)));
+        }
+        String fp = h.fingerprint(base);
+        java.util.List<TreeWalker.Entry> reversed = new java.util.ArrayList<>(base);
+        java.util.Collections.reverse(reversed);
+        assertThat(h.fingerprint(reversed)).isEqualTo(fp);
+        assertThat(h.fingerprint(base.subList(0, 5999))).isNotEqualTo(fp);
+        io.github.dvcmaven.core.fs.FileStat s = base.get(42).stat();
+        java.util.List<io.github.dvcmaven.core.fs.FileStat> changedStats = java.util.List.of(
+                new io.github.dvcmaven.core.fs.FileStat(s.device() + 1, s.inode(), s.mtimeNanos(), s.size(), -1, true, false),
+                new io.github.dvcmaven.core.fs.FileStat(s.device(), s.inode() + 1, s.mtimeNanos(), s.size(), -1, true, false),
+                new io.github.dvcmaven.core.fs.FileStat(s.device(), s.inode(), s.mtimeNanos() + 1, s.size(), -1, true, false),
+                new io.github.dvcmaven.core.fs.FileStat(s.device(), s.inode(), s.mtimeNanos(), s.size() + 1, -1, true, false));
+        for (io.github.dvcmaven.core.fs.FileStat changed : changedStats) {
+            java.util.List<TreeWalker.Entry> edited = new java.util.ArrayList<>(base);
+            edited.set(42, entry.apply("d/f42", changed));
+            assertThat(h.fingerprint(edited)).as("stat %s", changed).isNotEqualTo(fp);
+        }
+        // a rename that keeps the stat, also to a name with the same String.hashCode ("Aa" / "BB")
+        java.util.List<TreeWalker.Entry> renamed = new java.util.ArrayList<>(base);
+        renamed.set(42, entry.apply("d/g42", s));
+        assertThat(h.fingerprint(renamed)).isNotEqualTo(fp);
+        java.util.List<TreeWalker.Entry> one = java.util.List.of(entry.apply("Aa", s));
+        assertThat(h.fingerprint(one)).isNotEqualTo(h.fingerprint(java.util.List.of(entry.apply("BB", s))));
+    }
 }
