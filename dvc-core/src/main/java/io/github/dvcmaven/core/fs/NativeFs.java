@@ -38,7 +38,7 @@ public final class NativeFs {
 
     private static CLib load() {
         try {
-            return Native.load(Platform.C_LIBRARY_NAME, CLib.class);
+            return Jna.load(Platform.C_LIBRARY_NAME, CLib.class);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return null;
         }

@@ -44,9 +44,9 @@ final class NativeMd5 {
         if ("false".equals(System.getProperty("dvcmaven.nativeMd5"))) {
             return null;
         }
-        for (String name : new String[] {"crypto", "libcrypto.so.3", "libcrypto.so.1.1"}) {
+        for (String name : new String[] {"libcrypto.so.3", "libcrypto.so.1.1", "crypto"}) {
             try {
-                Crypto c = Native.load(name, Crypto.class);
+                Crypto c = io.github.dvcmaven.core.fs.Jna.load(name, Crypto.class);
                 if ("900150983cd24fb0d6963f7d28e17f72".equals(digest(c, "abc".getBytes(StandardCharsets.US_ASCII)))) {
                     return c;
                 }

@@ -35,6 +35,7 @@ final class AddOperation {
         if (expanded.isEmpty()) {
             throw new DvcException("nothing to add", "name the files or directories with -Ddvc.targets=a,b");
         }
+        repo.openGitInBackground();
         StageIndex index = repo.index();
         ScmContext scm = new ScmContext(repo);
         OutputWorkspace ws = new OutputWorkspace(repo);

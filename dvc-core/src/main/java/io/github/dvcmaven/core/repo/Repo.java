@@ -266,6 +266,22 @@ public final class Repo implements AutoCloseable {
         return hasher;
     }
 
+    /**
+     * Opens the git repository on another thread (JGit's classes, config and index take a fifth of a
+     * second) for an operation that will need it, while it reads the workspace.
+     */
+    void openGitInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                git().ifPresent(Git::readIndex);
+            } catch (RuntimeException e) {
+                // the operation's own call reports it
+            }
+        }, "dvc-git-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The surrounding git repository, opened on first use (status never needs it). */
     synchronized Optional<Git> git() {
         if (git == null) {

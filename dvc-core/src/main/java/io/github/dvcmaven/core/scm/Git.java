@@ -29,6 +29,17 @@ public final class Git implements AutoCloseable {
         this.workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
     }
 
+    static {
+        // dvc's git libraries (libgit2, dulwich) read the system config from $GIT_CONFIG_SYSTEM or
+        // /etc/gitconfig; JGit would run `git --version` and `git config --system --show-origin` to
+        // find it, a fifth of a second on every goal. Windows keeps JGit's discovery (no /etc there).
+        if (!org.eclipse.jgit.util.SystemReader.getInstance().isWindows()) {
+            String configured = System.getenv("GIT_CONFIG_SYSTEM");
+            FS.DETECTED.setGitSystemConfig(new File(configured != null && !configured.isEmpty()
+                    ? configured : "/etc/gitconfig"));
+        }
+    }
+
     /** The git repository containing {@code dir}, if any. */
     public static Optional<Git> find(Path dir) {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
@@ -54,15 +65,25 @@ public final class Git implements AutoCloseable {
         return workTree.relativize(path.toAbsolutePath().normalize()).toString().replace(File.separatorChar, '/');
     }
 
-    /** Whether git tracks the file, or any file below the directory. */
-    public boolean isTracked(Path path) {
+    /** Reads git's index now; it is kept until this process stages files. */
+    public void readIndex() {
+        index();
+    }
+
+    private synchronized DirCache index() {
         try {
             if (index == null) {
                 index = repository.readDirCache();
             }
+            return index;
         } catch (IOException e) {
             throw new DvcException("cannot read the git index: " + e.getMessage());
         }
+    }
+
+    /** Whether git tracks the file, or any file below the directory. */
+    public boolean isTracked(Path path) {
+        DirCache index = index();
         String rel = rel(path);
         if (index.findEntry(rel) >= 0) {
             return true;
@@ -176,7 +197,9 @@ public final class Git implements AutoCloseable {
             if (remove != null) {
                 remove.call();
             }
-            index = null;
+            synchronized (this) {
+                index = null;
+            }
         } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
             throw new DvcException("git add failed: " + e.getMessage());
         }
