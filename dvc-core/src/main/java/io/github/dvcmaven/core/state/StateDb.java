@@ -41,7 +41,8 @@ public final class StateDb implements AutoCloseable {
     /** Inodes with a row in the table: only these can hold an older state to delete when one is written. */
     private final java.util.Set<Inode> stored = ConcurrentHashMap.newKeySet(EXPECTED_FILES);
     private final Map<List<String>, TreeRecord> pendingTrees = new ConcurrentHashMap<>();
-    private volatile Thread flusher;
+    /** The thread opening or flushing the database in the background, if one was started. */
+    private volatile Thread background;
     private volatile boolean loaded;
     private Connection connection;
 
@@ -289,7 +290,7 @@ public final class StateDb implements AutoCloseable {
                 pending.remove(e.getKey(), e.getValue());
                 stored.add(inode(e.getKey()));
             }
-            trees.forEach(pendingTrees::remove);
+            trees.forEach(pendingTrees::remove); // only the records written (a newer one stays pending)
         } catch (SQLException e) {
             // losing state entries only costs rehashing later
             try {
@@ -308,7 +309,7 @@ public final class StateDb implements AutoCloseable {
      * the schema checked), so the caller's first lookup finds it open; lookups wait for it.
      */
     public void openInBackground() {
-        if (connection != null || flusher != null) {
+        if (connection != null || background != null) {
             return;
         }
         Thread t = new Thread(() -> {
@@ -321,7 +322,7 @@ public final class StateDb implements AutoCloseable {
             }
         }, "dvc-state-open");
         t.setDaemon(true);
-        flusher = t;
+        background = t;
         t.start();
     }
 
@@ -330,18 +331,18 @@ public final class StateDb implements AutoCloseable {
      * directory's manifest) overlaps it; {@link #flush()} and {@link #close()} wait for it.
      */
     public void flushInBackground() {
-        Thread running = flusher;
+        Thread running = background;
         if ((running != null && running.isAlive()) || pending.isEmpty()) {
             return;
         }
         Thread t = new Thread(this::flush, "dvc-state-flush");
         t.setDaemon(true);
-        flusher = t;
+        background = t;
         t.start();
     }
 
-    private void awaitBackgroundFlush() {
-        Thread t = flusher;
+    private void awaitBackground() {
+        Thread t = background;
         if (t == null) {
             return;
         }
@@ -350,12 +351,12 @@ public final class StateDb implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        flusher = null;
+        background = null;
     }
 
     @Override
     public void close() {
-        awaitBackgroundFlush();
+        awaitBackground();
         closeConnection();
     }
 
