@@ -13,7 +13,6 @@ import io.github.dvcmaven.core.py.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
@@ -31,7 +30,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -435,21 +433,26 @@ public final class ObjectStore {
         // the kernel copies (sendfile, no user-space buffers) while another core hashes the same
         // bytes from the page cache; a source that changes meanwhile is refused by its stat
         FileStat before = FileStat.of(source);
-        CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> {
-            try {
-                return FileHasher.hash(source, algorithm);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, HASHER);
+        java.util.concurrent.FutureTask<String> hash = new java.util.concurrent.FutureTask<>(
+                () -> FileHasher.hash(source, algorithm));
+        Thread hasher = new Thread(hash, "dvc-copy-hasher");
+        hasher.setDaemon(true);
+        hasher.start();
         try (SeekableByteChannel out = createProtected(target)) {
             FileCopy.copy(source, (FileChannel) out);
+        } catch (IOException | RuntimeException e) {
+            hasher.interrupt(); // its read stops too: nothing else will use the hash
+            throw e;
         }
         String actual;
         try {
-            actual = hash.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+            actual = hash.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            hasher.interrupt();
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while hashing " + source);
         }
         FileStat after = FileStat.of(source);
         if (after.inode() != before.inode() || after.size() != before.size()
@@ -458,12 +461,6 @@ public final class ObjectStore {
         }
         return actual;
     }
-
-    private static final java.util.concurrent.Executor HASHER = r -> {
-        Thread t = new Thread(r, "dvc-copy-hasher");
-        t.setDaemon(true);
-        t.start();
-    };
 
     /** Loads a .dir manifest from the cache; null if missing or unreadable. */
     public DirManifest loadDir(HashInfo hash) {

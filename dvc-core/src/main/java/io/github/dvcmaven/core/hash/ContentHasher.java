@@ -11,6 +11,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -114,12 +117,22 @@ public final class ContentHasher {
     }
 
     public FileHash hashFile(Path file, String algorithm, ContentReader reader) {
+        FileHash ahead = readAheadResult(file, algorithm);
+        return ahead != null ? ahead : computeFileHash(file, algorithm, reader);
+    }
+
+    private FileHash computeFileHash(Path file, String algorithm, ContentReader reader) {
+        return computeFileHash(file, algorithm, reader, true);
+    }
+
+    private FileHash computeFileHash(Path file, String algorithm, ContentReader reader, boolean consultState) {
         try {
             FileStat stat = FileStat.of(file);
             if (!stat.regularFile()) {
                 throw new DvcException("'" + file + "' is not a regular file");
             }
-            return new FileHash(new HashInfo(algorithm, hash(file, stat, algorithm, reader)),
+            String known = consultState ? state.get(stat, algorithm) : null;
+            return new FileHash(new HashInfo(algorithm, known != null ? known : read(file, stat, algorithm, reader)),
                     Meta.file(stat.size(), stat.isExecutable()), stat);
         } catch (NoSuchFileException e) {
             throw new DvcException("'" + file + "' does not exist");
@@ -128,12 +141,77 @@ public final class ContentHasher {
         }
     }
 
+    /** A file being hashed ahead of its turn, on its own thread. */
+    private record ReadAhead(Thread thread, CompletableFuture<FileHash> result, String algorithm) {}
+
+    private final Map<Path, ReadAhead> readAheads = new ConcurrentHashMap<>();
+
+    /**
+     * Starts hashing (through {@code reader}: also copying into the cache) a file the caller will ask
+     * for after slower preparations, so the read of a big file overlaps them; it starts at once, without
+     * waiting for the state database to open. {@link #hashFile} takes the result if the file has not
+     * changed since, and stops the read if the state knew the file after all;
+     * {@link #cancelReadAheads} stops unclaimed ones.
+     */
+    public void readAhead(Path file, String algorithm, ContentReader reader) {
+        CompletableFuture<FileHash> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.complete(computeFileHash(file, algorithm, reader, false));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "dvc-read-ahead");
+        t.setDaemon(true);
+        readAheads.put(file, new ReadAhead(t, result, algorithm));
+        t.start();
+    }
+
+    /** Interrupts the read-aheads nobody claimed (the operation failed before) and waits for them. */
+    public void cancelReadAheads() {
+        List<ReadAhead> left = new ArrayList<>(readAheads.values());
+        readAheads.clear();
+        left.forEach(ContentHasher::stop);
+    }
+
+    private static void stop(ReadAhead r) {
+        r.thread().interrupt();
+        try {
+            r.thread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private FileHash readAheadResult(Path file, String algorithm) {
+        ReadAhead ahead = readAheads.remove(file);
+        if (ahead == null || !ahead.algorithm().equals(algorithm)) {
+            return null;
+        }
+        try {
+            FileStat now = FileStat.of(file);
+            String known = now.regularFile() ? state.get(now, algorithm) : null;
+            if (known != null) {
+                stop(ahead);
+                return new FileHash(new HashInfo(algorithm, known), Meta.file(now.size(), now.isExecutable()), now);
+            }
+            FileHash done = ahead.result().join();
+            boolean unchanged = now.inode() == done.stat().inode() && now.mtimeNanos() == done.stat().mtimeNanos()
+                    && now.size() == done.stat().size() && now.mode() == done.stat().mode();
+            return unchanged ? done : null;
+        } catch (java.util.concurrent.CompletionException | IOException e) {
+            return null; // hashed again the ordinary way, which reports any error
+        }
+    }
+
     /** The md5 of a file whose stat is known, from the state database when it can be trusted. */
     public String hash(Path file, FileStat stat, String algorithm, ContentReader reader) throws IOException {
         String known = state.get(stat, algorithm);
-        if (known != null) {
-            return known;
-        }
+        return known != null ? known : read(file, stat, algorithm, reader);
+    }
+
+    /** Reads a file's content to hash it, and remembers the hash if the file did not change meanwhile. */
+    private String read(Path file, FileStat stat, String algorithm, ContentReader reader) throws IOException {
         for (int attempt = 0; ; attempt++) {
             String value = reader.read(file, stat.size(), algorithm);
             long hashedAt = nowNanos();

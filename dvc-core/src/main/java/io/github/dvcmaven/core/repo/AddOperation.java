@@ -35,10 +35,33 @@ final class AddOperation {
         if (expanded.isEmpty()) {
             throw new DvcException("nothing to add", "name the files or directories with -Ddvc.targets=a,b");
         }
+        OutputWorkspace ws = new OutputWorkspace(repo);
+        try {
+            startReading(expanded, ws, !opts.noCommit());
+            return addAll(expanded, ws, opts);
+        } finally {
+            repo.hasher().cancelReadAheads();
+        }
+    }
+
+    /** Big files named directly start their single read (hash and copy into the cache) right away. */
+    private void startReading(List<String> targets, OutputWorkspace ws, boolean commit) {
+        for (String target : targets) {
+            try {
+                String rel = repo.toRepoPath(target);
+                if (!rel.isEmpty() && !rel.endsWith(".dvc")) {
+                    ws.readAhead(repo.root().resolve(rel), commit);
+                }
+            } catch (DvcException e) {
+                // reported in order by addAll
+            }
+        }
+    }
+
+    private AddResult addAll(List<String> expanded, OutputWorkspace ws, AddOptions opts) {
         repo.openGitInBackground();
         StageIndex index = repo.index();
         ScmContext scm = new ScmContext(repo);
-        OutputWorkspace ws = new OutputWorkspace(repo);
         List<String> written = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String target : expanded) {

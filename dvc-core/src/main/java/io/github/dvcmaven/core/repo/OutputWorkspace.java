@@ -197,12 +197,7 @@ final class OutputWorkspace {
         LinkType first = repo.linkTypes().get(0);
         // on a state miss, read a big file only once: copy it into the cache while hashing it
         // (small files are cheaper hashed first and copied straight into their final directory)
-        ContentHasher.ContentReader reader = o.cache() && commit && first != LinkType.HARDLINK
-                && !algorithm.equals(HashInfo.MD5_DOS2UNIX)
-                ? (f, size, algo) -> size >= SINGLE_PASS_MIN_BYTES
-                        ? repo.cache().addFileHashing(f, algo, first == LinkType.REFLINK)
-                        : repo.cache().addContent(FileBytes.read(f, (int) size), algo)
-                : ContentHasher.HASH_ONLY;
+        ContentHasher.ContentReader reader = contentReader(o.cache() && commit, algorithm);
         Output saved;
         if (dir) {
             ContentHasher.TreeHash tree = repo.hasher().hashDir(p, o.repoPath(), algorithm, reader);
@@ -232,6 +227,34 @@ final class OutputWorkspace {
             saved = o.withHash(file.hash(), file.meta());
         }
         return saved;
+    }
+
+    /**
+     * How a file's content is read on a state miss. On an add, a big file is read once: copied into the
+     * cache while hashed (small files are cheaper hashed first and copied straight into their final
+     * directory).
+     */
+    private ContentHasher.ContentReader contentReader(boolean ingest, String algorithm) {
+        LinkType first = repo.linkTypes().get(0);
+        return ingest && first != LinkType.HARDLINK && !algorithm.equals(HashInfo.MD5_DOS2UNIX)
+                ? (f, size, algo) -> size >= SINGLE_PASS_MIN_BYTES
+                        ? repo.cache().addFileHashing(f, algo, first == LinkType.REFLINK)
+                        : repo.cache().addContent(FileBytes.read(f, (int) size), algo)
+                : ContentHasher.HASH_ONLY;
+    }
+
+    /**
+     * Starts reading a big file that is about to be saved as a new output while the caller still reads
+     * the repository (see {@link ContentHasher#readAhead}); small files are not worth a thread.
+     */
+    void readAhead(Path file, boolean commit) {
+        try {
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) >= SINGLE_PASS_MIN_BYTES) {
+                repo.hasher().readAhead(file, HashInfo.MD5, contentReader(commit, HashInfo.MD5));
+            }
+        } catch (IOException e) {
+            // the ordinary path reports it
+        }
     }
 
     /** Puts an output's current content into the cache without touching the workspace or .gitignore. */

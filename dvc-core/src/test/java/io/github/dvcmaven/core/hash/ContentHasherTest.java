@@ -110,4 +110,39 @@ class ContentHasherTest {
         java.util.List<TreeWalker.Entry> one = java.util.List.of(entry.apply("Aa", s));
         assertThat(h.fingerprint(one)).isNotEqualTo(h.fingerprint(java.util.List.of(entry.apply("BB", s))));
     }
+
+    @Test
+    void aReadAheadIsUsedOnlyForTheFileAsItWasRead() throws Exception {
+        ContentHasher h = hasher(new StateDb(tmp.resolve("state.db")));
+        Path big = Files.write(tmp.resolve("big.bin"), new byte[3_000_000]);
+        AtomicInteger finished = new AtomicInteger();
+        ContentHasher.ContentReader reader = (f, size, algo) -> {
+            String v = FileHasher.hash(f, algo);
+            finished.incrementAndGet();
+            return v;
+        };
+        h.readAhead(big, HashInfo.MD5, reader);
+        ContentHasher.FileHash first = h.hashFile(big, HashInfo.MD5, reader);
+        assertThat(first.hash().value()).isEqualTo(FileHasher.hash(big, HashInfo.MD5));
+        assertThat(finished.get()).as("read once, ahead").isEqualTo(1);
+
+        // changed after it was read ahead: the stale result is dropped and the file read again
+        big = Files.write(tmp.resolve("other.bin"), new byte[3_000_000]);
+        h.readAhead(big, HashInfo.MD5, reader);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (finished.get() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Files.write(big, new byte[3_000_001]);
+        ContentHasher.FileHash second = h.hashFile(big, HashInfo.MD5, reader);
+        assertThat(second.hash().value()).isEqualTo(FileHasher.hash(big, HashInfo.MD5))
+                .isNotEqualTo(first.hash().value());
+        assertThat(second.meta().size()).isEqualTo(3_000_001L);
+        assertThat(finished.get()).isEqualTo(3);
+
+        // one nobody claims is stopped and waited for
+        h.readAhead(big, HashInfo.MD5, reader);
+        h.cancelReadAheads();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("dvc-read-ahead") && t.isAlive());
+    }
 }
