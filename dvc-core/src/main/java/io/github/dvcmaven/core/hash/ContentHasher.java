@@ -154,6 +154,9 @@ public final class ContentHasher {
      * {@link #cancelReadAheads} stops unclaimed ones.
      */
     public void readAhead(Path file, String algorithm, ContentReader reader) {
+        if (readAheads.containsKey(file)) {
+            return; // named twice: one read
+        }
         CompletableFuture<FileHash> result = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
