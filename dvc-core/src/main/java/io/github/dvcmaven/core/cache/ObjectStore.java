@@ -261,8 +261,7 @@ public final class ObjectStore {
         try {
             Files.createLink(tmp, source);
             FileStat now = FileStat.of(tmp);
-            if (now.inode() != hashedStat.inode() || now.mtimeNanos() != hashedStat.mtimeNanos()
-                    || now.size() != hashedStat.size()) {
+            if (!now.unchangedSince(hashedStat)) {
                 throw new CorruptObjectException("'" + source + "' changed while it was being added to the cache");
             }
             install(tmp, dest);
@@ -435,9 +434,7 @@ public final class ObjectStore {
         FileStat before = FileStat.of(source);
         java.util.concurrent.FutureTask<String> hash = new java.util.concurrent.FutureTask<>(
                 () -> FileHasher.hash(source, algorithm));
-        Thread hasher = new Thread(hash, "dvc-copy-hasher");
-        hasher.setDaemon(true);
-        hasher.start();
+        Thread hasher = io.github.dvcmaven.core.DaemonThreads.start("dvc-copy-hasher", hash);
         try (SeekableByteChannel out = createProtected(target)) {
             FileCopy.copy(source, (FileChannel) out);
         } catch (IOException | RuntimeException e) {
@@ -455,8 +452,7 @@ public final class ObjectStore {
             throw new java.io.InterruptedIOException("interrupted while hashing " + source);
         }
         FileStat after = FileStat.of(source);
-        if (after.inode() != before.inode() || after.size() != before.size()
-                || after.mtimeNanos() != before.mtimeNanos() || Files.size(target) != after.size()) {
+        if (!after.unchangedSince(before) || Files.size(target) != after.size()) {
             throw new CorruptObjectException("'" + source + "' changed while it was being added to the cache");
         }
         return actual;

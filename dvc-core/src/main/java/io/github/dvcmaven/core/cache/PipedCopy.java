@@ -39,7 +39,7 @@ final class PipedCopy {
             free.add(ByteBuffer.allocate(CHUNK));
         }
         MessageDigest md = FileHasher.newMd5();
-        Thread hasher = new Thread(() -> {
+        Thread hasher = io.github.dvcmaven.core.DaemonThreads.start("dvc-copy-hasher", () -> {
             try {
                 while (true) {
                     ByteBuffer b = full.take();
@@ -53,9 +53,7 @@ final class PipedCopy {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "dvc-copy-hasher");
-        hasher.setDaemon(true);
-        hasher.start();
+        });
         try {
             try {
                 while (true) {

@@ -85,6 +85,14 @@ public record FileStat(long device, long inode, long mtimeNanos, long size, int 
                 (Long) a.get("size"), mode & 07777, type == 0100000, type == 0040000);
     }
 
+    /**
+     * Whether this later stat shows the same file state as {@code earlier}: same inode, mtime and size,
+     * so nothing was written or swapped in between.
+     */
+    public boolean unchangedSince(FileStat earlier) {
+        return inode == earlier.inode && mtimeNanos == earlier.mtimeNanos && size == earlier.size;
+    }
+
     /** dvc's isexec: any of the user, group or other execute bits. */
     public boolean isExecutable() {
         return mode > 0 && (mode & 0111) != 0;

@@ -131,9 +131,8 @@ public final class ContentHasher {
             if (!stat.regularFile()) {
                 throw new DvcException("'" + file + "' is not a regular file");
             }
-            String known = consultState ? state.get(stat, algorithm) : null;
-            return new FileHash(new HashInfo(algorithm, known != null ? known : read(file, stat, algorithm, reader)),
-                    Meta.file(stat.size(), stat.isExecutable()), stat);
+            String value = consultState ? hash(file, stat, algorithm, reader) : read(file, stat, algorithm, reader);
+            return new FileHash(new HashInfo(algorithm, value), Meta.file(stat.size(), stat.isExecutable()), stat);
         } catch (NoSuchFileException e) {
             throw new DvcException("'" + file + "' does not exist");
         } catch (IOException e) {
@@ -158,16 +157,14 @@ public final class ContentHasher {
             return; // named twice: one read
         }
         CompletableFuture<FileHash> result = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
+        Thread t = io.github.dvcmaven.core.DaemonThreads.start("dvc-read-ahead", () -> {
             try {
                 result.complete(computeFileHash(file, algorithm, reader, false));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
-        }, "dvc-read-ahead");
-        t.setDaemon(true);
+        });
         readAheads.put(file, new ReadAhead(t, result, algorithm));
-        t.start();
     }
 
     /** Interrupts the read-aheads nobody claimed (the operation failed before) and waits for them. */
@@ -199,9 +196,7 @@ public final class ContentHasher {
                 return new FileHash(new HashInfo(algorithm, known), Meta.file(now.size(), now.isExecutable()), now);
             }
             FileHash done = ahead.result().join();
-            boolean unchanged = now.inode() == done.stat().inode() && now.mtimeNanos() == done.stat().mtimeNanos()
-                    && now.size() == done.stat().size() && now.mode() == done.stat().mode();
-            return unchanged ? done : null;
+            return now.unchangedSince(done.stat()) && now.mode() == done.stat().mode() ? done : null;
         } catch (java.util.concurrent.CompletionException | IOException e) {
             return null; // hashed again the ordinary way, which reports any error
         }
@@ -219,7 +214,7 @@ public final class ContentHasher {
             String value = reader.read(file, stat.size(), algorithm);
             long hashedAt = nowNanos();
             FileStat after = FileStat.of(file);
-            if (after.mtimeNanos() == stat.mtimeNanos() && after.size() == stat.size() && after.inode() == stat.inode()) {
+            if (after.unchangedSince(stat)) {
                 state.put(stat, algorithm, value, hashedAt);
                 return value;
             }

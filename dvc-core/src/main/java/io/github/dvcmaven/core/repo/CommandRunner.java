@@ -76,10 +76,7 @@ final class CommandRunner {
         if (threadName == null) {
             return new Thread(r);
         }
-        Thread t = new Thread(r, threadName);
-        t.setDaemon(true);
-        t.start();
-        return t;
+        return io.github.dvcmaven.core.DaemonThreads.start(threadName, r);
     }
 
     static List<String> shell(Map<String, String> env) {

@@ -194,9 +194,6 @@ final class OutputWorkspace {
             scm.ignore(p, dir);
         }
         String algorithm = o.hashAlgorithm();
-        LinkType first = repo.linkTypes().get(0);
-        // on a state miss, read a big file only once: copy it into the cache while hashing it
-        // (small files are cheaper hashed first and copied straight into their final directory)
         ContentHasher.ContentReader reader = contentReader(o.cache() && commit, algorithm);
         Output saved;
         if (dir) {

@@ -84,23 +84,23 @@ public final class Repo implements AutoCloseable {
     // ------------------------------------------------------------------ operations
 
     public AddResult add(List<String> targets, AddOptions opts) {
-        return locked(() -> new AddOperation(this).run(targets, opts));
+        return lockedHashing(() -> new AddOperation(this).run(targets, opts));
     }
 
     public StatusReport status(List<String> targets) {
-        return locked(() -> new StatusOperation(this).run(targets));
+        return lockedHashing(() -> new StatusOperation(this).run(targets));
     }
 
     public CheckoutResult checkout(List<String> targets, boolean force, boolean relink) {
-        return locked(() -> new CheckoutOperation(this).run(targets, force, relink));
+        return lockedHashing(() -> new CheckoutOperation(this).run(targets, force, relink));
     }
 
     public CommitResult commit(List<String> targets, boolean force) {
-        return locked(() -> new CommitOperation(this).run(targets, force));
+        return lockedHashing(() -> new CommitOperation(this).run(targets, force));
     }
 
     public ReproResult repro(List<String> targets, ReproOptions opts) {
-        return locked(() -> new ReproOperation(this).run(targets, opts));
+        return lockedHashing(() -> new ReproOperation(this).run(targets, opts));
     }
 
     /** Uploads what the targets' pointers and locks name to the remote; returns how many objects were sent. */
@@ -115,7 +115,7 @@ public final class Repo implements AutoCloseable {
 
     /** fetch, then checkout. */
     public CheckoutResult pull(List<String> targets, String remote, boolean force, boolean runCache) {
-        return locked(() -> {
+        return lockedHashing(() -> {
             new DataSync(this).fetch(targets, remote, runCache);
             return new CheckoutOperation(this).run(targets, force, false);
         });
@@ -188,10 +188,19 @@ public final class Repo implements AutoCloseable {
 
     private RepoLock heldLock;
 
+    /**
+     * {@link #locked} for operations that hash workspace files: loading SQLite's native library and
+     * opening the state database overlaps their reading of the stage files (others never open it).
+     */
+    private <T> T lockedHashing(Supplier<T> work) {
+        return locked(() -> {
+            state.openInBackground();
+            return work.get();
+        });
+    }
+
     <T> T locked(Supplier<T> work) {
         heldLock = RepoLock.acquire(dvcDir);
-        // loading SQLite's native library and opening the database overlaps reading the stage files
-        state.openInBackground();
         try {
             return work.get();
         } finally {
@@ -271,15 +280,13 @@ public final class Repo implements AutoCloseable {
      * second) for an operation that will need it, while it reads the workspace.
      */
     void openGitInBackground() {
-        Thread t = new Thread(() -> {
+        io.github.dvcmaven.core.DaemonThreads.start("dvc-git-open", () -> {
             try {
                 git().ifPresent(Git::readIndex);
             } catch (RuntimeException e) {
                 // the operation's own call reports it
             }
-        }, "dvc-git-open");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     /** The surrounding git repository, opened on first use (status never needs it). */

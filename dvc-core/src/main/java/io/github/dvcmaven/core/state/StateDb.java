@@ -312,7 +312,7 @@ public final class StateDb implements AutoCloseable {
         if (connection != null || background != null) {
             return;
         }
-        Thread t = new Thread(() -> {
+        background = io.github.dvcmaven.core.DaemonThreads.start("dvc-state-open", () -> {
             synchronized (this) {
                 try {
                     connection();
@@ -320,10 +320,7 @@ public final class StateDb implements AutoCloseable {
                     // the first lookup tries again, and without a database everything is rehashed
                 }
             }
-        }, "dvc-state-open");
-        t.setDaemon(true);
-        background = t;
-        t.start();
+        });
     }
 
     /**
@@ -335,10 +332,7 @@ public final class StateDb implements AutoCloseable {
         if ((running != null && running.isAlive()) || pending.isEmpty()) {
             return;
         }
-        Thread t = new Thread(this::flush, "dvc-state-flush");
-        t.setDaemon(true);
-        background = t;
-        t.start();
+        background = io.github.dvcmaven.core.DaemonThreads.start("dvc-state-flush", this::flush);
     }
 
     private void awaitBackground() {
