@@ -3,7 +3,7 @@
 # loopback S3 server (S3Proxy), same jobs, in one run: SMALL_FILES small files and one BIG_MB
 # file. For the big file it also times a plain AWS SDK GetObject of the same object (the server's own
 # delivery). Prints medians and ratios.
-# Usage: bench/bench-remote.sh   (env: RUNS, SMALL_FILES, SMALL_BYTES, BIG_MB, JOBS, BENCH_DIR)
+# Usage: bench/bench-remote.sh   (env: RUNS, SMALL_FILES, SMALL_BYTES, BIG_MB (0: small files only), JOBS, BENCH_DIR)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -65,7 +65,9 @@ theirs() { (cd "$1" && "$DVC" "$2" -q -j "$JOBS"); }
 
 echo "# data in $WORK: ${SMALL_FILES} files of ${SMALL_BYTES} B, one ${BIG_MB} MiB file; jobs=$JOBS; $RUNS runs, medians"
 mkdir -p "$WORK/src"
-[ -f "$WORK/src/big.bin" ] || head -c $((BIG_MB * 1024 * 1024)) /dev/urandom > "$WORK/src/big.bin"
+[ "$BIG_MB" -eq 0 ] || [ -f "$WORK/src/big.bin" ] || head -c $((BIG_MB * 1024 * 1024)) /dev/urandom > "$WORK/src/big.bin"
+# a BENCH_DIR reused from a run with another SMALL_FILES gets a fresh set
+if [ -d "$WORK/src/small" ] && [ "$(find "$WORK/src/small" -type f | wc -l)" -ne "$SMALL_FILES" ]; then rm -rf "$WORK/src/small"; fi
 if [ ! -d "$WORK/src/small" ]; then
   python3 - "$WORK/src/small" "$SMALL_FILES" "$SMALL_BYTES" <<'PY'
 import os, sys
@@ -116,6 +118,7 @@ for who in ours theirs; do
 done
 echo
 measure small small
+[ "$BIG_MB" -gt 0 ] || exit 0
 echo
 measure big big.bin
 BIG_MD5=$(md5sum "$WORK/src/big.bin" | cut -d' ' -f1)

@@ -349,8 +349,11 @@ public final class ObjectStore {
                 }
             }
             move(tmp, dest);
+            tmp = null;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 
@@ -495,12 +498,19 @@ public final class ObjectStore {
         return new DirManifest(entries);
     }
 
-    /** Makes a workspace file at {@code dest} from the object, with the first link type that works. */
+    /**
+     * Makes a workspace file at {@code dest} (whose directory exists) from the object, with the first
+     * link type that works.
+     */
     public LinkType link(HashInfo hash, Path dest, List<LinkType> types, boolean isexec) throws IOException {
         Path obj = path(hash);
         IOException last = null;
         for (LinkType type : types) {
-            Path tmp = tempFile(dest);
+            if (type == LinkType.REFLINK && !reflinkWorks) {
+                continue;
+            }
+            Path tmp = dest.resolveSibling(tempName());
+            boolean moved = false;
             try {
                 if (linkOnce(type, obj, tmp, isexec)) {
                     try {
@@ -508,12 +518,15 @@ public final class ObjectStore {
                     } catch (AtomicMoveNotSupportedException e) {
                         Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
                     }
+                    moved = true;
                     return type;
                 }
             } catch (IOException | UnsupportedOperationException e) {
                 last = e instanceof IOException io ? io : new IOException(e);
             } finally {
-                Files.deleteIfExists(tmp);
+                if (!moved) {
+                    Files.deleteIfExists(tmp);
+                }
             }
         }
         throw new DvcException("no cache type of " + types + " can link '" + dest + "'"
@@ -544,7 +557,10 @@ public final class ObjectStore {
             }
             default -> {
                 FileCopy.copy(obj, tmp);
-                Modes.chmod(tmp, Umask.writableFileMode() | (isexec ? 0100 : 0));
+                if (isexec) {
+                    // a new file already has 0666 less the umask, the writable mode
+                    Modes.chmod(tmp, Umask.writableFileMode() | 0100);
+                }
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package io.github.dvcmaven.core.remote;
 
+import io.github.dvcmaven.core.fs.FileBytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,6 +24,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -30,18 +33,16 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.S3Utilities;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.utils.AttributeMap;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * An S3 (or S3-compatible: MinIO, Ceph, R2, …) remote configured from dvc's options: {@code endpointurl}
@@ -57,12 +58,20 @@ public final class S3Remote implements Remote {
     private static final int MAX_PARTS = 10_000;
     private static final int PART_THREADS = 4;
 
+    /** Files up to this size are read into memory for their PUT; bigger ones are streamed from disk. */
+    private static final int IN_MEMORY_BODY = 1 << 20;
+
     private final String name;
     private final String url;
     private final String bucket;
     private final String prefix;
-    private final S3Client client;
     private final RemoteOptions options;
+    private final URI endpoint;
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+    private final SdkHttpClient http;
+    private final SignedS3Requests requests;
+    private volatile S3Client client;
 
     S3Remote(String name, String url, Map<String, Object> options, Map<String, String> env) {
         this.name = name;
@@ -71,7 +80,34 @@ public final class S3Remote implements Remote {
         String[] bp = this.options.bucketAndPrefix(url, "s3", "s3://bucket/path");
         this.bucket = bp[0];
         this.prefix = bp[1];
-        this.client = build(env);
+        this.endpoint = endpoint();
+        this.region = region(env);
+        this.credentials = credentials(env);
+        this.http = httpClient();
+        this.requests = new SignedS3Requests(http, credentials, region.id(), bucketUrl());
+    }
+
+    /**
+     * The bucket's URL: on an S3-compatible endpoint {@code endpoint/bucket} (path-style) or
+     * {@code scheme://bucket.host} (virtual-hosted); on AWS as the SDK's endpoint rules resolve it
+     * (regional virtual-hosted names, other partitions), which costs a quarter second of class loading.
+     */
+    private URI bucketUrl() {
+        try {
+            if (endpoint != null) {
+                String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath().replaceAll("/+$", "");
+                String encodedBucket = SdkHttpUtils.urlEncode(bucket);
+                return pathStyle()
+                        ? new URI(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + path + "/" + encodedBucket + "/")
+                        : new URI(endpoint.getScheme() + "://" + bucket + "." + endpoint.getRawAuthority() + path + "/");
+            }
+            return S3Utilities.builder().region(region)
+                    .s3Configuration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle()).build()).build()
+                    .getUrl(b -> b.bucket(bucket).key("k")).toURI().resolve(".");
+        } catch (java.net.URISyntaxException | SdkException e) {
+            throw new io.github.dvcmaven.core.DvcException("remote '" + name + "': cannot address bucket '" + bucket + "' ("
+                    + Remotes.redact(e.getMessage()) + ")", "check the url and endpointurl of the remote");
+        }
     }
 
     private String opt(String key) {
@@ -82,34 +118,60 @@ public final class S3Remote implements Remote {
         return options.flag(key, defaultValue);
     }
 
-    private S3Client build(Map<String, String> env) {
-        S3ClientBuilder b = S3Client.builder();
-        String endpoint = opt("endpointurl");
-        if (endpoint != null) {
-            if (!endpoint.contains("://")) {
-                endpoint = (flag("use_ssl", true) ? "https://" : "http://") + endpoint;
-            }
-            b.endpointOverride(URI.create(endpoint));
+    private URI endpoint() {
+        String e = opt("endpointurl");
+        if (e == null) {
+            return null;
         }
-        b.forcePathStyle(flag("path_style", endpoint != null));
+        return URI.create(e.contains("://") ? e : (flag("use_ssl", true) ? "https://" : "http://") + e);
+    }
+
+    private boolean pathStyle() {
+        return flag("path_style", endpoint != null);
+    }
+
+    private SdkHttpClient httpClient() {
+        AttributeMap.Builder attributes = AttributeMap.builder();
+        String sslVerify = opt("ssl_verify");
+        if (sslVerify != null && sslVerify.equalsIgnoreCase("false")) {
+            attributes.put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE);
+        }
+        return ApacheHttpClient.builder().maxConnections(64)
+                .connectionTimeout(Duration.ofSeconds(seconds("connect_timeout", 30)))
+                .socketTimeout(Duration.ofSeconds(seconds("read_timeout", 120)))
+                .buildWithDefaults(attributes.build());
+    }
+
+    /** The SDK's client, built on first use: only multipart uploads need it. */
+    private S3Client client() {
+        S3Client c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = buildClient();
+                }
+                c = client;
+            }
+        }
+        return c;
+    }
+
+    private S3Client buildClient() {
+        S3ClientBuilder b = S3Client.builder();
+        if (endpoint != null) {
+            b.endpointOverride(endpoint);
+        }
+        b.forcePathStyle(pathStyle());
         // one signature over the whole payload (as botocore sends it), not aws-chunked encoding with a
         // signature per 128 KiB chunk, which S3-compatible servers parse slowly or not at all
-        b.serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().chunkedEncodingEnabled(false).build());
+        b.serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
         // newer SDKs add CRC checksums and chunked signing by default, which MinIO, Ceph, S3Proxy and
         // other S3-compatible stores reject; dvc (botocore) sends plain requests: so do we
         b.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
         b.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        b.region(region(env));
-        b.credentialsProvider(credentials(env));
-        AttributeMap.Builder http = AttributeMap.builder();
-        String sslVerify = opt("ssl_verify");
-        if (sslVerify != null && sslVerify.equalsIgnoreCase("false")) {
-            http.put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE);
-        }
-        ApacheHttpClient.Builder apache = ApacheHttpClient.builder().maxConnections(64)
-                .connectionTimeout(Duration.ofSeconds(seconds("connect_timeout", 30)))
-                .socketTimeout(Duration.ofSeconds(seconds("read_timeout", 120)));
-        b.httpClient(apache.buildWithDefaults(http.build()));
+        b.region(region);
+        b.credentialsProvider(credentials);
+        b.httpClient(http);
         b.overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
                 .apiCallAttemptTimeout(Duration.ofSeconds(seconds("read_timeout", 120) + 30)));
         return b.build();
@@ -176,6 +238,11 @@ public final class S3Remote implements Remote {
         return DefaultCredentialsProvider.builder().build();
     }
 
+    /** Where object keys go, for tests of the addressing. */
+    String objectBase() {
+        return requests.base() + "/" + prefix;
+    }
+
     @Override
     public String name() {
         return name;
@@ -189,15 +256,9 @@ public final class S3Remote implements Remote {
     @Override
     public boolean exists(String key) throws IOException {
         try {
-            client.headObject(HeadObjectRequest.builder().bucket(bucket).key(prefix + key).build());
-            return true;
-        } catch (NoSuchKeyException e) {
-            return false;
-        } catch (AwsServiceException e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw translate(e, key);
+            return requests.head(prefix + key).isPresent();
+        } catch (SignedS3Requests.Failure e) {
+            throw translate(e);
         } catch (SdkException e) {
             throw translate(e, key);
         }
@@ -207,11 +268,17 @@ public final class S3Remote implements Remote {
     public Set<String> list(String keyPrefix) throws IOException {
         Set<String> keys = new HashSet<>();
         try {
-            for (S3Object o : client.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket)
-                    .prefix(prefix + keyPrefix).build()).contents()) {
-                keys.add(o.key().substring(prefix.length()));
-            }
+            String next = null;
+            do {
+                SignedS3Requests.Page page = requests.list(prefix + keyPrefix, next);
+                for (String k : page.keys()) {
+                    keys.add(k.substring(prefix.length()));
+                }
+                next = page.next();
+            } while (next != null);
             return keys;
+        } catch (SignedS3Requests.Failure e) {
+            throw translate(e);
         } catch (SdkException e) {
             throw translate(e, keyPrefix);
         }
@@ -225,15 +292,36 @@ public final class S3Remote implements Remote {
                 multipartUpload(file, key, size);
                 return;
             }
-            PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(prefix + key);
-            objectOptions(put::serverSideEncryption, put::ssekmsKeyId, put::acl);
-            client.putObject(put.build(), RequestBody.fromFile(file));
+            ContentStreamProvider body = size <= IN_MEMORY_BODY
+                    ? ContentStreamProvider.fromByteArrayUnsafe(FileBytes.read(file, (int) size))
+                    : ContentStreamProvider.fromInputStreamSupplier(() -> {
+                        try {
+                            return java.nio.file.Files.newInputStream(file);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            putIfSet(headers, "x-amz-server-side-encryption", "sse");
+            putIfSet(headers, "x-amz-server-side-encryption-aws-kms-key-id", "sse_kms_key_id");
+            putIfSet(headers, "x-amz-acl", "acl");
+            requests.put(prefix + key, body, size, headers);
+        } catch (SignedS3Requests.Failure e) {
+            throw translate(e);
         } catch (SdkException e) {
             throw translate(e, key);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
-    /** The sse, sse_kms_key_id and acl options, applied to a new object's request. */
+    private void putIfSet(Map<String, String> headers, String header, String option) {
+        if (opt(option) != null) {
+            headers.put(header, opt(option));
+        }
+    }
+
+    /** The sse, sse_kms_key_id and acl options, applied to a new multipart upload. */
     private void objectOptions(java.util.function.Function<ServerSideEncryption, ?> sse,
             java.util.function.Function<String, ?> kms, java.util.function.Function<ObjectCannedACL, ?> acl) {
         if (opt("sse") != null) {
@@ -254,6 +342,7 @@ public final class S3Remote implements Remote {
     private void multipartUpload(Path file, String key, long size) throws IOException {
         CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder().bucket(bucket).key(prefix + key);
         objectOptions(create::serverSideEncryption, create::ssekmsKeyId, create::acl);
+        S3Client client = client();
         String uploadId = client.createMultipartUpload(create.build()).uploadId();
         long partSize = Math.max(PART_SIZE, (size + MAX_PARTS - 1) / MAX_PARTS);
         int parts = (int) ((size + partSize - 1) / partSize);
@@ -292,8 +381,8 @@ public final class S3Remote implements Remote {
         // status early and the error in the body); trust the upload only once the object is there
         Long stored;
         try {
-            stored = client.headObject(b -> b.bucket(bucket).key(prefix + key)).contentLength();
-        } catch (SdkException e) {
+            stored = requests.head(prefix + key).orElse(null);
+        } catch (IOException | SdkException e) {
             throw new IOException("remote '" + name + "' (" + url + "): the multipart upload of " + key
                     + " was acknowledged, but the object cannot be read back: " + Remotes.redact(String.valueOf(e.getMessage())), e);
         }
@@ -306,7 +395,7 @@ public final class S3Remote implements Remote {
     /** Aborts the upload (no parts linger and bill) and says why it failed. */
     private IOException multipartFailure(Exception e, String key, String uploadId) {
         try {
-            client.abortMultipartUpload(b -> b.bucket(bucket).key(prefix + key).uploadId(uploadId));
+            client().abortMultipartUpload(b -> b.bucket(bucket).key(prefix + key).uploadId(uploadId));
         } catch (SdkException abortFailure) {
             e.addSuppressed(abortFailure);
         }
@@ -324,9 +413,12 @@ public final class S3Remote implements Remote {
     @Override
     public InputStream open(String key) throws IOException {
         try {
-            return client.getObject(b -> b.bucket(bucket).key(prefix + key));
-        } catch (NoSuchKeyException e) {
-            throw new RemoteObjectMissingException(key);
+            return requests.get(prefix + key);
+        } catch (SignedS3Requests.Failure e) {
+            if ("NoSuchKey".equals(e.code)) {
+                throw new RemoteObjectMissingException(key);
+            }
+            throw translate(e);
         } catch (SdkException e) {
             throw translate(e, key);
         }
@@ -335,10 +427,35 @@ public final class S3Remote implements Remote {
     @Override
     public void delete(String key) throws IOException {
         try {
-            client.deleteObject(b -> b.bucket(bucket).key(prefix + key));
+            requests.delete(prefix + key);
+        } catch (SignedS3Requests.Failure e) {
+            throw translate(e);
         } catch (SdkException e) {
             throw translate(e, key);
         }
+    }
+
+    /** A failed request as an IOException naming the remote; credentials and missing buckets are not retried. */
+    private IOException translate(SignedS3Requests.Failure e) {
+        return translate(e.status, e.code, e.getMessage());
+    }
+
+    private IOException translate(int status, String code, String detail) {
+        String where = "remote '" + name + "' (" + url + ")";
+        if (status == 403 || "InvalidAccessKeyId".equals(code) || "SignatureDoesNotMatch".equals(code)) {
+            return new RemoteAuthException(where + " refused the credentials (" + code + "): check access_key_id/"
+                    + "secret_access_key in .dvc/config.local, AWS_* variables or the profile; for S3-compatible"
+                    + " servers also endpointurl and region");
+        }
+        if ("NoSuchBucket".equals(code)) {
+            return new RemoteAuthException(where + ": bucket '" + bucket + "' does not exist");
+        }
+        if (status == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)) {
+            return new RemoteAuthException(where + ": " + Remotes.redact(detail)
+                    + "; the bucket is in another region: set it with `mvn dvc:remote -Ddvc.action=modify -Ddvc.name="
+                    + name + " -Ddvc.option=region -Ddvc.value=REGION`");
+        }
+        return new IOException(where + ": " + Remotes.redact(detail));
     }
 
     /** An SDK failure as an IOException whose message names the remote and never a secret. */
@@ -347,15 +464,7 @@ public final class S3Remote implements Remote {
         if (e instanceof AwsServiceException s) {
             int code = s.statusCode();
             String error = s.awsErrorDetails() != null ? s.awsErrorDetails().errorCode() : String.valueOf(code);
-            if (code == 403 || "InvalidAccessKeyId".equals(error) || "SignatureDoesNotMatch".equals(error)) {
-                return new RemoteAuthException(where + " refused the credentials (" + error + "): check access_key_id/"
-                        + "secret_access_key in .dvc/config.local, AWS_* variables or the profile; for S3-compatible"
-                        + " servers also endpointurl and region");
-            }
-            if ("NoSuchBucket".equals(error)) {
-                return new RemoteAuthException(where + ": bucket '" + bucket + "' does not exist");
-            }
-            return new IOException(where + ": " + error + " on " + key + " (HTTP " + code + ")");
+            return translate(code, error, error + " on " + key + " (HTTP " + code + ")");
         }
         if (String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
             return new RemoteAuthException(where + " has no AWS credentials: set access_key_id and secret_access_key"
@@ -367,7 +476,11 @@ public final class S3Remote implements Remote {
 
     @Override
     public void close() {
-        client.close();
+        S3Client c = client;
+        if (c != null) {
+            c.close();
+        }
+        http.close();
     }
 
     static String lower(String s) {

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -249,22 +250,35 @@ final class CheckoutOperation {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<Map.Entry<String, HashInfo>> links = new ArrayList<>(p.linkMembers.entrySet());
         Collections.sort(links, Map.Entry.comparingByKey());
+        // each directory is made once, by the first of its files (the others wait for it)
+        Map<Path, Boolean> madeDirs = new ConcurrentHashMap<>();
+        madeDirs.put(p.path, true);
         repo.pool().submit(() -> links.parallelStream().forEach(e -> {
             Path target = p.path.resolve(e.getKey());
             try {
-                Files.createDirectories(target.getParent());
+                madeDirs.computeIfAbsent(target.getParent(), CheckoutOperation::createDirectories);
                 if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                     Unprotect.deleteRecursively(target);
                 }
                 LinkType used = store.link(e.getValue(), target, types, false);
                 remember(target, e.getValue(), used);
             } catch (IOException | RuntimeException ex) {
-                failure.compareAndSet(null, new DvcException("checkout of '" + target + "' failed: " + ex.getMessage()));
+                Throwable why = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
+                failure.compareAndSet(null, new DvcException("checkout of '" + target + "' failed: " + why.getMessage()));
             }
             progress.advance(1);
         })).join();
         if (failure.get() != null) {
             throw failure.get();
+        }
+    }
+
+    private static Boolean createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return true;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,194 @@
+package io.github.dvcmaven.core.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the S3 remote puts on the wire and how it reads answers, against a recording fake server: the
+ * object options as signed headers, the payload hash botocore sends over http, keys encoded and listing
+ * pages followed, and S3's error documents turned into messages that say what to do.
+ */
+class S3WireTest {
+    record Seen(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body) {}
+
+    record Answer(int status, String body) {}
+
+    @TempDir
+    Path tmp;
+    HttpServer server;
+    final List<Seen> seen = new CopyOnWriteArrayList<>();
+    volatile Function<Seen, Answer> answer = s -> new Answer(200, "");
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+        Seen s = new Seen(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery(), headers,
+                ex.getRequestBody().readAllBytes());
+        seen.add(s);
+        Answer a = answer.apply(s);
+        byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
+        boolean head = s.method().equals("HEAD");
+        ex.sendResponseHeaders(a.status(), head || body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            ex.getResponseBody().write(body);
+        }
+        ex.close();
+    }
+
+    private Remote remote(String url, Map<String, Object> extra) {
+        Map<String, Object> opts = new LinkedHashMap<>();
+        opts.put("name", "wire");
+        opts.put("url", url);
+        opts.put("endpointurl", "http://127.0.0.1:" + server.getAddress().getPort());
+        opts.put("access_key_id", "AKIAWIRETEST0000001");
+        opts.put("secret_access_key", "wireTestSecretThatMustNotLeak00000001");
+        opts.put("read_timeout", "10");
+        opts.putAll(extra);
+        return Remotes.open(opts, Map.of());
+    }
+
+    private static String error(String code) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>said the server</Message></Error>";
+    }
+
+    @Test
+    void anUploadCarriesTheObjectOptionsAsSignedHeadersAndThePayloadHash() throws Exception {
+        Path file = tmp.resolve("obj");
+        Files.writeString(file, "payload bytes");
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("sse", "aws:kms");
+        extra.put("sse_kms_key_id", "key-123");
+        extra.put("acl", "bucket-owner-full-control");
+        extra.put("session_token", "sessionTokenValue0001");
+        try (Remote r = remote("s3://bucket/some prefix/ü", extra)) {
+            r.upload(file, "files/md5/ab/cdef");
+        }
+        Seen put = seen.get(0);
+        assertThat(put.method()).isEqualTo("PUT");
+        assertThat(put.rawPath()).isEqualTo("/bucket/some%20prefix/%C3%BC/files/md5/ab/cdef");
+        assertThat(new String(put.body(), StandardCharsets.UTF_8)).isEqualTo("payload bytes");
+        assertThat(put.headers()).containsEntry("x-amz-server-side-encryption", "aws:kms")
+                .containsEntry("x-amz-server-side-encryption-aws-kms-key-id", "key-123")
+                .containsEntry("x-amz-acl", "bucket-owner-full-control")
+                .containsEntry("x-amz-security-token", "sessionTokenValue0001")
+                .containsEntry("content-length", "13");
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("payload bytes".getBytes(StandardCharsets.UTF_8)));
+        assertThat(put.headers()).containsEntry("x-amz-content-sha256", sha);
+        String auth = put.headers().get("authorization");
+        assertThat(auth).startsWith("AWS4-HMAC-SHA256 Credential=AKIAWIRETEST0000001/")
+                .contains("/us-east-1/s3/aws4_request")
+                .contains("x-amz-acl").contains("x-amz-server-side-encryption").contains("x-amz-security-token");
+    }
+
+    @Test
+    void aListingFollowsContinuationTokensAndDecodesKeys() throws Exception {
+        answer = s -> {
+            if (!s.method().equals("GET") || s.rawQuery() == null) {
+                return new Answer(400, error("BadRequest"));
+            }
+            if (!s.rawQuery().contains("continuation-token=")) {
+                return new Answer(200, "<ListBucketResult><IsTruncated>true</IsTruncated>"
+                        + "<Contents><Key>p%20q/files/md5/00/0a</Key></Contents>"
+                        + "<NextContinuationToken>tok/en+1=</NextContinuationToken></ListBucketResult>");
+            }
+            return new Answer(200, "<ListBucketResult><IsTruncated>false</IsTruncated>"
+                    + "<Contents><Key>p%20q/files/md5/00/0b%2Bc</Key></Contents></ListBucketResult>");
+        };
+        try (Remote r = remote("s3://bucket/p q", Map.of())) {
+            assertThat(r.list("files/md5/00/")).containsExactlyInAnyOrder("files/md5/00/0a", "files/md5/00/0b+c");
+        }
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0).rawPath()).isEqualTo("/bucket/");
+        assertThat(seen.get(0).rawQuery()).contains("list-type=2").contains("encoding-type=url")
+                .contains("prefix=p%20q%2Ffiles%2Fmd5%2F00%2F");
+        assertThat(seen.get(1).rawQuery()).contains("continuation-token=tok%2Fen%2B1%3D");
+    }
+
+    @Test
+    void aMissingObjectIsMissingAndAMissingBucketSaysSo() throws Exception {
+        answer = s -> s.rawPath().contains("gone") ? new Answer(404, error("NoSuchKey")) : new Answer(404, error("NoSuchBucket"));
+        try (Remote r = remote("s3://bucket/x", Map.of())) {
+            assertThat(r.exists("files/md5/ab/gone")).isFalse();
+            assertThatThrownBy(() -> r.open("files/md5/ab/gone")).isInstanceOf(RemoteObjectMissingException.class);
+            assertThatThrownBy(() -> r.open("files/md5/ab/here")).isInstanceOf(RemoteAuthException.class)
+                    .hasMessageContaining("remote 'wire'").hasMessageContaining("bucket 'bucket' does not exist");
+        }
+    }
+
+    @Test
+    void aBucketInAnotherRegionNamesTheOptionToSet() throws Exception {
+        answer = s -> new Answer(301, s.method().equals("HEAD") ? "" : error("PermanentRedirect"));
+        try (Remote r = remote("s3://bucket/x", Map.of())) {
+            assertThatThrownBy(() -> r.open("files/md5/ab/cd")).isInstanceOf(RemoteAuthException.class)
+                    .hasMessageContaining("PermanentRedirect").hasMessageContaining("-Ddvc.option=region");
+            assertThatThrownBy(() -> r.exists("files/md5/ab/cd")).isInstanceOf(RemoteAuthException.class)
+                    .hasMessageContaining("another region");
+        }
+    }
+
+    @Test
+    void aServerErrorIsAnIoFailureNamingTheRemoteWithoutTheSecret() throws Exception {
+        answer = s -> new Answer(500, error("InternalError"));
+        try (Remote r = remote("s3://bucket/x", Map.of())) {
+            assertThatThrownBy(() -> r.open("files/md5/ab/cd")).isInstanceOf(IOException.class)
+                    .isNotInstanceOf(RemoteAuthException.class)
+                    .hasMessageContaining("remote 'wire'").hasMessageContaining("InternalError")
+                    .hasMessageContaining("HTTP 500").hasMessageNotContaining("wireTestSecretThatMustNotLeak");
+        }
+    }
+
+    @Test
+    void objectsAreAddressedAsTheSdkAddressesThem() {
+        Map<String, Object> aws = new LinkedHashMap<>();
+        aws.put("name", "aws");
+        aws.put("url", "s3://my-bucket/dvc/store");
+        aws.put("region", "eu-west-1");
+        aws.put("access_key_id", "AKIAWIRETEST0000001");
+        aws.put("secret_access_key", "wireTestSecretThatMustNotLeak00000001");
+        try (S3Remote r = (S3Remote) Remotes.open(aws, Map.of())) {
+            assertThat(r.objectBase()).isEqualTo("https://my-bucket.s3.eu-west-1.amazonaws.com/dvc/store/");
+        }
+        try (S3Remote r = (S3Remote) remote("s3://bucket/p", Map.of())) {
+            assertThat(r.objectBase()).isEqualTo("http://127.0.0.1:" + server.getAddress().getPort() + "/bucket/p/");
+        }
+        Map<String, Object> virtual = new LinkedHashMap<>(aws);
+        virtual.put("endpointurl", "minio.example.com:9000");
+        virtual.put("path_style", "false");
+        virtual.put("use_ssl", "false");
+        try (S3Remote r = (S3Remote) Remotes.open(virtual, Map.of())) {
+            assertThat(r.objectBase()).isEqualTo("http://my-bucket.minio.example.com:9000/dvc/store/");
+        }
+    }
+}
