@@ -42,7 +42,8 @@ trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -s -o /dev/null "$ENDPOINT" && break; sleep 0.2; done
 
 seconds() {
-  local s e; sync; s=$(date +%s%N)
+  # quiesce first: this VM's disk is slow for a while after a big delete (online discard)
+  local s e; sync; sleep "${SETTLE:-5}"; s=$(date +%s%N)
   if ! "$@" >"$WORK/last.log" 2>&1; then echo "FAILED: $* (see $WORK/last.log)" >&2; cat "$WORK/last.log" >&2; exit 1; fi
   e=$(date +%s%N); echo "scale=3; ($e - $s) / 1000000000" | bc
 }

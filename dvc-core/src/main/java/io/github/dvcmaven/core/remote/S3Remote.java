@@ -136,7 +136,9 @@ public final class S3Remote implements Remote {
         if (sslVerify != null && sslVerify.equalsIgnoreCase("false")) {
             attributes.put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE);
         }
-        return ApacheHttpClient.builder().maxConnections(64)
+        // no "Expect: 100-continue" round trip for a small object's PUT (botocore sends none for a body
+        // in memory either); uploads streamed from disk ask for it themselves
+        return ApacheHttpClient.builder().maxConnections(64).expectContinueEnabled(false)
                 .connectionTimeout(Duration.ofSeconds(seconds("connect_timeout", 30)))
                 .socketTimeout(Duration.ofSeconds(seconds("read_timeout", 120)))
                 .buildWithDefaults(attributes.build());
@@ -302,6 +304,9 @@ public final class S3Remote implements Remote {
                         }
                     });
             Map<String, String> headers = new java.util.LinkedHashMap<>();
+            if (size > IN_MEMORY_BODY) {
+                headers.put("Expect", "100-continue");
+            }
             putIfSet(headers, "x-amz-server-side-encryption", "sse");
             putIfSet(headers, "x-amz-server-side-encryption-aws-kms-key-id", "sse_kms_key_id");
             putIfSet(headers, "x-amz-acl", "acl");

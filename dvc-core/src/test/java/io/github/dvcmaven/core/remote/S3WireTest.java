@@ -104,12 +104,24 @@ class S3WireTest {
                 .containsEntry("x-amz-acl", "bucket-owner-full-control")
                 .containsEntry("x-amz-security-token", "sessionTokenValue0001")
                 .containsEntry("content-length", "13");
+        assertThat(put.headers()).as("no 100-continue round trip for a small body").doesNotContainKey("expect");
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("payload bytes".getBytes(StandardCharsets.UTF_8)));
         assertThat(put.headers()).containsEntry("x-amz-content-sha256", sha);
         String auth = put.headers().get("authorization");
         assertThat(auth).startsWith("AWS4-HMAC-SHA256 Credential=AKIAWIRETEST0000001/")
                 .contains("/us-east-1/s3/aws4_request")
                 .contains("x-amz-acl").contains("x-amz-server-side-encryption").contains("x-amz-security-token");
+    }
+
+    @Test
+    void aBodyStreamedFromDiskAsksForContinueFirst() throws Exception {
+        Path file = tmp.resolve("big");
+        io.github.dvcmaven.core.testing.Datasets.writeRandom(file, (1 << 20) + 1, 5);
+        try (Remote r = remote("s3://bucket/p", Map.of())) {
+            r.upload(file, "files/md5/ab/big");
+        }
+        assertThat(seen.get(0).headers()).containsEntry("expect", "100-continue").containsEntry("content-length", "1048577");
+        assertThat(seen.get(0).body()).isEqualTo(Files.readAllBytes(file));
     }
 
     @Test
