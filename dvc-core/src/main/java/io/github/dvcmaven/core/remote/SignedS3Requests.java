@@ -48,8 +48,6 @@ final class SignedS3Requests {
     /** One page of a listing: keys (without the bucket), and the token of the next page or null. */
     record Page(List<String> keys, String next) {}
 
-    private static final XMLInputFactory XML = xmlFactory();
-
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
@@ -187,7 +185,7 @@ final class SignedS3Requests {
 
     private static Map<String, String> parseError(byte[] xml) throws XMLStreamException {
         Map<String, String> fields = new LinkedHashMap<>();
-        XMLStreamReader x = XML.createXMLStreamReader(new java.io.ByteArrayInputStream(xml));
+        XMLStreamReader x = xmlFactory().createXMLStreamReader(new java.io.ByteArrayInputStream(xml));
         int depth = 0;
         while (x.hasNext()) {
             int event = x.next();
@@ -207,7 +205,7 @@ final class SignedS3Requests {
         String next = null;
         boolean truncated = false;
         try {
-            XMLStreamReader x = XML.createXMLStreamReader(in);
+            XMLStreamReader x = xmlFactory().createXMLStreamReader(in);
             boolean inContents = false;
             while (x.hasNext()) {
                 int event = x.next();
@@ -236,8 +234,12 @@ final class SignedS3Requests {
         return new Page(keys, truncated ? next : null);
     }
 
+    /**
+     * A factory per document: StAX factories are not promised to be thread-safe, and listings run side
+     * by side. The JDK's own parser: no lookup of (and class loading from) whichever StAX jar the plugin
+     * carries, no DTDs or external entities.
+     */
     private static XMLInputFactory xmlFactory() {
-        // the JDK's own parser: no lookup of (and class loading from) whichever StAX jar the plugin carries
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
