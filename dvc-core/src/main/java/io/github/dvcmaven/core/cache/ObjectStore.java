@@ -317,6 +317,7 @@ public final class ObjectStore {
     public void addStream(InputStream in, HashInfo expected) throws IOException {
         Path dest = path(expected);
         Path tmp = tempIn(dest);
+        boolean stored = false;
         try {
             String actual;
             byte[] first = in.readNBytes(PipedCopy.CHUNK);
@@ -349,9 +350,9 @@ public final class ObjectStore {
                 }
             }
             move(tmp, dest);
-            tmp = null;
+            stored = true;
         } finally {
-            if (tmp != null) {
+            if (!stored) {
                 Files.deleteIfExists(tmp);
             }
         }
@@ -510,7 +511,7 @@ public final class ObjectStore {
                 continue;
             }
             Path tmp = dest.resolveSibling(tempName());
-            boolean moved = false;
+            boolean stored = false;
             try {
                 if (linkOnce(type, obj, tmp, isexec)) {
                     try {
@@ -518,13 +519,13 @@ public final class ObjectStore {
                     } catch (AtomicMoveNotSupportedException e) {
                         Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
                     }
-                    moved = true;
+                    stored = true;
                     return type;
                 }
             } catch (IOException | UnsupportedOperationException e) {
                 last = e instanceof IOException io ? io : new IOException(e);
             } finally {
-                if (!moved) {
+                if (!stored) {
                     Files.deleteIfExists(tmp);
                 }
             }

@@ -38,8 +38,6 @@ import software.amazon.awssdk.services.s3.S3Utilities;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.utils.AttributeMap;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
@@ -257,19 +255,13 @@ public final class S3Remote implements Remote {
 
     @Override
     public boolean exists(String key) throws IOException {
-        try {
-            return requests.head(prefix + key).isPresent();
-        } catch (SignedS3Requests.Failure e) {
-            throw translate(e);
-        } catch (SdkException e) {
-            throw translate(e, key);
-        }
+        return call(key, () -> requests.head(prefix + key).isPresent());
     }
 
     @Override
     public Set<String> list(String keyPrefix) throws IOException {
-        Set<String> keys = new HashSet<>();
-        try {
+        return call(keyPrefix, () -> {
+            Set<String> keys = new HashSet<>();
             String next = null;
             do {
                 SignedS3Requests.Page page = requests.list(prefix + keyPrefix, next);
@@ -279,45 +271,46 @@ public final class S3Remote implements Remote {
                 next = page.next();
             } while (next != null);
             return keys;
-        } catch (SignedS3Requests.Failure e) {
-            throw translate(e);
-        } catch (SdkException e) {
-            throw translate(e, keyPrefix);
-        }
+        });
     }
 
     @Override
     public void upload(Path file, String key) throws IOException {
         long size = java.nio.file.Files.size(file);
-        try {
-            if (size > MULTIPART_THRESHOLD) {
+        if (size > MULTIPART_THRESHOLD) {
+            call(key, () -> {
                 multipartUpload(file, key, size);
-                return;
-            }
-            ContentStreamProvider body = size <= IN_MEMORY_BODY
-                    ? ContentStreamProvider.fromByteArrayUnsafe(FileBytes.read(file, (int) size))
-                    : ContentStreamProvider.fromInputStreamSupplier(() -> {
-                        try {
-                            return java.nio.file.Files.newInputStream(file);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    });
-            Map<String, String> headers = new java.util.LinkedHashMap<>();
-            if (size > IN_MEMORY_BODY) {
-                headers.put("Expect", "100-continue");
-            }
-            putIfSet(headers, "x-amz-server-side-encryption", "sse");
-            putIfSet(headers, "x-amz-server-side-encryption-aws-kms-key-id", "sse_kms_key_id");
-            putIfSet(headers, "x-amz-acl", "acl");
-            requests.put(prefix + key, body, size, headers);
-        } catch (SignedS3Requests.Failure e) {
-            throw translate(e);
-        } catch (SdkException e) {
-            throw translate(e, key);
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+                return null;
+            });
+            return;
         }
+        Map<String, String> headers = objectHeaders();
+        ContentStreamProvider body;
+        if (size <= IN_MEMORY_BODY) {
+            body = ContentStreamProvider.fromByteArrayUnsafe(FileBytes.read(file, (int) size));
+        } else {
+            body = ContentStreamProvider.fromInputStreamSupplier(() -> {
+                try {
+                    return java.nio.file.Files.newInputStream(file);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            headers.put("Expect", "100-continue");
+        }
+        call(key, () -> {
+            requests.put(prefix + key, body, size, headers);
+            return null;
+        });
+    }
+
+    /** The sse, sse_kms_key_id and acl options as the headers of a new object's request. */
+    private Map<String, String> objectHeaders() {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        putIfSet(headers, "x-amz-server-side-encryption", "sse");
+        putIfSet(headers, "x-amz-server-side-encryption-aws-kms-key-id", "sse_kms_key_id");
+        putIfSet(headers, "x-amz-acl", "acl");
+        return headers;
     }
 
     private void putIfSet(Map<String, String> headers, String header, String option) {
@@ -326,27 +319,14 @@ public final class S3Remote implements Remote {
         }
     }
 
-    /** The sse, sse_kms_key_id and acl options, applied to a new multipart upload. */
-    private void objectOptions(java.util.function.Function<ServerSideEncryption, ?> sse,
-            java.util.function.Function<String, ?> kms, java.util.function.Function<ObjectCannedACL, ?> acl) {
-        if (opt("sse") != null) {
-            sse.apply(ServerSideEncryption.fromValue(opt("sse")));
-        }
-        if (opt("sse_kms_key_id") != null) {
-            kms.apply(opt("sse_kms_key_id"));
-        }
-        if (opt("acl") != null) {
-            acl.apply(ObjectCannedACL.fromValue(opt("acl")));
-        }
-    }
-
     /**
      * A big file in parts uploaded side by side; the object appears only when the upload completes, and
      * a failed upload is aborted so no parts linger (and bill).
      */
     private void multipartUpload(Path file, String key, long size) throws IOException {
-        CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder().bucket(bucket).key(prefix + key);
-        objectOptions(create::serverSideEncryption, create::ssekmsKeyId, create::acl);
+        Map<String, String> headers = objectHeaders();
+        CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder().bucket(bucket).key(prefix + key)
+                .overrideConfiguration(o -> headers.forEach(o::putHeader));
         S3Client client = client();
         String uploadId = client.createMultipartUpload(create.build()).uploadId();
         long partSize = Math.max(PART_SIZE, (size + MAX_PARTS - 1) / MAX_PARTS);
@@ -417,32 +397,39 @@ public final class S3Remote implements Remote {
 
     @Override
     public InputStream open(String key) throws IOException {
-        try {
-            return requests.get(prefix + key);
-        } catch (SignedS3Requests.Failure e) {
-            if ("NoSuchKey".equals(e.code)) {
-                throw new RemoteObjectMissingException(key);
-            }
-            throw translate(e);
-        } catch (SdkException e) {
-            throw translate(e, key);
-        }
+        return call(key, () -> requests.get(prefix + key));
     }
 
     @Override
     public void delete(String key) throws IOException {
-        try {
+        call(key, () -> {
             requests.delete(prefix + key);
-        } catch (SignedS3Requests.Failure e) {
-            throw translate(e);
-        } catch (SdkException e) {
-            throw translate(e, key);
-        }
+            return null;
+        });
     }
 
-    /** A failed request as an IOException naming the remote; credentials and missing buckets are not retried. */
-    private IOException translate(SignedS3Requests.Failure e) {
-        return translate(e.status, e.code, e.getMessage());
+    @FunctionalInterface
+    private interface Request<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs one request, its failures turned into IOExceptions naming the remote (credentials and missing
+     * buckets as RemoteAuthException, which is not retried; an absent object as missing).
+     */
+    private <T> T call(String key, Request<T> request) throws IOException {
+        try {
+            return request.run();
+        } catch (SignedS3Requests.Failure e) {
+            if ("NoSuchKey".equals(e.code)) {
+                throw new RemoteObjectMissingException(key);
+            }
+            throw translate(e.status, e.code, e.getMessage());
+        } catch (SdkException e) {
+            throw translate(e, key);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private IOException translate(int status, String code, String detail) {

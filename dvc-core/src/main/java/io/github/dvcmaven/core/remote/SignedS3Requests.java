@@ -78,12 +78,11 @@ final class SignedS3Requests {
     /** The object's size, or empty when there is no such object. */
     Optional<Long> head(String key) throws IOException {
         HttpExecuteResponse r = send(request(SdkHttpMethod.HEAD, key), null);
-        int status = r.httpResponse().statusCode();
-        if (status == 404) {
+        if (r.httpResponse().statusCode() == 404) {
             close(r);
             return Optional.empty();
         }
-        check(r, status, key);
+        check(r, key);
         close(r);
         return Optional.of(r.httpResponse().firstMatchingHeader("Content-Length").map(Long::parseLong).orElse(-1L));
     }
@@ -91,7 +90,7 @@ final class SignedS3Requests {
     /** The object's bytes; the caller closes the stream, which frees the connection. */
     InputStream get(String key) throws IOException {
         HttpExecuteResponse r = send(request(SdkHttpMethod.GET, key), null);
-        check(r, r.httpResponse().statusCode(), key);
+        check(r, key);
         return r.responseBody().map(InputStream.class::cast).orElseGet(InputStream::nullInputStream);
     }
 
@@ -99,15 +98,14 @@ final class SignedS3Requests {
         SdkHttpFullRequest.Builder b = request(SdkHttpMethod.PUT, key).putHeader("Content-Length", Long.toString(length));
         headers.forEach(b::putHeader);
         HttpExecuteResponse r = send(b, body);
-        check(r, r.httpResponse().statusCode(), key);
+        check(r, key);
         close(r);
     }
 
     void delete(String key) throws IOException {
         HttpExecuteResponse r = send(request(SdkHttpMethod.DELETE, key), null);
-        int status = r.httpResponse().statusCode();
-        if (status != 404) {
-            check(r, status, key);
+        if (r.httpResponse().statusCode() != 404) {
+            check(r, key);
         }
         close(r);
     }
@@ -122,7 +120,7 @@ final class SignedS3Requests {
             b.putRawQueryParameter("continuation-token", continuation);
         }
         HttpExecuteResponse r = send(b, null);
-        check(r, r.httpResponse().statusCode(), prefix);
+        check(r, prefix);
         try (InputStream in = r.responseBody().orElseThrow(() -> new IOException("empty listing response"))) {
             return parseListing(in);
         }
@@ -148,7 +146,8 @@ final class SignedS3Requests {
     }
 
     /** Throws the S3 error a non-2xx response carries, reading its code from the XML body. */
-    private static void check(HttpExecuteResponse r, int status, String key) throws IOException {
+    private static void check(HttpExecuteResponse r, String key) throws IOException {
+        int status = r.httpResponse().statusCode();
         if (status / 100 == 2) {
             return;
         }

@@ -31,7 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 class S3WireTest {
     record Seen(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body) {}
 
-    record Answer(int status, String body) {}
+    record Answer(int status, String body, Map<String, String> headers) {
+        Answer(int status, String body) {
+            this(status, body, Map.of());
+        }
+    }
 
     @TempDir
     Path tmp;
@@ -60,6 +64,7 @@ class S3WireTest {
         Answer a = answer.apply(s);
         byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
         boolean head = s.method().equals("HEAD");
+        a.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         ex.sendResponseHeaders(a.status(), head || body.length == 0 ? -1 : body.length);
         if (!head && body.length > 0) {
             ex.getResponseBody().write(body);
@@ -122,6 +127,42 @@ class S3WireTest {
         }
         assertThat(seen.get(0).headers()).containsEntry("expect", "100-continue").containsEntry("content-length", "1048577");
         assertThat(seen.get(0).body()).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
+    void aMultipartUploadCarriesTheObjectOptionsOnItsCreateRequest() throws Exception {
+        Path file = tmp.resolve("huge");
+        long size = (64L << 20) + 1;
+        io.github.dvcmaven.core.testing.Datasets.writeRandom(file, size, 9);
+        answer = s -> {
+            String q = s.rawQuery() == null ? "" : s.rawQuery();
+            if (s.method().equals("POST") && q.startsWith("uploads")) {
+                return new Answer(200, "<InitiateMultipartUploadResult><Bucket>bucket</Bucket><Key>k</Key>"
+                        + "<UploadId>up-1</UploadId></InitiateMultipartUploadResult>");
+            }
+            if (s.method().equals("PUT")) {
+                return new Answer(200, "", Map.of("ETag", "\"etag-" + q.hashCode() + "\""));
+            }
+            if (s.method().equals("POST")) {
+                return new Answer(200, "<CompleteMultipartUploadResult><ETag>\"x-2\"</ETag></CompleteMultipartUploadResult>");
+            }
+            if (s.method().equals("HEAD")) {
+                return new Answer(200, "", Map.of("Content-Length", String.valueOf(size)));
+            }
+            return new Answer(400, error("BadRequest"));
+        };
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("sse", "AES256");
+        extra.put("acl", "private");
+        try (Remote r = remote("s3://bucket/p", extra)) {
+            r.upload(file, "files/md5/ab/huge");
+        }
+        Seen create = seen.get(0);
+        assertThat(create.method()).isEqualTo("POST");
+        assertThat(create.rawQuery()).startsWith("uploads");
+        assertThat(create.headers()).containsEntry("x-amz-server-side-encryption", "AES256").containsEntry("x-amz-acl", "private");
+        assertThat(create.headers().get("authorization")).contains("x-amz-acl").contains("x-amz-server-side-encryption");
+        assertThat(seen.stream().filter(s -> s.method().equals("PUT")).count()).isEqualTo(5);
     }
 
     @Test
