@@ -32,12 +32,13 @@ make_repo() {
   done
   cd - >/dev/null
 }
+. "$ROOT/bench/lib.sh"
+# its own seconds DIR CMD...: runs the command in DIR
 seconds() {
   local s e; sync; s=$(date +%s%N)
   if ! (cd "$1" && "${@:2}") >"$WORK/last.log" 2>&1; then echo "FAILED: ${*:2}" >&2; cat "$WORK/last.log" >&2; exit 1; fi
   e=$(date +%s%N); echo "scale=3; ($e - $s) / 1000000000" | bc
 }
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 make_repo "$WORK/ours"; make_repo "$WORK/theirs"
 echo "# $STAGES-stage pipeline in $WORK; first runs (not timed)"

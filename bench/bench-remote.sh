@@ -38,28 +38,20 @@ ENDPOINT="http://127.0.0.1:$PORT"
 if [ "${SERVER_STORE:-memory}" = disk ]; then STORE="$WORK/s3"; rm -rf "$STORE"; mkdir -p "$STORE/$BUCKET"; else STORE=memory; fi
 java -Xmx$(( 6 * BIG_MB * RUNS / 1024 + 4 ))g -cp "$CP" io.github.dvcmaven.core.bench.S3ServerMain "$PORT" "$STORE" > "$WORK/s3.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+. "$ROOT/bench/lib.sh"
+trap 'kill $SERVER 2>/dev/null || true; empty_trash' EXIT
 for _ in $(seq 100); do curl -s -o /dev/null "$ENDPOINT" && break; sleep 0.2; done
-
-seconds() {
-  # quiesce first: this VM's disk is slow for a while after a big delete (online discard)
-  local s e; sync; sleep "${SETTLE:-5}"; s=$(date +%s%N)
-  if ! "$@" >"$WORK/last.log" 2>&1; then echo "FAILED: $* (see $WORK/last.log)" >&2; cat "$WORK/last.log" >&2; exit 1; fi
-  e=$(date +%s%N); echo "scale=3; ($e - $s) / 1000000000" | bc
-}
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-ratio() { echo "scale=2; $1 / $2" | bc; }
 
 # a repo tracking $2 (copied from src), its remote at s3://bucket/<prefix $3>
 repo() {
   local dir="$1" what="$2" prefix="$3"
-  rm -rf "$dir"; mkdir -p "$dir"
+  discard "$dir"; mkdir -p "$dir"
   (cd "$dir" && git init -q && "$DVC" init -q && cp -r "$WORK/src/$what" "$what" && "$DVC" add -q "$what" \
     && "$DVC" remote add -q -d s3 "s3://$BUCKET/$prefix" && "$DVC" remote modify s3 endpointurl "$ENDPOINT" \
     && "$DVC" remote modify --local s3 access_key_id "$KEY_ID" && "$DVC" remote modify --local s3 secret_access_key "$SECRET")
 }
 retarget() { (cd "$1" && "$DVC" remote modify s3 url "s3://$BUCKET/$2"); }
-empty_workspace() { (cd "$1" && chmod -R u+w .dvc/cache && rm -rf .dvc/cache .dvc/tmp "$2"); }
+empty_workspace() { discard "$1/.dvc/cache" "$1/.dvc/tmp" "$1/$2"; }
 # no -o: remote goals refuse offline Maven
 ours() { (cd "$1" && "$MVN" -q -B "$PLUGIN:$2" -Ddvc.jobs="$JOBS"); }
 theirs() { (cd "$1" && "$DVC" "$2" -q -j "$JOBS"); }
@@ -68,7 +60,7 @@ echo "# data in $WORK: ${SMALL_FILES} files of ${SMALL_BYTES} B, one ${BIG_MB} M
 mkdir -p "$WORK/src"
 [ "$BIG_MB" -eq 0 ] || [ -f "$WORK/src/big.bin" ] || head -c $((BIG_MB * 1024 * 1024)) /dev/urandom > "$WORK/src/big.bin"
 # a BENCH_DIR reused from a run with another SMALL_FILES gets a fresh set
-if [ -d "$WORK/src/small" ] && [ "$(find "$WORK/src/small" -type f | wc -l)" -ne "$SMALL_FILES" ]; then rm -rf "$WORK/src/small"; fi
+if [ -d "$WORK/src/small" ] && [ "$(find "$WORK/src/small" -type f | wc -l)" -ne "$SMALL_FILES" ]; then discard "$WORK/src/small"; fi
 if [ ! -d "$WORK/src/small" ]; then
   python3 - "$WORK/src/small" "$SMALL_FILES" "$SMALL_BYTES" <<'PY'
 import os, sys

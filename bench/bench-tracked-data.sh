@@ -24,16 +24,10 @@ echo "# building the plugin"
 ours() { (cd "$1" && "$MVN" -q -B -o "$PLUGIN:$2" ${3:+"-Ddvc.targets=$3"}); }
 theirs() { (cd "$1" && "$DVC" "$2" -q ${3:+"$3"}); }
 
-# wall seconds of a command whose own output is discarded; `sync` first so earlier writes do not bleed in
-seconds() {
-  local s e; sync; s=$(date +%s%N)
-  if ! "$@" >"$WORK/last.log" 2>&1; then echo "FAILED: $* (see $WORK/last.log)" >&2; cat "$WORK/last.log" >&2; exit 1; fi
-  e=$(date +%s%N); echo "scale=3; ($e - $s) / 1000000000" | bc
-}
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-ratio() { echo "scale=2; $1 / $2" | bc; }
+. "$ROOT/bench/lib.sh"
+trap empty_trash EXIT
 
-fresh_repo() { rm -rf "$1"; mkdir -p "$1"; (cd "$1" && git init -q && "$DVC" init -q); }
+fresh_repo() { discard "$1"; mkdir -p "$1"; (cd "$1" && git init -q && "$DVC" init -q); }
 
 echo "# data in $WORK: one ${BIG_MB} MiB file, ${SMALL_FILES} files of 1 KiB; $RUNS runs each, medians"
 mkdir -p "$WORK/src"

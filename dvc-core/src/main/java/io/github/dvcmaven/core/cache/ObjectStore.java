@@ -43,6 +43,8 @@ public final class ObjectStore {
     private static final int BUFFER = 256 * 1024;
 
     private final Path root;
+    private final Path filesMd5;
+    private final Path[] prefixDirs = new Path[256];
     /** Objects this run installed (verified on the way in), so checking them again costs nothing. */
     private final Set<Path> installed = ConcurrentHashMap.newKeySet(1 << 17);
     /** Object directories known to exist, so each is created (or checked) once per run. */
@@ -58,6 +60,7 @@ public final class ObjectStore {
 
     public ObjectStore(Path root) {
         this.root = root;
+        this.filesMd5 = root.resolve("files").resolve("md5");
     }
 
     public Path root() {
@@ -66,8 +69,29 @@ public final class ObjectStore {
 
     public Path path(HashInfo hash) {
         String v = hash.value();
-        Path base = hash.isLegacy() ? root : root.resolve("files").resolve("md5");
-        return base.resolve(v.substring(0, 2)).resolve(v.substring(2));
+        if (hash.isLegacy()) {
+            return root.resolve(v.substring(0, 2)).resolve(v.substring(2));
+        }
+        return prefixDir(v).resolve(v.substring(2));
+    }
+
+    /** files/md5/xx, resolved once per prefix: big adds and pulls ask for a path per object several times. */
+    private Path prefixDir(String value) {
+        int hi = lowerHexDigit(value.charAt(0));
+        int lo = lowerHexDigit(value.charAt(1));
+        if (hi < 0 || lo < 0) {
+            return filesMd5.resolve(value.substring(0, 2));
+        }
+        Path dir = prefixDirs[hi << 4 | lo];
+        if (dir == null) {
+            dir = filesMd5.resolve(value.substring(0, 2));
+            prefixDirs[hi << 4 | lo] = dir;
+        }
+        return dir;
+    }
+
+    private static int lowerHexDigit(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     }
 
     public boolean exists(HashInfo hash) {

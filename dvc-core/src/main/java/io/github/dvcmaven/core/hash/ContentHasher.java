@@ -37,6 +37,7 @@ public final class ContentHasher {
 
     /** Below this many files hashed, writing their states at the end costs too little to overlap. */
     private static final int BACKGROUND_FLUSH_FROM = 1000;
+    private static final int FLUSH_EVERY = 20_000;
     private static final int PARALLEL_FINGERPRINT_FROM = 5000;
 
     /** A file's hash with the stat it was taken from. */
@@ -268,10 +269,15 @@ public final class ContentHasher {
         if (!toHash.isEmpty()) {
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
             try (ProgressTracker progress = new ProgressTracker(listener, "Hashing " + repoRel, toHash.size(), "files")) {
+                java.util.concurrent.atomic.AtomicInteger hashed = new java.util.concurrent.atomic.AtomicInteger();
                 pool.submit(() -> toHash.parallelStream().forEach(i -> {
                     TreeWalker.Entry e = files.get(i);
                     try {
                         hashes[i] = hash(e.path(), e.stat(), algorithm, reader);
+                        if (hashed.incrementAndGet() % FLUSH_EVERY == 0) {
+                            // written as they come: a big directory's states no longer wait to the end
+                            state.flushInBackground();
+                        }
                     } catch (IOException ex) {
                         failure.compareAndSet(null, new DvcException("cannot read '" + e.path() + "': " + ex.getMessage()));
                     } catch (RuntimeException ex) {

@@ -43,6 +43,7 @@ public final class StateDb implements AutoCloseable {
     private final Map<List<String>, TreeRecord> pendingTrees = new ConcurrentHashMap<>();
     /** The thread opening or flushing the database in the background, if one was started. */
     private volatile Thread background;
+    private final Object startingFlush = new Object();
     private volatile boolean loaded;
     private Connection connection;
 
@@ -328,11 +329,14 @@ public final class StateDb implements AutoCloseable {
      * directory's manifest) overlaps it; {@link #flush()} and {@link #close()} wait for it.
      */
     public void flushInBackground() {
-        Thread running = background;
-        if ((running != null && running.isAlive()) || pending.isEmpty()) {
-            return;
+        // not the object's monitor: a flush holds that, and callers hashing meanwhile must not wait for it
+        synchronized (startingFlush) {
+            Thread running = background;
+            if ((running != null && running.isAlive()) || pending.isEmpty()) {
+                return;
+            }
+            background = io.github.dvcmaven.core.DaemonThreads.start("dvc-state-flush", this::flush);
         }
-        background = io.github.dvcmaven.core.DaemonThreads.start("dvc-state-flush", this::flush);
     }
 
     private void awaitBackground() {

@@ -1,0 +1,21 @@
+# Sourced by the bench scripts (needs WORK). Timing, medians, ratios, and a trash for trees.
+
+# Trees are never deleted while a bench runs: `discard` moves them to $WORK/trash, removed at exit.
+# On ext4 without a journal (this VM's disk) every new inode skips the inodes freed in the last minutes
+# (the kernel's recently_deleted check), so a pull or add right after an rm -rf of tens of thousands of
+# files spent a third of the machine's CPU in that scan (perf), the same absolute cost for both tools,
+# which flattened the ratios. A fresh clone does not pay it.
+TRASH="$WORK/trash"
+mkdir -p "$TRASH"
+discard() { local d p; d=$(mktemp -d "$TRASH/XXXXXX"); for p in "$@"; do [ ! -e "$p" ] || mv "$p" "$d/"; done; }
+empty_trash() { chmod -R u+w "$TRASH" 2>/dev/null || true; rm -rf "$TRASH"; }
+
+# seconds CMD...: wall seconds of a command whose output goes to $WORK/last.log; before it, `sync` and
+# SETTLE seconds (default 5) so that the previous run's writeback does not bleed in
+seconds() {
+  local s e; sync; sleep "${SETTLE:-5}"; s=$(date +%s%N)
+  if ! "$@" >"$WORK/last.log" 2>&1; then echo "FAILED: $* (see $WORK/last.log)" >&2; cat "$WORK/last.log" >&2; exit 1; fi
+  e=$(date +%s%N); echo "scale=3; ($e - $s) / 1000000000" | bc
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+ratio() { echo "scale=2; $1 / $2" | bc; }
