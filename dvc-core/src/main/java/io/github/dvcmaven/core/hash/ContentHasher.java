@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -37,6 +38,7 @@ public final class ContentHasher {
 
     /** Below this many files hashed, writing their states at the end costs too little to overlap. */
     private static final int BACKGROUND_FLUSH_FROM = 1000;
+    /** A big directory's states are written in batches of this many while its hashing goes on. */
     private static final int FLUSH_EVERY = 20_000;
     private static final int PARALLEL_FINGERPRINT_FROM = 5000;
 
@@ -269,7 +271,7 @@ public final class ContentHasher {
         if (!toHash.isEmpty()) {
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
             try (ProgressTracker progress = new ProgressTracker(listener, "Hashing " + repoRel, toHash.size(), "files")) {
-                java.util.concurrent.atomic.AtomicInteger hashed = new java.util.concurrent.atomic.AtomicInteger();
+                AtomicInteger hashed = new AtomicInteger();
                 pool.submit(() -> toHash.parallelStream().forEach(i -> {
                     TreeWalker.Entry e = files.get(i);
                     try {

@@ -88,4 +88,36 @@ class StateDbTest {
             assertThat(db.getTree("other", "md5")).isNull();
         }
     }
+
+    @Test
+    void flushesStartedWhileThreadsKeepPuttingLoseNothing(@TempDir Path dir) throws Exception {
+        long t = 5_000_000_000_000L;
+        Path file = dir.resolve("state.db");
+        int threads = 4;
+        int each = 6000;
+        try (StateDb db = new StateDb(file)) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                int base = 10_000 + w * each;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        db.put(stat(base + i, t, 1), "md5", "h" + (base + i), t + 10_000_000_000L);
+                        if (i % 500 == 0) {
+                            db.flushInBackground(); // as a big directory's hashing does, from several workers
+                        }
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+        }
+        try (StateDb db = new StateDb(file)) {
+            for (int i = 10_000; i < 10_000 + threads * each; i++) {
+                assertThat(db.get(stat(i, t, 1), "md5")).as("inode %d", i).isEqualTo("h" + i);
+            }
+        }
+    }
 }
