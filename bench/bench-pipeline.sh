@@ -32,13 +32,8 @@ make_repo() {
   done
   cd - >/dev/null
 }
+SETTLE="${SETTLE:-0}"   # no-op repros write nothing to settle
 . "$ROOT/bench/lib.sh"
-# its own seconds DIR CMD...: runs the command in DIR
-seconds() {
-  local s e; sync; s=$(date +%s%N)
-  if ! (cd "$1" && "${@:2}") >"$WORK/last.log" 2>&1; then echo "FAILED: ${*:2}" >&2; cat "$WORK/last.log" >&2; exit 1; fi
-  e=$(date +%s%N); echo "scale=3; ($e - $s) / 1000000000" | bc
-}
 
 make_repo "$WORK/ours"; make_repo "$WORK/theirs"
 echo "# $STAGES-stage pipeline in $WORK; first runs (not timed)"
@@ -47,16 +42,16 @@ echo "# $STAGES-stage pipeline in $WORK; first runs (not timed)"
 cmp "$WORK/ours/dvc.lock" "$WORK/theirs/dvc.lock" && echo "# dvc.lock identical"
 ours=(); theirs=()
 for i in $(seq "$RUNS"); do
-  ours+=("$(seconds "$WORK/ours" "$MVN" -q -B -o "$PLUGIN:repro")")
-  theirs+=("$(seconds "$WORK/theirs" "$DVC" repro -q)")
+  ours+=("$(seconds in_dir "$WORK/ours" "$MVN" -q -B -o "$PLUGIN:repro")")
+  theirs+=("$(seconds in_dir "$WORK/theirs" "$DVC" repro -q)")
 done
 o=$(median "${ours[@]}"); t=$(median "${theirs[@]}")
-echo "no-op repro, $STAGES stages:  ours $o s   dvc $t s   dvc/ours = $(echo "scale=2; $t / $o" | bc)x   (medians of $RUNS)"
-startup=(); for i in $(seq "$RUNS"); do startup+=("$(seconds "$WORK" "$MVN" -q -B -o "$PLUGIN:help")"); done
+echo "no-op repro, $STAGES stages:  ours $o s   dvc $t s   dvc/ours = $(ratio "$t" "$o")x   (medians of $RUNS)"
+startup=(); for i in $(seq "$RUNS"); do startup+=("$(seconds in_dir "$WORK" "$MVN" -q -B -o "$PLUGIN:help")"); done
 s=$(median "${startup[@]}"); n=$(echo "scale=3; $o - $s" | bc)
-echo "  maven + plugin startup (dvc:help) $s s; net of it: ours $n s   dvc/ours = $(echo "scale=2; $t / $n" | bc)x"
+echo "  maven + plugin startup (dvc:help) $s s; net of it: ours $n s   dvc/ours = $(ratio "$t" "$n")x"
 
 # in a Maven build (the CI-gating use): see bench/in-build.sh
 . "$ROOT/bench/in-build.sh"
 read -r w wo m < <(in_build_share "$WORK/ours" repro)
-echo "  in a build: mvn validate with repro bound $w s, skipped $wo s; the goal's share $m s   dvc/ours = $(echo "scale=2; $t / $m" | bc)x"
+echo "  in a build: mvn validate with repro bound $w s, skipped $wo s; the goal's share $m s   dvc/ours = $(ratio "$t" "$m")x"

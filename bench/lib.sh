@@ -24,5 +24,7 @@ seconds() {
   if ! "$@" >"$WORK/last.log" 2>&1; then echo "FAILED: $* (see $WORK/last.log)" >&2; cat "$WORK/last.log" >&2; exit 1; fi
   e=$(date +%s%N); echo "scale=3; ($e - $s) / 1000000000" | bc
 }
+# in_dir DIR CMD...: runs CMD in DIR (for `seconds in_dir DIR CMD...`)
+in_dir() { (cd "$1" && "${@:2}"); }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
