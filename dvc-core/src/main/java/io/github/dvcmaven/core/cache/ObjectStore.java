@@ -40,7 +40,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class ObjectStore {
     public static final int PROTECTED_MODE = 0444;
-    private static final int BUFFER = 256 * 1024;
 
     private final Path root;
     private final Path filesMd5;

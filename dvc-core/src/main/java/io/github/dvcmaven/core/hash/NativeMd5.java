@@ -16,7 +16,15 @@ import java.util.HexFormat;
  * {@code -Ddvcmaven.nativeMd5=false} turns it off.
  */
 final class NativeMd5 {
-    private static final int BUFFER = 1 << 20;
+    private static final int BUFFER = 256 * 1024;
+    private static final int PAGE = 4096;
+    /*
+     * Page-aligned: the kernel copies the page cache into this buffer, and on the development VM's AMD
+     * EPYC a destination 16 bytes off a cache line (where malloc puts a big direct buffer) made that
+     * copy twice as slow, the whole hash 1.3 times md5sum's time; aligned it matches md5sum.
+     */
+    private static final ThreadLocal<ByteBuffer> BUFFERS =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BUFFER + PAGE).alignedSlice(PAGE));
 
     private interface Crypto extends Library {
         Pointer EVP_MD_CTX_new();
@@ -72,7 +80,7 @@ final class NativeMd5 {
     /** The md5 in hex of what {@code in} holds from its position on. */
     static String hash(FileChannel in) throws IOException {
         Crypto c = CRYPTO;
-        ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER);
+        ByteBuffer buf = buffer();
         Pointer ctx = begin(c);
         try {
             while (in.read(buf) >= 0) {
@@ -84,6 +92,11 @@ final class NativeMd5 {
         } finally {
             c.EVP_MD_CTX_free(ctx);
         }
+    }
+
+    /** This thread's read buffer, cleared. */
+    static ByteBuffer buffer() {
+        return BUFFERS.get().clear();
     }
 
     private static Pointer begin(Crypto c) {
