@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Times dvc-maven (through Maven, as users run it) against the real dvc on the same data in one run:
 #   add of one big file (and md5sum's throughput on it), add of many small files, no-op status.
-# Prints medians and ratios. Usage: bench/bench-tracked-data.sh   (env: RUNS, SMALL_FILES, BIG_MB, BENCH_DIR)
+# Prints medians and ratios. Usage: bench/bench-tracked-data.sh   (env: RUNS, BIG_RUNS, SMALL_FILES, BIG_MB, BENCH_DIR)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 RUNS="${RUNS:-3}"
+BIG_RUNS="${BIG_RUNS:-5}"   # a few seconds each, and noisier on a VM than the rest
 SMALL_FILES="${SMALL_FILES:-100000}"
 BIG_MB="${BIG_MB:-1024}"
 DVC="${DVC:-$ROOT/.tools/dvc-venv/bin/dvc}"
@@ -29,7 +30,7 @@ trap empty_trash EXIT
 
 fresh_repo() { discard "$1"; mkdir -p "$1"; (cd "$1" && git init -q && "$DVC" init -q); }
 
-echo "# data in $WORK: one ${BIG_MB} MiB file, ${SMALL_FILES} files of 1 KiB; $RUNS runs each, medians"
+echo "# data in $WORK: one ${BIG_MB} MiB file ($BIG_RUNS runs each), ${SMALL_FILES} files of 1 KiB ($RUNS runs each); medians"
 mkdir -p "$WORK/src"
 [ -f "$WORK/src/big.bin" ] || head -c $((BIG_MB * 1024 * 1024)) /dev/urandom > "$WORK/src/big.bin"
 if [ ! -d "$WORK/src/small" ]; then
@@ -48,27 +49,29 @@ fi
 cat "$WORK/src/big.bin" > /dev/null
 
 # in a directory without a pom, like the goals below (a pom with big BOMs would be parsed too)
-startup=(); for i in $(seq "$RUNS"); do startup+=("$(cd "$WORK" && seconds "$MVN" -q -B -o "$PLUGIN:help")"); done
+startup=(); for i in $(seq "$BIG_RUNS"); do startup+=("$(cd "$WORK" && seconds "$MVN" -q -B -o "$PLUGIN:help")"); done
 t_start=$(median "${startup[@]}")
 echo "maven + plugin startup (dvc:help): $t_start s"
 net() { echo "scale=3; $1 - $t_start" | bc; }
 
 # 1. one big file
-md5=(); for i in $(seq "$RUNS"); do md5+=("$(seconds md5sum "$WORK/src/big.bin")"); done
+md5=(); for i in $(seq "$BIG_RUNS"); do md5+=("$(seconds md5sum "$WORK/src/big.bin")"); done
 t_md5=$(median "${md5[@]}")
-# an add with cache type reflink,copy must also copy the file where reflinks are missing (ext4): cp's
-# time on it in the same conditions is a floor for any such add, ours and dvc's
-copies=(); for i in $(seq "$RUNS"); do discard "$WORK/copy.bin"; copies+=("$(seconds cp "$WORK/src/big.bin" "$WORK/copy.bin")"); done
-discard "$WORK/copy.bin"; t_cp=$(median "${copies[@]}")
-big_ours=(); big_theirs=()
-for i in $(seq "$RUNS"); do
-  for who in ours theirs; do
+# An add with cache type reflink,copy must also copy the file where reflinks are missing (ext4): a plain
+# cp of it in the same conditions (a fresh repo that replaced one holding two copies) is a floor for any
+# such add, ours and dvc's. On a VM the speed of writes into the page cache depends on what was freed
+# shortly before, hence the same preparation for all three.
+copying() { cp "$1/big.bin" "$1/copy.bin"; }
+big_ours=(); big_theirs=(); big_cp=()
+for i in $(seq "$BIG_RUNS"); do
+  for who in ours theirs copying; do
     fresh_repo "$WORK/big-$who"; cp "$WORK/src/big.bin" "$WORK/big-$who/"; cat "$WORK/big-$who/big.bin" > /dev/null
     t=$(seconds "$who" "$WORK/big-$who" add big.bin)
-    if [ $who = ours ]; then big_ours+=("$t"); else big_theirs+=("$t"); fi
+    case $who in ours) big_ours+=("$t") ;; theirs) big_theirs+=("$t") ;; *) big_cp+=("$t") ;; esac
   done
 done
-t_big_ours=$(median "${big_ours[@]}"); t_big_theirs=$(median "${big_theirs[@]}")
+discard "$WORK/big-copying"
+t_big_ours=$(median "${big_ours[@]}"); t_big_theirs=$(median "${big_theirs[@]}"); t_cp=$(median "${big_cp[@]}")
 mbps() { echo "scale=0; $BIG_MB * 1048576 / $1 / 1000000" | bc; }
 echo
 echo "add ${BIG_MB} MiB file:   ours ${t_big_ours} s   dvc ${t_big_theirs} s   dvc/ours = $(ratio "$t_big_theirs" "$t_big_ours")x"
@@ -107,4 +110,4 @@ echo "  net of maven startup: ours $(net "$t_st_ours") s   dvc/ours = $(ratio "$
 read -r w wo m < <(in_build_share "$WORK/small-ours" status)
 echo "  in a build: mvn validate with status bound $w s, skipped $wo s; the goal's share $m s   dvc/ours = $(ratio "$t_st_theirs" "$m")x"
 echo
-echo "(ours = a whole 'mvn -o dvc:<goal>' process, startup included; medians of $RUNS runs)"
+echo "(ours = a whole 'mvn -o dvc:<goal>' process, startup included; medians of the runs above)"

@@ -447,8 +447,9 @@ public final class ObjectStore {
     }
 
     /**
-     * Copies {@code source} to a new protected {@code target}, hashing exactly the bytes written. Reading
-     * runs on this thread, hashing and writing on another, so a big file costs little more than its md5.
+     * Copies {@code source} to a new protected {@code target} and returns the md5 of what was copied: the
+     * kernel copies on this thread while another hashes the same bytes, so a big file costs little more
+     * than its md5.
      */
     static String copyHashing(Path source, Path target, String algorithm) throws IOException {
         if (HashInfo.MD5_DOS2UNIX.equals(algorithm)) {
