@@ -225,6 +225,7 @@ public final class StateDb implements AutoCloseable {
             } catch (java.io.IOException e) {
                 return null;
             }
+            SqliteLibrary.load();
             connection = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement st = connection.createStatement()) {
                 st.execute("PRAGMA busy_timeout = 10000");
