@@ -409,9 +409,13 @@ public final class ObjectStore {
 
     /** A new file created read-only (0444) in one call: writable through this channel, protected once closed. */
     static SeekableByteChannel createProtected(Path tmp) throws IOException {
-        return Files.newByteChannel(tmp, java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                PosixFilePermissions.asFileAttribute(Modes.toPermissions(PROTECTED_MODE)));
+        return Files.newByteChannel(tmp, CREATE_NEW, PROTECTED);
     }
+
+    private static final Set<StandardOpenOption> CREATE_NEW =
+            java.util.Collections.unmodifiableSet(java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    private static final java.nio.file.attribute.FileAttribute<?> PROTECTED =
+            PosixFilePermissions.asFileAttribute(Modes.toPermissions(PROTECTED_MODE));
 
     /** A temp name beside {@code dest} in a cache directory that is created at most once per run. */
     private Path tempIn(Path dest) throws IOException {

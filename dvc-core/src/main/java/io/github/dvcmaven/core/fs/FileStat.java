@@ -43,6 +43,20 @@ public record FileStat(long device, long inode, long mtimeNanos, long size, int 
                 a.isRegularFile(), a.isDirectory());
     }
 
+    /**
+     * Stat through symlinks without the permission bits (mode -1): enough to see whether a file changed
+     * while it was read, at the cost of the walker's stat.
+     */
+    public static FileStat ofContent(Path path) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+        long[] key = parseKey(a.fileKey());
+        if (key == null) {
+            return readMap(path);
+        }
+        return new FileStat(key[0], key[1], a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size(), -1,
+                a.isRegularFile(), a.isDirectory());
+    }
+
     private static FileStat read(Path path, LinkOption... options) throws IOException {
         PosixFileAttributes a = Files.readAttributes(path, PosixFileAttributes.class, options);
         long[] key = parseKey(a.fileKey());
@@ -57,7 +71,7 @@ public record FileStat(long device, long inode, long mtimeNanos, long size, int 
                 a.isRegularFile(), a.isDirectory());
     }
 
-    /** The JDK's Unix file key prints as "(dev=<hex>,ino=<decimal>)". */
+    /** The JDK's Unix file key prints as "(dev=<unsigned hex>,ino=<signed decimal>)"; parsed in place, per stat. */
     static long[] parseKey(Object fileKey) {
         if (fileKey == null) {
             return null;
@@ -69,8 +83,7 @@ public record FileStat(long device, long inode, long mtimeNanos, long size, int 
             return null;
         }
         try {
-            return new long[] {Long.parseUnsignedLong(s.substring(dev + 4, ino), 16),
-                Long.parseUnsignedLong(s.substring(ino + 5, s.length() - 1))};
+            return new long[] {Long.parseUnsignedLong(s, dev + 4, ino, 16), Long.parseLong(s, ino + 5, s.length() - 1, 10)};
         } catch (NumberFormatException e) {
             return null;
         }

@@ -216,7 +216,7 @@ public final class ContentHasher {
         for (int attempt = 0; ; attempt++) {
             String value = reader.read(file, stat.size(), algorithm);
             long hashedAt = nowNanos();
-            FileStat after = FileStat.of(file);
+            FileStat after = FileStat.ofContent(file);
             if (after.unchangedSince(stat)) {
                 state.put(stat, algorithm, value, hashedAt);
                 return value;
