@@ -44,6 +44,8 @@ public final class StateDb implements AutoCloseable {
     /** The thread opening or flushing the database in the background, if one was started. */
     private volatile Thread background;
     private final Object startingFlush = new Object();
+    /** A flush asked for while a background thread ran: that thread does it before it ends. */
+    private boolean flushRequested;
     private volatile boolean loaded;
     private Connection connection;
 
@@ -322,6 +324,7 @@ public final class StateDb implements AutoCloseable {
                     // the first lookup tries again, and without a database everything is rehashed
                 }
             }
+            flushWhileRequested();
         });
     }
 
@@ -333,14 +336,36 @@ public final class StateDb implements AutoCloseable {
         // not the object's monitor: a flush holds that, and callers hashing meanwhile must not wait for it
         synchronized (startingFlush) {
             Thread running = background;
-            if ((running != null && running.isAlive()) || pending.isEmpty()) {
+            if (running != null && running.isAlive()) {
+                flushRequested = true;
                 return;
             }
-            background = io.github.dvcmaven.core.DaemonThreads.start("dvc-state-flush", this::flush);
+            if (pending.isEmpty()) {
+                return;
+            }
+            background = io.github.dvcmaven.core.DaemonThreads.start("dvc-state-flush", () -> {
+                flush();
+                flushWhileRequested();
+            });
         }
     }
 
-    private void awaitBackground() {
+    /** The end of a background thread: the flushes asked for while it ran, then the thread is gone. */
+    private void flushWhileRequested() {
+        while (true) {
+            synchronized (startingFlush) {
+                if (!flushRequested) {
+                    background = null;
+                    return;
+                }
+                flushRequested = false;
+            }
+            flush();
+        }
+    }
+
+    /** Waits for the background thread, if one runs. */
+    void awaitBackground() {
         Thread t = background;
         if (t == null) {
             return;
@@ -350,7 +375,11 @@ public final class StateDb implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        background = null;
+        synchronized (startingFlush) {
+            if (background == t) {
+                background = null; // it ended without clearing it (it failed)
+            }
+        }
     }
 
     @Override

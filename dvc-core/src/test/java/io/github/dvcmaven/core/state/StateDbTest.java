@@ -120,4 +120,37 @@ class StateDbTest {
             }
         }
     }
+
+    @Test
+    void aFlushAskedForWhileOneRunsIsDoneByThatThreadNotDroppedUntilClose(@TempDir Path dir) throws Exception {
+        long old = 1_000_000_000_000L;
+        Path file = dir.resolve("state.db");
+        try (StateDb db = new StateDb(file)) {
+            db.put(stat(1, old, 1), "md5", "first", old + 10_000_000_000L);
+            db.flush();
+            try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                 java.sql.Statement st = other.createStatement()) {
+                st.execute("BEGIN EXCLUSIVE");
+                db.put(stat(2, old, 1), "md5", "second", old + 10_000_000_000L);
+                db.flushInBackground(); // takes "second", then waits for the lock held here
+                Thread.sleep(500);
+                db.put(stat(3, old, 1), "md5", "third", old + 10_000_000_000L);
+                db.flushInBackground(); // while that flush runs
+                st.execute("ROLLBACK");
+            }
+            db.awaitBackground();
+            assertThat(storedHashes(file)).containsExactlyInAnyOrder("first", "second", "third");
+        }
+    }
+
+    private static java.util.List<String> storedHashes(Path file) throws java.sql.SQLException {
+        java.util.List<String> hashes = new java.util.ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT hash FROM hashes")) {
+            while (rs.next()) {
+                hashes.add(rs.getString(1));
+            }
+        }
+        return hashes;
+    }
 }
