@@ -272,7 +272,7 @@ public final class ContentHasher {
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
             try (ProgressTracker progress = new ProgressTracker(listener, "Hashing " + repoRel, toHash.size(), "files")) {
                 AtomicInteger hashed = new AtomicInteger();
-                pool.submit(() -> toHash.parallelStream().forEach(i -> {
+                io.github.dvcmaven.core.Parallel.forEach(pool, toHash, i -> {
                     TreeWalker.Entry e = files.get(i);
                     try {
                         hashes[i] = hash(e.path(), e.stat(), algorithm, reader);
@@ -286,7 +286,7 @@ public final class ContentHasher {
                         failure.compareAndSet(null, ex);
                     }
                     progress.advance(1);
-                })).join();
+                });
             }
             if (failure.get() != null) {
                 throw failure.get();

@@ -347,7 +347,7 @@ public final class Transfer {
         }
         ForkJoinPool pool = new ForkJoinPool(Math.min(jobs, items.size()));
         try {
-            pool.submit(() -> items.parallelStream().forEach(work)).join();
+            io.github.dvcmaven.core.Parallel.forEach(pool, items, work);
         } finally {
             pool.shutdown();
         }

@@ -253,7 +253,7 @@ final class CheckoutOperation {
         // each directory is made once, by the first of its files (the others wait for it)
         Map<Path, Boolean> madeDirs = new ConcurrentHashMap<>();
         madeDirs.put(p.path, true);
-        repo.pool().submit(() -> links.parallelStream().forEach(e -> {
+        io.github.dvcmaven.core.Parallel.forEach(repo.pool(), links, e -> {
             Path target = p.path.resolve(e.getKey());
             try {
                 madeDirs.computeIfAbsent(target.getParent(), CheckoutOperation::createDirectories);
@@ -267,7 +267,7 @@ final class CheckoutOperation {
                 failure.compareAndSet(null, new DvcException("checkout of '" + target + "' failed: " + why.getMessage()));
             }
             progress.advance(1);
-        })).join();
+        });
         if (failure.get() != null) {
             throw failure.get();
         }

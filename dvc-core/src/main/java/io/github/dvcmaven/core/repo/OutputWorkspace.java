@@ -302,7 +302,7 @@ final class OutputWorkspace {
         ObjectStore store = repo.cache();
         try (ProgressTracker progress = new ProgressTracker(repo.listener(), "Committing to cache",
                 tree.members().size(), "files")) {
-            repo.pool().submit(() -> tree.members().parallelStream().forEach(f -> {
+            io.github.dvcmaven.core.Parallel.forEach(repo.pool(), tree.members(), f -> {
                 if (failure.get() != null) {
                     return;
                 }
@@ -322,7 +322,7 @@ final class OutputWorkspace {
                     failure.compareAndSet(null, e);
                 }
                 progress.advance(1);
-            })).join();
+            });
         }
         if (failure.get() != null) {
             throw failure.get() instanceof UncheckedIOException u
