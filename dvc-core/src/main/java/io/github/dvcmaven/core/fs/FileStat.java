@@ -34,13 +34,7 @@ public record FileStat(long device, long inode, long mtimeNanos, long size, int 
      * tracked directory do not need. Symlinks come back as neither file nor directory.
      */
     public static FileStat ofEntry(Path path) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        long[] key = parseKey(a.fileKey());
-        if (key == null) {
-            return readMap(path, LinkOption.NOFOLLOW_LINKS);
-        }
-        return new FileStat(key[0], key[1], a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size(), -1,
-                a.isRegularFile(), a.isDirectory());
+        return readBasic(path, LinkOption.NOFOLLOW_LINKS);
     }
 
     /**
@@ -48,10 +42,14 @@ public record FileStat(long device, long inode, long mtimeNanos, long size, int 
      * while it was read, at the cost of the walker's stat.
      */
     public static FileStat ofContent(Path path) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+        return readBasic(path);
+    }
+
+    private static FileStat readBasic(Path path, LinkOption... options) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, options);
         long[] key = parseKey(a.fileKey());
         if (key == null) {
-            return readMap(path);
+            return readMap(path, options);
         }
         return new FileStat(key[0], key[1], a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size(), -1,
                 a.isRegularFile(), a.isDirectory());
