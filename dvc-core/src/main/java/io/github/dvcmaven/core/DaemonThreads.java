@@ -11,4 +11,25 @@ public final class DaemonThreads {
         t.start();
         return t;
     }
+
+    /**
+     * Interrupts {@code t} unless it is done and waits for it to end, even if this thread is interrupted
+     * meanwhile (its interrupt is kept): nothing it did may still be under way once the caller goes on.
+     */
+    public static void stop(Thread t) {
+        if (t.isAlive()) {
+            t.interrupt();
+        }
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

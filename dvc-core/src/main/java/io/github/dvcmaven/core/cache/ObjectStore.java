@@ -1,5 +1,6 @@
 package io.github.dvcmaven.core.cache;
 
+import io.github.dvcmaven.core.DaemonThreads;
 import io.github.dvcmaven.core.DvcException;
 import io.github.dvcmaven.core.fs.FileCopy;
 import io.github.dvcmaven.core.fs.FileStat;
@@ -8,10 +9,12 @@ import io.github.dvcmaven.core.fs.NativeFs;
 import io.github.dvcmaven.core.fs.Umask;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.FileHasher;
+import io.github.dvcmaven.core.hash.HashAhead;
 import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.py.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -31,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -223,7 +228,7 @@ public final class ObjectStore {
             if (cloned) {
                 actual = FileHasher.hash(tmp, expected.name());
             } else {
-                actual = copyHashing(source, tmp, expected.name());
+                actual = copyHashing(source, tmp, expected.name(), null);
             }
             if (!actual.equals(expected.value())) {
                 throw new CorruptObjectException("'" + source + "' changed while it was being added to the cache"
@@ -241,18 +246,19 @@ public final class ObjectStore {
 
     /**
      * Copies (or reflinks) a file whose hash is not known yet into the cache in one read, naming the
-     * object by the md5 of the bytes actually written. Returns that md5.
+     * object by the md5 of the bytes actually written. Returns that md5. {@code ahead}, if not null, is
+     * the hash of the source already under way: it is taken instead of reading the source again.
      */
-    public String addFileHashing(Path source, String algorithm, boolean tryReflink) throws IOException {
+    public String addFileHashing(Path source, String algorithm, boolean tryReflink, HashAhead ahead) throws IOException {
         Path staging = root.resolve("files").resolve("md5").resolve("staging");
         Path tmp = tempIn(staging);
         try {
             String actual;
             boolean cloned = tryReflink && reflink(source, tmp);
             if (cloned) {
-                actual = FileHasher.hash(tmp, algorithm);
+                actual = ahead != null ? awaitUnchanged(ahead, source, tmp) : FileHasher.hash(tmp, algorithm);
             } else {
-                actual = copyHashing(source, tmp, algorithm);
+                actual = copyHashing(source, tmp, algorithm, ahead);
             }
             HashInfo hash = new HashInfo(algorithm, actual);
             Path dest = path(hash);
@@ -452,42 +458,66 @@ public final class ObjectStore {
 
     /**
      * Copies {@code source} to a new protected {@code target} and returns the md5 of what was copied: the
-     * kernel copies on this thread while another hashes the same bytes, so a big file costs little more
-     * than its md5.
+     * kernel copies on a thread of its own while this one hashes the same bytes (or waits for
+     * {@code ahead}, their hash already under way), so a big file costs little more than its md5. The
+     * copy runs at a lower priority: it takes a third of the hash's time, and on a busy machine (Maven's
+     * JIT compilers still at work) the hash, the longer of the two, should not be the one kept waiting.
+     * A source that changes meanwhile is refused by its stat.
      */
-    static String copyHashing(Path source, Path target, String algorithm) throws IOException {
+    static String copyHashing(Path source, Path target, String algorithm, HashAhead ahead) throws IOException {
         if (HashInfo.MD5_DOS2UNIX.equals(algorithm)) {
+            if (ahead != null) {
+                ahead.cancel();
+            }
             Files.copy(source, target);
             Modes.chmod(target, PROTECTED_MODE);
             return FileHasher.hash(target, algorithm);
         }
-        // the kernel copies (sendfile, no user-space buffers) while another core hashes the same
-        // bytes from the page cache; a source that changes meanwhile is refused by its stat
-        FileStat before = FileStat.of(source);
-        java.util.concurrent.FutureTask<String> hash = new java.util.concurrent.FutureTask<>(
-                () -> FileHasher.hash(source, algorithm));
-        Thread hasher = io.github.dvcmaven.core.DaemonThreads.start("dvc-copy-hasher", hash);
-        try (SeekableByteChannel out = createProtected(target)) {
-            FileCopy.copy(source, (FileChannel) out);
-        } catch (IOException | RuntimeException e) {
-            hasher.interrupt(); // its read stops too: nothing else will use the hash
-            throw e;
-        }
+        FileStat before = ahead != null ? ahead.startStat() : FileStat.of(source);
+        FutureTask<Void> copy = new FutureTask<>(() -> {
+            NativeFs.lowerCurrentThreadPriority();
+            try (SeekableByteChannel out = createProtected(target)) {
+                FileCopy.copy(source, (FileChannel) out);
+            }
+            return null;
+        });
+        Thread copier = DaemonThreads.start("dvc-cache-copy", copy);
         String actual;
         try {
-            actual = hash.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+            actual = ahead != null ? ahead.await() : FileHasher.hash(source, algorithm);
+            copy.get();
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } catch (InterruptedException e) {
-            hasher.interrupt();
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while hashing " + source);
+            throw new InterruptedIOException("interrupted while copying " + source + " into the cache");
+        } finally {
+            DaemonThreads.stop(copier);
+            if (ahead != null) {
+                ahead.cancel();
+            }
         }
+        checkUnchanged(source, before, target);
+        return actual;
+    }
+
+    /** The hash under way of a source that was reflinked to {@code target}, if the source kept its stat. */
+    private static String awaitUnchanged(HashAhead ahead, Path source, Path target) throws IOException {
+        String actual;
+        try {
+            actual = ahead.await();
+        } finally {
+            ahead.cancel();
+        }
+        checkUnchanged(source, ahead.startStat(), target);
+        return actual;
+    }
+
+    private static void checkUnchanged(Path source, FileStat before, Path target) throws IOException {
         FileStat after = FileStat.of(source);
         if (!after.unchangedSince(before) || Files.size(target) != after.size()) {
             throw new CorruptObjectException("'" + source + "' changed while it was being added to the cache");
         }
-        return actual;
     }
 
     /** Loads a .dir manifest from the cache; null if missing or unreadable. */

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * The few system calls Java lacks and dvc compatibility needs: {@code flock(2)} (dvc locks its repo
  * with flock, which Java's fcntl-based FileChannel.lock does not exclude) and copy-on-write clones
- * ({@code FICLONE} on Linux, {@code clonefile} on macOS) for the {@code reflink} cache type.
+ * ({@code FICLONE} on Linux, {@code clonefile} on macOS) for the {@code reflink} cache type, and a
+ * thread's scheduling priority.
  */
 public final class NativeFs {
     private static final int LOCK_EX = 2;
@@ -19,6 +20,7 @@ public final class NativeFs {
     private static final int O_RDONLY = 0;
     private static final int O_RDWR = 2;
     private static final long FICLONE = 0x40049409L;
+    private static final int PRIO_PROCESS = 0;
 
     private interface CLib extends Library {
         int open(String path, int flags, int mode) throws LastErrorException;
@@ -30,6 +32,10 @@ public final class NativeFs {
         int ioctl(int fd, NativeLong request, int arg) throws LastErrorException;
 
         int clonefile(String src, String dst, int flags) throws LastErrorException;
+
+        int getpriority(int which, int who) throws LastErrorException;
+
+        int setpriority(int which, int who, int prio) throws LastErrorException;
     }
 
     private static final CLib C = load();
@@ -116,6 +122,22 @@ public final class NativeFs {
             }
         }
         return ok;
+    }
+
+    /**
+     * Makes the calling thread yield to the others under load (on Linux 10 nice levels more, elsewhere
+     * nothing). Raising it back needs privileges, so it is only for a thread made for one task.
+     */
+    public static void lowerCurrentThreadPriority() {
+        if (!available() || !Platform.isLinux()) {
+            return; // on macOS setpriority would lower the whole process
+        }
+        try {
+            int nice = C.getpriority(PRIO_PROCESS, 0); // on Linux, 0 is the calling thread
+            C.setpriority(PRIO_PROCESS, 0, Math.min(19, nice + 10));
+        } catch (LastErrorException | UnsatisfiedLinkError e) {
+            // it only ever was an optimisation
+        }
     }
 
     private static void requireAvailable() {

@@ -1,5 +1,6 @@
 package io.github.dvcmaven.core.hash;
 
+import io.github.dvcmaven.core.DaemonThreads;
 import io.github.dvcmaven.core.DvcException;
 import io.github.dvcmaven.core.event.ProgressTracker;
 import io.github.dvcmaven.core.event.RepoListener;
@@ -28,14 +29,19 @@ public final class ContentHasher {
     /**
      * How a file's content is read on a state miss: plain hashing, or copying into the cache while hashing.
      * {@code size} is the size its stat gave just before; a change after it is caught by the stat after.
+     * {@code ahead}, when not null, is a hash of this file already under way from that same stat
+     * ({@link #hashAhead}): the reader uses it instead of hashing the file again.
      */
     @FunctionalInterface
     public interface ContentReader {
-        String read(Path file, long size, String algorithm) throws IOException;
+        String read(Path file, long size, String algorithm, HashAhead ahead) throws IOException;
     }
 
-    public static final ContentReader HASH_ONLY = (file, size, algorithm) -> FileHasher.hash(file, algorithm);
+    public static final ContentReader HASH_ONLY =
+            (file, size, algorithm, ahead) -> ahead != null ? ahead.await() : FileHasher.hash(file, algorithm);
 
+    /** Smaller files are hashed in less time than a thread of their own would save. */
+    private static final long AHEAD_FROM_BYTES = 4L << 20;
     /** Below this many files hashed, writing their states at the end costs too little to overlap. */
     private static final int BACKGROUND_FLUSH_FROM = 1000;
     /** A big directory's states are written in batches of this many while its hashing goes on. */
@@ -121,11 +127,7 @@ public final class ContentHasher {
 
     public FileHash hashFile(Path file, String algorithm, ContentReader reader) {
         FileHash ahead = readAheadResult(file, algorithm);
-        return ahead != null ? ahead : computeFileHash(file, algorithm, reader);
-    }
-
-    private FileHash computeFileHash(Path file, String algorithm, ContentReader reader) {
-        return computeFileHash(file, algorithm, reader, true);
+        return ahead != null ? ahead : computeFileHash(file, algorithm, reader, true);
     }
 
     private FileHash computeFileHash(Path file, String algorithm, ContentReader reader, boolean consultState) {
@@ -143,24 +145,23 @@ public final class ContentHasher {
         }
     }
 
-    /** A file being hashed ahead of its turn, on its own thread. */
+    /** A file being read through a reader ahead of its turn, on its own thread. */
     private record ReadAhead(Thread thread, CompletableFuture<FileHash> result, String algorithm) {}
 
     private final Map<Path, ReadAhead> readAheads = new ConcurrentHashMap<>();
 
     /**
-     * Starts hashing (through {@code reader}: also copying into the cache) a file the caller will ask
-     * for after slower preparations, so the read of a big file overlaps them; it starts at once, without
-     * waiting for the state database to open. {@link #hashFile} takes the result if the file has not
-     * changed since, and stops the read if the state knew the file after all;
-     * {@link #cancelReadAheads} stops unclaimed ones.
+     * Starts reading a big file through {@code reader} (on an add: copying it into the cache) before the
+     * caller asks for it, without waiting for the state database to open; a {@link #hashAhead} of it is
+     * taken over. {@link #hashFile} takes the result if the file has not changed since, and stops the
+     * read if the state knew the file after all. Small files are left alone, as by {@link #hashAhead}.
      */
     public void readAhead(Path file, String algorithm, ContentReader reader) {
-        if (readAheads.containsKey(file)) {
-            return; // named twice: one read
+        if (!worthReadingAhead(file) || readAheads.containsKey(file)) {
+            return;
         }
         CompletableFuture<FileHash> result = new CompletableFuture<>();
-        Thread t = io.github.dvcmaven.core.DaemonThreads.start("dvc-read-ahead", () -> {
+        Thread t = DaemonThreads.start("dvc-read-ahead", () -> {
             try {
                 result.complete(computeFileHash(file, algorithm, reader, false));
             } catch (RuntimeException e) {
@@ -170,32 +171,20 @@ public final class ContentHasher {
         readAheads.put(file, new ReadAhead(t, result, algorithm));
     }
 
-    /** Interrupts the read-aheads nobody claimed (the operation failed before) and waits for them. */
-    public void cancelReadAheads() {
-        List<ReadAhead> left = new ArrayList<>(readAheads.values());
-        readAheads.clear();
-        left.forEach(ContentHasher::stop);
-    }
-
-    private static void stop(ReadAhead r) {
-        r.thread().interrupt();
-        try {
-            r.thread().join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private FileHash readAheadResult(Path file, String algorithm) {
-        ReadAhead ahead = readAheads.remove(file);
+        ReadAhead ahead = readAheads.isEmpty() ? null : readAheads.remove(file);
         if (ahead == null || !ahead.algorithm().equals(algorithm)) {
+            if (ahead != null) {
+                DaemonThreads.stop(ahead.thread());
+            }
             return null;
         }
         try {
             FileStat now = FileStat.of(file);
             String known = now.regularFile() ? state.get(now, algorithm) : null;
             if (known != null) {
-                stop(ahead);
+                DaemonThreads.stop(ahead.thread());
+                dropHashAhead(file);
                 return new FileHash(new HashInfo(algorithm, known), Meta.file(now.size(), now.isExecutable()), now);
             }
             FileHash done = ahead.result().join();
@@ -205,16 +194,82 @@ public final class ContentHasher {
         }
     }
 
+    private final Map<Path, HashAhead> aheads = new ConcurrentHashMap<>();
+
+    /**
+     * Starts hashing a big file the caller will ask for after slower preparations (taking the repository
+     * lock, reading the stage files), so its read overlaps them. It only reads: the reader that later
+     * reads the file ({@link #hashFile}, {@link #readAhead}) is handed this hash under way, and uses it
+     * only if the file still has the stat it had when this began. If the state knows the file after all,
+     * this is stopped; so are unclaimed ones by {@link #cancelAheads}. Small files, and anything but a
+     * regular file, are not worth a thread and are left alone.
+     */
+    public void hashAhead(Path file, String algorithm) {
+        if (!worthReadingAhead(file) || aheads.containsKey(file)) {
+            return;
+        }
+        try {
+            aheads.put(file, HashAhead.start(file, algorithm));
+        } catch (IOException e) {
+            // the ordinary path reports it
+        }
+    }
+
+    private static boolean worthReadingAhead(Path file) {
+        try {
+            FileStat stat = FileStat.ofLink(file);
+            return stat.regularFile() && stat.size() >= AHEAD_FROM_BYTES;
+        } catch (IOException e) {
+            return false; // the ordinary path reports it
+        }
+    }
+
+    /** Stops what was started ahead and nobody claimed (the operation failed before it got to it). */
+    public void cancelAheads() {
+        List<ReadAhead> reads = new ArrayList<>(readAheads.values());
+        readAheads.clear();
+        reads.forEach(r -> DaemonThreads.stop(r.thread()));
+        List<HashAhead> hashes = new ArrayList<>(aheads.values());
+        aheads.clear();
+        hashes.forEach(HashAhead::cancel);
+    }
+
+    private void dropHashAhead(Path file) {
+        HashAhead ahead = aheads.isEmpty() ? null : aheads.remove(file);
+        if (ahead != null) {
+            ahead.cancel();
+        }
+    }
+
+    /** The hash ahead of {@code file}, if one runs for this algorithm from this very stat; others are stopped. */
+    private HashAhead takeAhead(Path file, FileStat stat, String algorithm) {
+        HashAhead ahead = aheads.isEmpty() ? null : aheads.remove(file);
+        if (ahead == null) {
+            return null;
+        }
+        if (ahead.algorithm().equals(algorithm) && stat.unchangedSince(ahead.startStat())
+                && stat.mode() == ahead.startStat().mode()) {
+            return ahead;
+        }
+        ahead.cancel();
+        return null;
+    }
+
     /** The md5 of a file whose stat is known, from the state database when it can be trusted. */
     public String hash(Path file, FileStat stat, String algorithm, ContentReader reader) throws IOException {
         String known = state.get(stat, algorithm);
-        return known != null ? known : read(file, stat, algorithm, reader);
+        if (known != null) {
+            dropHashAhead(file);
+            return known;
+        }
+        return read(file, stat, algorithm, reader);
     }
 
     /** Reads a file's content to hash it, and remembers the hash if the file did not change meanwhile. */
     private String read(Path file, FileStat stat, String algorithm, ContentReader reader) throws IOException {
+        HashAhead ahead = takeAhead(file, stat, algorithm);
         for (int attempt = 0; ; attempt++) {
-            String value = reader.read(file, stat.size(), algorithm);
+            String value = reader.read(file, stat.size(), algorithm, ahead);
             long hashedAt = nowNanos();
             FileStat after = FileStat.ofContent(file);
             if (after.unchangedSince(stat)) {
@@ -225,6 +280,7 @@ public final class ContentHasher {
                 throw new DvcException("'" + file + "' keeps changing while it is being hashed");
             }
             stat = after;
+            ahead = null;
         }
     }
 

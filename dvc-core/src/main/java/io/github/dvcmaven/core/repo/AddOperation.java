@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.repo;
 
 import io.github.dvcmaven.core.DvcException;
 import io.github.dvcmaven.core.format.RepoPaths;
+import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
@@ -30,32 +31,46 @@ final class AddOperation {
         this.repo = repo;
     }
 
-    AddResult run(List<String> targets, AddOptions opts) {
+    /**
+     * The targets to add, globs expanded. Big files named directly start being hashed at once, before the
+     * lock: that only reads (see {@link io.github.dvcmaven.core.hash.ContentHasher#hashAhead}).
+     */
+    List<String> prepare(List<String> targets, AddOptions opts) {
         List<String> expanded = opts.glob() ? expand(targets) : targets;
         if (expanded.isEmpty()) {
             throw new DvcException("nothing to add", "name the files or directories with -Ddvc.targets=a,b");
         }
-        OutputWorkspace ws = new OutputWorkspace(repo);
-        try {
-            startReading(expanded, ws, !opts.noCommit());
-            return addAll(expanded, ws, opts);
-        } finally {
-            repo.hasher().cancelReadAheads();
+        for (Path file : namedFiles(expanded)) {
+            repo.hasher().hashAhead(file, HashInfo.MD5);
         }
+        return expanded;
     }
 
-    /** Big files named directly start their single read (hash and copy into the cache) right away. */
-    private void startReading(List<String> targets, OutputWorkspace ws, boolean commit) {
+    /**
+     * Adds the prepared targets; the caller holds the lock. The big files go on into the cache at once,
+     * without waiting for the state database and the stage files.
+     */
+    AddResult run(List<String> expanded, AddOptions opts) {
+        OutputWorkspace ws = new OutputWorkspace(repo);
+        for (Path file : namedFiles(expanded)) {
+            ws.readAhead(file, !opts.noCommit());
+        }
+        return addAll(expanded, ws, opts);
+    }
+
+    private List<Path> namedFiles(List<String> targets) {
+        List<Path> files = new ArrayList<>();
         for (String target : targets) {
             try {
                 String rel = repo.toRepoPath(target);
                 if (!rel.isEmpty() && !rel.endsWith(".dvc")) {
-                    ws.readAhead(repo.root().resolve(rel), commit);
+                    files.add(repo.root().resolve(rel));
                 }
             } catch (DvcException e) {
                 // reported in order by addAll
             }
         }
+        return files;
     }
 
     private AddResult addAll(List<String> expanded, OutputWorkspace ws, AddOptions opts) {

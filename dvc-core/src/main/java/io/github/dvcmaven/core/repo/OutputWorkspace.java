@@ -234,24 +234,18 @@ final class OutputWorkspace {
     private ContentHasher.ContentReader contentReader(boolean ingest, String algorithm) {
         LinkType first = repo.linkTypes().get(0);
         return ingest && first != LinkType.HARDLINK && !algorithm.equals(HashInfo.MD5_DOS2UNIX)
-                ? (f, size, algo) -> size >= SINGLE_PASS_MIN_BYTES
-                        ? repo.cache().addFileHashing(f, algo, first == LinkType.REFLINK)
+                ? (f, size, algo, ahead) -> ahead != null || size >= SINGLE_PASS_MIN_BYTES
+                        ? repo.cache().addFileHashing(f, algo, first == LinkType.REFLINK, ahead)
                         : repo.cache().addContent(FileBytes.read(f, (int) size), algo)
                 : ContentHasher.HASH_ONLY;
     }
 
     /**
      * Starts reading a big file that is about to be saved as a new output while the caller still reads
-     * the repository (see {@link ContentHasher#readAhead}); small files are not worth a thread.
+     * the repository (see {@link ContentHasher#readAhead}).
      */
     void readAhead(Path file, boolean commit) {
-        try {
-            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) >= SINGLE_PASS_MIN_BYTES) {
-                repo.hasher().readAhead(file, HashInfo.MD5, contentReader(commit, HashInfo.MD5));
-            }
-        } catch (IOException e) {
-            // the ordinary path reports it
-        }
+        repo.hasher().readAhead(file, HashInfo.MD5, contentReader(commit, HashInfo.MD5));
     }
 
     /** Puts an output's current content into the cache without touching the workspace or .gitignore. */

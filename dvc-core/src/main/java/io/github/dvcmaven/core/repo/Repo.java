@@ -84,7 +84,13 @@ public final class Repo implements AutoCloseable {
     // ------------------------------------------------------------------ operations
 
     public AddResult add(List<String> targets, AddOptions opts) {
-        return lockedHashing(() -> new AddOperation(this).run(targets, opts));
+        AddOperation add = new AddOperation(this);
+        try {
+            List<String> expanded = add.prepare(targets, opts);
+            return lockedHashing(() -> add.run(expanded, opts));
+        } finally {
+            hasher.cancelAheads();
+        }
     }
 
     public StatusReport status(List<String> targets) {

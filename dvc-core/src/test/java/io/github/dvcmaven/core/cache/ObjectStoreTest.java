@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dvcmaven.core.fs.Modes;
 import io.github.dvcmaven.core.hash.FileHasher;
+import io.github.dvcmaven.core.hash.HashAhead;
 import io.github.dvcmaven.core.hash.HashInfo;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,32 @@ class ObjectStoreTest {
         assertThat(store.isValid(claimed)).isFalse();
         try (var files = Files.walk(tmp.resolve("cache"))) {
             assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
+    void aBigFileIsCopiedWhileItsHashIsTakenFromTheReadAlreadyUnderWayIfTheFileKeptItsStat() throws Exception {
+        ObjectStore store = new ObjectStore(tmp.resolve("cache"));
+        byte[] content = new byte[6 << 20];
+        new java.util.Random(7).nextBytes(content);
+        Path big = Files.write(tmp.resolve("big.bin"), content);
+        Files.setLastModifiedTime(big, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+
+        String md5 = store.addFileHashing(big, HashInfo.MD5, false, HashAhead.start(big, HashInfo.MD5));
+        assertThat(md5).isEqualTo(FileHasher.md5Hex(content));
+        assertThat(Files.readAllBytes(store.path(HashInfo.md5(md5)))).isEqualTo(content);
+        assertThat(Modes.mode(store.path(HashInfo.md5(md5)))).isEqualTo(0444);
+
+        // rewritten after its hash began: that hash names nothing
+        HashAhead stale = HashAhead.start(big, HashInfo.MD5);
+        stale.await();
+        content[12345] ^= 1;
+        Files.write(big, content);
+        assertThatThrownBy(() -> store.addFileHashing(big, HashInfo.MD5, false, stale))
+                .isInstanceOf(CorruptObjectException.class).hasMessageContaining("changed while");
+        assertThat(store.isValid(HashInfo.md5(FileHasher.md5Hex(content)))).isFalse();
+        try (var files = Files.walk(tmp.resolve("cache"))) {
+            assertThat(files.filter(Files::isRegularFile)).containsExactly(store.path(HashInfo.md5(md5)));
         }
     }
 }

@@ -22,7 +22,7 @@ class ContentHasherTest {
     Path tmp;
 
     private final AtomicInteger reads = new AtomicInteger();
-    private final ContentHasher.ContentReader countingReader = (f, size, algo) -> {
+    private final ContentHasher.ContentReader countingReader = (f, size, algo, ahead) -> {
         reads.incrementAndGet();
         return FileHasher.hash(f, algo);
     };
@@ -111,38 +111,73 @@ class ContentHasherTest {
         assertThat(h.fingerprint(one)).isNotEqualTo(h.fingerprint(java.util.List.of(entry.apply("BB", s))));
     }
 
+    private static boolean hashAheadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> (t.getName().equals("dvc-hash-ahead") || t.getName().equals("dvc-read-ahead")) && t.isAlive());
+    }
+
     @Test
-    void aReadAheadIsUsedOnlyForTheFileAsItWasRead() throws Exception {
+    void aHashAheadIsUsedOnlyForTheFileAsItWasWhenItStarted() throws Exception {
         ContentHasher h = hasher(new StateDb(tmp.resolve("state.db")));
-        Path big = Files.write(tmp.resolve("big.bin"), new byte[3_000_000]);
-        AtomicInteger finished = new AtomicInteger();
-        ContentHasher.ContentReader reader = (f, size, algo) -> {
-            String v = FileHasher.hash(f, algo);
-            finished.incrementAndGet();
-            return v;
+        byte[] content = new byte[5 << 20];
+        new java.util.Random(1).nextBytes(content);
+        Path big = Files.write(tmp.resolve("big.bin"), content);
+        age(big);
+        java.util.List<HashAhead> given = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ContentHasher.ContentReader reader = (f, size, algo, ahead) -> {
+            given.add(ahead);
+            return ContentHasher.HASH_ONLY.read(f, size, algo, ahead);
         };
-        h.readAhead(big, HashInfo.MD5, reader);
+        h.hashAhead(big, HashInfo.MD5);
         ContentHasher.FileHash first = h.hashFile(big, HashInfo.MD5, reader);
-        assertThat(first.hash().value()).isEqualTo(FileHasher.hash(big, HashInfo.MD5));
-        assertThat(finished.get()).as("read once, ahead").isEqualTo(1);
+        assertThat(first.hash().value()).isEqualTo(FileHasher.md5Hex(content));
+        assertThat(given).hasSize(1);
+        assertThat(given.get(0)).as("the read under way was handed over").isNotNull();
 
-        // changed after it was read ahead: the stale result is dropped and the file read again
-        big = Files.write(tmp.resolve("other.bin"), new byte[3_000_000]);
-        h.readAhead(big, HashInfo.MD5, reader);
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (finished.get() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        Files.write(big, new byte[3_000_001]);
-        ContentHasher.FileHash second = h.hashFile(big, HashInfo.MD5, reader);
-        assertThat(second.hash().value()).isEqualTo(FileHasher.hash(big, HashInfo.MD5))
-                .isNotEqualTo(first.hash().value());
-        assertThat(second.meta().size()).isEqualTo(3_000_001L);
-        assertThat(finished.get()).isEqualTo(3);
+        // changed after its hash started: that hash is dropped and the file read again
+        Path other = Files.write(tmp.resolve("other.bin"), content);
+        age(other);
+        h.hashAhead(other, HashInfo.MD5);
+        content[0] ^= 1;
+        Files.write(other, content);
+        Files.setLastModifiedTime(other, FileTime.from(Instant.now().minusSeconds(30)));
+        ContentHasher.FileHash second = h.hashFile(other, HashInfo.MD5, reader);
+        assertThat(second.hash().value()).isEqualTo(FileHasher.md5Hex(content)).isNotEqualTo(first.hash().value());
+        assertThat(given).hasSize(2);
+        assertThat(given.get(1)).isNull();
 
-        // one nobody claims is stopped and waited for
-        h.readAhead(big, HashInfo.MD5, reader);
-        h.cancelReadAheads();
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("dvc-read-ahead") && t.isAlive());
+        // known to the state: nothing is read, and the hash under way is stopped
+        h.hashAhead(big, HashInfo.MD5);
+        assertThat(h.hashFile(big, HashInfo.MD5, reader).hash()).isEqualTo(first.hash());
+        assertThat(given).hasSize(2);
+        assertThat(hashAheadAlive()).isFalse();
+
+        // a small file is not worth a thread
+        Path small = Files.writeString(tmp.resolve("small.txt"), "small");
+        h.hashAhead(small, HashInfo.MD5);
+        h.hashFile(small, HashInfo.MD5, reader);
+        assertThat(given).hasSize(3);
+        assertThat(given.get(2)).isNull();
+
+        // a read ahead (an add's copy into the cache) takes the hash under way over, and its result is claimed
+        Path third = Files.write(tmp.resolve("third.bin"), content);
+        age(third);
+        h.hashAhead(third, HashInfo.MD5);
+        h.readAhead(third, HashInfo.MD5, reader);
+        assertThat(h.hashFile(third, HashInfo.MD5, reader).hash()).isEqualTo(second.hash());
+        assertThat(given).hasSize(4);
+        assertThat(given.get(3)).isNotNull();
+        // once the state knows it, both are stopped
+        h.hashAhead(third, HashInfo.MD5);
+        h.readAhead(third, HashInfo.MD5, reader);
+        assertThat(h.hashFile(third, HashInfo.MD5, reader).hash()).isEqualTo(second.hash());
+        assertThat(hashAheadAlive()).isFalse();
+
+        // ones nobody claims are stopped and waited for
+        Path fourth = Files.write(tmp.resolve("fourth.bin"), content);
+        h.hashAhead(fourth, HashInfo.MD5);
+        h.readAhead(fourth, HashInfo.MD5, reader);
+        h.cancelAheads();
+        assertThat(hashAheadAlive()).isFalse();
     }
 }
