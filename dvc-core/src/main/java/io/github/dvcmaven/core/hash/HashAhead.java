@@ -4,7 +4,6 @@ import io.github.dvcmaven.core.DaemonThreads;
 import io.github.dvcmaven.core.fs.FileStat;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -34,10 +33,6 @@ public final class HashAhead {
         return new HashAhead(file, algorithm, FileStat.of(file));
     }
 
-    public Path file() {
-        return file;
-    }
-
     public String algorithm() {
         return algorithm;
     }
@@ -54,9 +49,6 @@ public final class HashAhead {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
                 throw io;
-            }
-            if (cause instanceof UncheckedIOException io) {
-                throw io.getCause();
             }
             if (cause instanceof RuntimeException r) {
                 throw r;
