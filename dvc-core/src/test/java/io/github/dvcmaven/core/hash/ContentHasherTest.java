@@ -6,6 +6,7 @@ import io.github.dvcmaven.core.event.RepoListener;
 import io.github.dvcmaven.core.fs.DvcIgnore;
 import io.github.dvcmaven.core.fs.TreeWalker;
 import io.github.dvcmaven.core.state.StateDb;
+import io.github.dvcmaven.core.testing.LiveThreads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,11 +112,6 @@ class ContentHasherTest {
         assertThat(h.fingerprint(one)).isNotEqualTo(h.fingerprint(java.util.List.of(entry.apply("BB", s))));
     }
 
-    private static boolean hashAheadAlive() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> (t.getName().equals("dvc-hash-ahead") || t.getName().equals("dvc-read-ahead")) && t.isAlive());
-    }
-
     @Test
     void aHashAheadIsUsedOnlyForTheFileAsItWasWhenItStarted() throws Exception {
         ContentHasher h = hasher(new StateDb(tmp.resolve("state.db")));
@@ -150,7 +146,7 @@ class ContentHasherTest {
         h.hashAhead(big, HashInfo.MD5);
         assertThat(h.hashFile(big, HashInfo.MD5, reader).hash()).isEqualTo(first.hash());
         assertThat(given).hasSize(2);
-        assertThat(hashAheadAlive()).isFalse();
+        assertThat(LiveThreads.anyNamed("dvc-hash-ahead", "dvc-read-ahead")).isFalse();
 
         // a small file is not worth a thread
         Path small = Files.writeString(tmp.resolve("small.txt"), "small");
@@ -171,13 +167,13 @@ class ContentHasherTest {
         h.hashAhead(third, HashInfo.MD5);
         h.readAhead(third, HashInfo.MD5, reader);
         assertThat(h.hashFile(third, HashInfo.MD5, reader).hash()).isEqualTo(second.hash());
-        assertThat(hashAheadAlive()).isFalse();
+        assertThat(LiveThreads.anyNamed("dvc-hash-ahead", "dvc-read-ahead")).isFalse();
 
         // ones nobody claims are stopped and waited for
         Path fourth = Files.write(tmp.resolve("fourth.bin"), content);
         h.hashAhead(fourth, HashInfo.MD5);
         h.readAhead(fourth, HashInfo.MD5, reader);
         h.cancelAheads();
-        assertThat(hashAheadAlive()).isFalse();
+        assertThat(LiveThreads.anyNamed("dvc-hash-ahead", "dvc-read-ahead")).isFalse();
     }
 }

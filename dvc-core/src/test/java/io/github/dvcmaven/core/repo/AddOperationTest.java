@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dvcmaven.core.DvcException;
 import io.github.dvcmaven.core.hash.FileHasher;
+import io.github.dvcmaven.core.testing.LiveThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,10 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AddOperationTest {
     @TempDir
     Path tmp;
-
-    private static boolean hashAheadAlive() {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("dvc-hash-ahead") && t.isAlive());
-    }
 
     @Test
     void aBigFileIsHashedWhileTheLockIsAwaitedAndNothingIsWrittenWithoutIt() throws Exception {
@@ -45,7 +42,7 @@ class AddOperationTest {
             });
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
             while (!seenWhileLocked && !blocked.isDone() && System.nanoTime() < deadline) {
-                seenWhileLocked = hashAheadAlive();
+                seenWhileLocked = LiveThreads.anyNamed("dvc-hash-ahead");
                 Thread.onSpinWait();
             }
             assertThat(seenWhileLocked).as("reading began before the lock was free").isTrue();
@@ -53,7 +50,7 @@ class AddOperationTest {
             assertThat(blocked.get(20, TimeUnit.SECONDS)).isInstanceOf(DvcException.class)
                     .asString().contains("Unable to acquire lock");
         }
-        assertThat(hashAheadAlive()).as("stopped when the add failed").isFalse();
+        assertThat(LiveThreads.anyNamed("dvc-hash-ahead")).as("stopped when the add failed").isFalse();
         assertThat(dir.resolve("big.bin.dvc")).doesNotExist();
         try (var cache = Files.walk(dir.resolve(".dvc"))) {
             assertThat(cache.filter(p -> p.startsWith(dir.resolve(".dvc/cache")) && Files.isRegularFile(p))).isEmpty();
