@@ -51,9 +51,17 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
     @Component
     private SettingsDecrypter settingsDecrypter;
 
+    /** How hints name the plugin where this build runs (see {@link GoalHints}). */
+    protected GoalHints hints = GoalHints.shortForm();
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        hints = GoalHints.forSession(session, pluginVersion());
         if (session != null) {
+            String unknown = PluginProperties.unknown(session.getUserProperties());
+            if (unknown != null) {
+                throw new MojoFailureException(hints.render(unknown));
+            }
             CommandLineOverrides.apply(this, mojoExecution, session.getUserProperties());
         }
         if (skip || skipGoal()) {
@@ -67,8 +75,22 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
             }
             run(cwd);
         } catch (DvcException e) {
-            throw new MojoFailureException(failureMessage(e), e);
+            throw new MojoFailureException(hints.render(failureMessage(e)), e);
         }
+    }
+
+    private String pluginVersion() {
+        if (mojoExecution != null && mojoExecution.getMojoDescriptor() != null
+                && mojoExecution.getMojoDescriptor().getPluginDescriptor() != null) {
+            return mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
+        }
+        String v = AbstractDvcMojo.class.getPackage().getImplementationVersion();
+        return v != null ? v : "LATEST";
+    }
+
+    /** Run as {@code mvn dvc:goal} rather than bound to a lifecycle phase (by a pom or the extension). */
+    protected boolean runByHand() {
+        return mojoExecution != null && mojoExecution.getSource() == MojoExecution.Source.CLI;
     }
 
     /** The goal's work; core failures propagate as DvcException. */
@@ -117,7 +139,7 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
                 .withCwd(cwd)
                 .withJobs(jobs)
                 .withStrictSecrets(strictSecrets)
-                .withListener(new MavenRepoListener(getLog(), interactive, System.out));
+                .withListener(new MavenRepoListener(getLog(), interactive, System.out, hints::render));
     }
 
     protected Repo openRepo(Path cwd) {

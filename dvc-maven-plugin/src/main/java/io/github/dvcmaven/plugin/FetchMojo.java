@@ -11,7 +11,7 @@ public class FetchMojo extends AbstractTransferMojo {
     protected void run(Path cwd) {
         try (Repo repo = openRepo(cwd)) {
             requireOnline(repo);
-            repo.fetch(split(targets), remote, runCache);
+            repo.fetch(syncOptions());
         }
     }
 

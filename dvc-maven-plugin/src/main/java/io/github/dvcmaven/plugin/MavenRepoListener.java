@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -23,20 +24,23 @@ final class MavenRepoListener implements RepoListener {
     private final Map<String, Long> lastLine = new ConcurrentHashMap<>();
     private final Map<String, Long> started = new ConcurrentHashMap<>();
     private final LongSupplier clock;
+    private final UnaryOperator<String> hints;
 
-    MavenRepoListener(Log log, boolean live, PrintStream terminal) {
-        this(log, live, terminal, System::nanoTime);
+    MavenRepoListener(Log log, boolean live, PrintStream terminal, UnaryOperator<String> hints) {
+        this(log, live, terminal, System::nanoTime, hints);
     }
 
-    MavenRepoListener(Log log, boolean live, PrintStream terminal, LongSupplier clock) {
+    MavenRepoListener(Log log, boolean live, PrintStream terminal, LongSupplier clock, UnaryOperator<String> hints) {
         this.log = log;
         this.live = live;
         this.terminal = terminal;
         this.clock = clock;
+        this.hints = hints;
     }
 
     @Override
-    public void log(Level level, String message) {
+    public void log(Level level, String text) {
+        String message = hints.apply(text);
         switch (level) {
             case DEBUG -> log.debug(message);
             case WARN -> log.warn(message);

@@ -19,7 +19,7 @@ public class PullMojo extends AbstractTransferMojo {
         try (Repo repo = openRepo(cwd)) {
             requireOnline(repo);
             try {
-                print(repo.pull(split(targets), remote, force, runCache));
+                print(repo.pull(syncOptions(), force));
             } catch (MissingCacheException e) {
                 print(e.partialResult());
                 throw e;

@@ -11,7 +11,7 @@ public class PushMojo extends AbstractTransferMojo {
     protected void run(Path cwd) {
         try (Repo repo = openRepo(cwd)) {
             requireOnline(repo);
-            repo.push(split(targets), remote, runCache);
+            repo.push(syncOptions());
         }
     }
 

@@ -62,7 +62,7 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
     private void render(ReportWriter w) {
         Path cwd = root.toPath().toAbsolutePath().normalize();
         RepoOptions options = RepoOptions.defaults().withCwd(cwd)
-                .withListener(new MavenRepoListener(getLog(), false, System.out));
+                .withListener(new MavenRepoListener(getLog(), false, System.out, text -> text));
         try (Repo repo = Repo.open(cwd, options)) {
             DvcReportContent.write(repo, base, outputDirectory.toPath(), w);
         }

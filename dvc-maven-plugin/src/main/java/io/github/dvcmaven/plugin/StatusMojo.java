@@ -1,27 +1,25 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.py.PyJson;
-import io.github.dvcmaven.core.remote.Remotes;
+import io.github.dvcmaven.core.repo.CloudStatus;
 import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.repo.StatusOptions;
 import io.github.dvcmaven.core.repo.StatusReport;
 import java.nio.file.Path;
-import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Shows what changed in tracked data and pipelines, in dvc's words, and (by default) fails the build
- * when anything is stale, modified or missing: bound to {@code verify}, it gates CI and releases.
+ * The gate: fails the build when data, params and dvc.lock disagree, in dvc's words. Bound to
+ * {@code verify} it proves a fresh clone consistent without its data (missing data is checked through
+ * the hashes dvc.lock and the .dvc files record); with {@code dvc.cloud} it also proves every object the
+ * covered revisions use is on the remote, downloading nothing but directory manifests.
  */
 @Mojo(name = "status", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
-public class StatusMojo extends AbstractDvcMojo {
-    /** Comma-separated .dvc files or tracked paths; default: everything. */
-    @Parameter(property = "dvc.targets")
-    private String targets;
-
-    /** Print dvc's {@code --json} structure on standard output instead of text. */
+public class StatusMojo extends AbstractScopedMojo {
+    /** Print dvc's {@code --json} structure on standard output (with {@code dvc.cloud}: {@code status -c}'s). */
     @Parameter(property = "dvc.json", defaultValue = "false")
     private boolean json;
 
@@ -29,13 +27,13 @@ public class StatusMojo extends AbstractDvcMojo {
     @Parameter(property = "dvc.failOnStale", defaultValue = "true")
     private boolean failOnStale;
 
-    /** Compare the cache with the remote instead of the workspace ({@code dvc status -c}); nothing is downloaded. */
+    /** Also prove every object the covered revisions use is on the remote (the release gate). */
     @Parameter(property = "dvc.cloud", defaultValue = "false")
     private boolean cloud;
 
-    /** The remote for the cloud check; default: core.remote. */
-    @Parameter(property = "dvc.remote")
-    private String remote;
+    /** Data this checkout lacks is no failure; default: true when bound to a phase, false for {@code mvn dvc:status}. */
+    @Parameter(property = "dvc.allowMissing")
+    private Boolean allowMissing;
 
     /** Skip only this goal (also when bound to verify by the extension). */
     @Parameter(property = "dvc.status.skip", defaultValue = "false")
@@ -43,43 +41,33 @@ public class StatusMojo extends AbstractDvcMojo {
 
     @Override
     protected void run(Path cwd) throws MojoFailureException {
-        if (cloud) {
-            cloudStatus(cwd);
-            return;
+        if (!cloud && !scope().workspaceOnly()) {
+            throw new MojoFailureException("other revisions are checked on the remote only: add -Ddvc.cloud=true");
         }
         StatusReport report;
+        CloudStatus remoteStatus = null;
         try (Repo repo = openRepo(cwd)) {
-            report = repo.status(split(targets));
+            if (cloud) {
+                requireOnline(repo);
+                remoteStatus = repo.cloudStatus(syncOptions());
+            }
+            report = repo.status(new StatusOptions(split(targets), allowMissing != null ? allowMissing : !runByHand()));
         }
         if (json) {
-            System.out.println(report.toJson());
-        } else {
+            System.out.println(cloud ? PyJson.dumps(remoteStatus.toDvcMap()) : report.toJson());
+        }
+        if (!json || cloud) {
             report.toLines().forEach(getLog()::info);
         }
+        StaleReport.missingData(report.missing()).forEach(l -> getLog().info(hints.render(l)));
+        if (cloud && !json) {
+            CloudReport.lines(remoteStatus, scope().describe()).forEach(l -> getLog().info(hints.render(l)));
+        }
         if (failOnStale && !report.isClean()) {
-            throw new MojoFailureException(StaleReport.describe(report));
+            throw new MojoFailureException(hints.render(StaleReport.describe(report)));
         }
-    }
-
-    private void cloudStatus(Path cwd) throws MojoFailureException {
-        Map<String, String> st;
-        String name;
-        try (Repo repo = openRepo(cwd)) {
-            new RemoteGuard(session, goal()).requireOnline(repo, remote);
-            st = repo.cloudStatus(split(targets), remote);
-            name = remote != null ? remote : Remotes.defaultName(repo.config());
-        }
-        if (json) {
-            System.out.println(PyJson.dumps(st));
-        } else if (st.isEmpty()) {
-            getLog().info("Cache and remote '" + name + "' are in sync.");
-        } else {
-            st.forEach((path, status) -> getLog().info("\t" + String.format("%-20s", status + ":") + path));
-        }
-        long missingRemotely = st.values().stream().filter(v -> !v.equals("deleted")).count();
-        if (failOnStale && missingRemotely > 0) {
-            throw new MojoFailureException(missingRemotely + " object(s) are not on remote '" + name + "'"
-                    + "\n  Hint: run `mvn dvc:push` (or `dvc push`) from a machine that has them");
+        if (failOnStale && cloud && !remoteStatus.notOnRemote().isEmpty()) {
+            throw new MojoFailureException(hints.render(CloudReport.failure(remoteStatus, scope().describe(), scopeFlags())));
         }
     }
 

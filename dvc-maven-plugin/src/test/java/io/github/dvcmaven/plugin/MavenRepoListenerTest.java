@@ -30,7 +30,7 @@ class MavenRepoListenerTest {
     private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
 
     private MavenRepoListener listener(boolean live) {
-        return new MavenRepoListener(log, live, new PrintStream(terminal, true, StandardCharsets.UTF_8), now::get);
+        return new MavenRepoListener(log, live, new PrintStream(terminal, true, StandardCharsets.UTF_8), now::get, t -> t);
     }
 
     /** 10,000 files over {@code seconds} of (fake) time, then done. */

@@ -72,7 +72,7 @@ public final class Transfer {
         }
         Set<HashInfo> all = new LinkedHashSet<>(files);
         all.addAll(dirs.keySet());
-        Set<HashInfo> onRemote = existing(all);
+        Set<HashInfo> onRemote = existing(all, false);
         Set<HashInfo> toUpload = new LinkedHashSet<>();
         for (HashInfo f : files) {
             if (!onRemote.contains(f)) {
@@ -87,7 +87,7 @@ public final class Transfer {
                 memberCandidates.addAll(d.getValue());
             }
         }
-        Set<HashInfo> membersOnRemote = existing(memberCandidates);
+        Set<HashInfo> membersOnRemote = existing(memberCandidates, false);
         for (HashInfo m : memberCandidates) {
             if (!membersOnRemote.contains(m)) {
                 toUpload.add(m);
@@ -182,6 +182,15 @@ public final class Transfer {
         return new Result(done.get(), missing, failed);
     }
 
+    /** Downloads exactly these objects (a directory's {@code .dir} without its files), verified, into the cache. */
+    public Result fetchExactly(Collection<HashInfo> objects) {
+        List<HashInfo> missing = new ArrayList<>();
+        Map<HashInfo, String> failed = new ConcurrentHashMap<>();
+        AtomicInteger done = new AtomicInteger();
+        parallel(objects.stream().filter(h -> !cache.isValid(h)).toList(), h -> download(h, failed, missing, done));
+        return new Result(done.get(), missing, failed);
+    }
+
     private void download(HashInfo h, Map<HashInfo, String> failed, List<HashInfo> missing, AtomicInteger done) {
         String error = retry("download " + key(h), () -> {
             try (InputStream in = remote.open(key(h))) {
@@ -202,9 +211,12 @@ public final class Transfer {
 
     // ------------------------------------------------------------------ status
 
-    /** Which of these objects (directories expanded) are on the remote. */
+    /**
+     * Which of these objects are on the remote. A check that fails (rather than answering "absent") fails
+     * the call: a status must not report as missing what it could not ask about.
+     */
     public Set<HashInfo> onRemote(Collection<HashInfo> objects) {
-        return existing(new LinkedHashSet<>(objects));
+        return existing(new LinkedHashSet<>(objects), true);
     }
 
     /** Objects of a directory: the .dir itself, then its files, all under the directory's algorithm. */
@@ -231,8 +243,9 @@ public final class Transfer {
      * uniformly spread store): a small one is listed whole in a few pages, a big one by its 256 prefixes
      * side by side. A push to a new remote thus costs one listing, not thousands of existence checks.
      */
-    private Set<HashInfo> existing(Set<HashInfo> objects) {
+    private Set<HashInfo> existing(Set<HashInfo> objects, boolean strict) {
         Set<HashInfo> found = ConcurrentHashMap.newKeySet();
+        Map<HashInfo, String> errors = new ConcurrentHashMap<>();
         List<HashInfo> modern = new ArrayList<>();
         List<HashInfo> checkEach = new ArrayList<>();
         for (HashInfo h : objects) {
@@ -266,8 +279,15 @@ public final class Transfer {
             Attempt result = retry("check " + key(h), () -> remote.exists(key(h)));
             if (result.error() == null && Boolean.TRUE.equals(result.value())) {
                 found.add(h);
+            } else if (result.error() != null && !result.error().equals(MISSING)) {
+                errors.put(h, result.error());
             }
         });
+        if (strict && !errors.isEmpty()) {
+            Map.Entry<HashInfo, String> first = errors.entrySet().iterator().next();
+            throw new DvcException("cannot tell whether remote '" + remote.name() + "' has " + errors.size()
+                    + " object(s): " + first.getValue(), "check the remote's URL, credentials and network");
+        }
         return found;
     }
 

@@ -35,17 +35,48 @@ final class DataSync {
         this.repo = repo;
     }
 
-    /** An output with its recorded hash, and the remote it goes to. */
-    record Used(Output output, String remote) {}
+    /** An output with its recorded hash, the remote it goes to, and the revision that names it. */
+    record Used(Output output, String remote, String revision) {}
 
     /** Every cached output of the workspace that has a recorded hash (what gc must keep). */
     List<Used> collectAll(StageIndex index) {
-        return collect(index, List.of(), null, false);
+        return collect(index, List.of(), null, false, RevisionSnapshot.WORKSPACE);
     }
 
-    List<Used> collect(StageIndex index, List<String> targets, String remoteName, boolean forPush) {
+    /** What the targets name in the workspace and in every revision of the scope. */
+    List<Used> collect(SyncOptions opts, boolean forPush) {
+        List<Used> used = new ArrayList<>(collect(repo.index(), opts.targets(), opts.remote(), forPush,
+                RevisionSnapshot.WORKSPACE));
+        if (opts.scope().workspaceOnly()) {
+            return used;
+        }
+        io.github.dvcmaven.core.scm.Git git = RevisionSnapshot.gitOf(repo, opts.scope().describe());
+        Map<org.eclipse.jgit.revwalk.RevCommit, List<String>> commits = new io.github.dvcmaven.core.scm.GitRevisions(
+                git.repository()).named(opts.scope().allBranches(), opts.scope().allTags(), opts.scope().allCommits(),
+                opts.scope().revs());
+        for (Map.Entry<org.eclipse.jgit.revwalk.RevCommit, List<String>> c : commits.entrySet()) {
+            String name = String.join(", ", c.getValue());
+            try (RevisionSnapshot snap = RevisionSnapshot.of(repo, git, c.getKey(), name)) {
+                StageIndex index = StageIndex.load(snap.root(), new io.github.dvcmaven.core.fs.DvcIgnore(snap.root()),
+                        repo.config());
+                used.addAll(collect(index, opts.targets(), opts.remote(), forPush, name));
+            } catch (DvcException e) {
+                if (opts.targets().isEmpty()) {
+                    throw e;
+                }
+                // a target this revision does not have: nothing of it to move there
+                repo.listener().log(Level.DEBUG, name + ": " + e.getMessage());
+            }
+        }
+        repo.listener().log(Level.DEBUG, "collected what " + opts.scope().describe() + " (" + commits.size()
+                + " git commit(s)) use");
+        return used;
+    }
+
+    private List<Used> collect(StageIndex index, List<String> targets, String remoteName, boolean forPush, String revision) {
         List<Used> used = new ArrayList<>();
         String fallback = remoteName != null ? remoteName : Remotes.defaultName(repo.config());
+        String where = revision.equals(RevisionSnapshot.WORKSPACE) ? "" : " at " + revision;
         for (Map.Entry<Stage, List<Output>> e : new TargetResolver(repo, index).resolve(targets).entrySet()) {
             Stage s = e.getKey();
             if (forPush && s instanceof DvcFileStage d && d.isImport()) {
@@ -58,14 +89,14 @@ final class DataSync {
                 }
                 if (recorded.hash() == null) {
                     repo.listener().log(Level.WARN, "Output '" + repo.display(o.repoPath()) + "'(" + s.addressing()
-                            + ") is missing version info. Cache for it will not be collected. Use `mvn dvc:repro` to get"
-                            + " your pipeline up to date.");
+                            + ")" + where + " is missing version info. Cache for it will not be collected. Use `mvn"
+                            + " dvc:repro` to get your pipeline up to date.");
                     continue;
                 }
                 if (remoteName != null && recorded.remote() != null && !recorded.remote().equals(remoteName)) {
                     continue;
                 }
-                used.add(new Used(recorded, recorded.remote() != null ? recorded.remote() : fallback));
+                used.add(new Used(recorded, recorded.remote() != null ? recorded.remote() : fallback, revision));
             }
         }
         return used;
@@ -129,19 +160,18 @@ final class DataSync {
     }
 
     /** push: returns the number of objects uploaded. */
-    int push(List<String> targets, String remoteName, boolean runCache) {
-        StageIndex index = repo.index();
+    int push(SyncOptions opts) {
         int total = 0;
         List<HashInfo> missing = new ArrayList<>();
         Map<HashInfo, String> failed = new LinkedHashMap<>();
-        List<Used> used = collect(index, targets, remoteName, true);
+        List<Used> used = collect(opts, true);
         for (Map.Entry<String, Set<HashInfo>> e : byRemote(used).entrySet()) {
             try (Remote remote = open(e.getKey())) {
                 Transfer.Result r = new Transfer(repo.cache(), remote, jobs(e.getKey()), repo.listener()).push(e.getValue());
                 total += r.transferred();
                 missing.addAll(r.missing());
                 failed.putAll(r.failed());
-                if (runCache) {
+                if (opts.runCache()) {
                     total += runCacheTransfer(remote, true);
                 }
             }
@@ -151,19 +181,18 @@ final class DataSync {
     }
 
     /** fetch: returns the number of objects downloaded. */
-    int fetch(List<String> targets, String remoteName, boolean runCache) {
-        StageIndex index = repo.index();
+    int fetch(SyncOptions opts) {
         int total = 0;
         List<HashInfo> missing = new ArrayList<>();
         Map<HashInfo, String> failed = new LinkedHashMap<>();
-        List<Used> used = collect(index, targets, remoteName, false);
+        List<Used> used = collect(opts, false);
         for (Map.Entry<String, Set<HashInfo>> e : byRemote(used).entrySet()) {
             try (Remote remote = open(e.getKey())) {
                 Transfer.Result r = new Transfer(repo.cache(), remote, jobs(e.getKey()), repo.listener()).fetch(e.getValue());
                 total += r.transferred();
                 missing.addAll(r.missing());
                 failed.putAll(r.failed());
-                if (runCache) {
+                if (opts.runCache()) {
                     total += runCacheTransfer(remote, false);
                 }
             }
@@ -263,58 +292,60 @@ final class DataSync {
         return n;
     }
 
-    /** dvc status -c: output path (or path/relpath of a directory member) → new, deleted or missing. */
-    Map<String, String> cloudStatus(List<String> targets, String remoteName) {
-        StageIndex index = repo.index();
-        Map<String, String> result = new LinkedHashMap<>();
-        for (Map.Entry<String, Set<HashInfo>> e : byRemote(collect(index, targets, remoteName, true)).entrySet()) {
-            List<Used> used = collect(index, targets, remoteName, true).stream()
-                    .filter(u -> u.remote().equals(e.getKey())).toList();
+    /**
+     * dvc status -c over a scope: every object the targets name (a directory's files from its manifest,
+     * read from the remote when the cache lacks it), whether the cache and the remote have it.
+     */
+    CloudStatus cloudStatus(SyncOptions opts) {
+        List<Used> all = collect(opts, true);
+        List<CloudStatus.Entry> result = new ArrayList<>();
+        int manifests = 0;
+        Set<HashInfo> named = new java.util.HashSet<>();
+        Map<String, List<Used>> byRemote = new LinkedHashMap<>();
+        for (Used u : all) {
+            byRemote.computeIfAbsent(u.remote(), k -> new ArrayList<>()).add(u);
+        }
+        for (Map.Entry<String, List<Used>> e : byRemote.entrySet()) {
             try (Remote remote = open(e.getKey())) {
                 Transfer transfer = new Transfer(repo.cache(), remote, jobs(e.getKey()), repo.listener());
+                List<HashInfo> unreadDirs = e.getValue().stream().map(u -> u.output().hash())
+                        .filter(h -> h.isDir() && !repo.cache().isValid(h)).distinct().toList();
+                Set<HashInfo> dirsThere = transfer.onRemote(unreadDirs);
+                Transfer.Result fetched = transfer.fetchExactly(dirsThere);
+                if (!fetched.failed().isEmpty()) {
+                    Map.Entry<HashInfo, String> f = fetched.failed().entrySet().iterator().next();
+                    throw new DvcException("cannot read the directory manifest " + f.getKey().value() + " from remote '"
+                            + remote.name() + "': " + f.getValue());
+                }
+                manifests += fetched.transferred();
                 // like dvc, one name per object: the first output or member that has it
-                Map<String, HashInfo> names = new LinkedHashMap<>();
-                Set<HashInfo> named = new java.util.HashSet<>();
-                for (Used u : used) {
+                Map<HashInfo, Used> owner = new LinkedHashMap<>();
+                Map<HashInfo, String> names = new LinkedHashMap<>();
+                for (Used u : e.getValue()) {
                     HashInfo h = u.output().hash();
                     String base = repo.display(u.output().repoPath());
                     if (named.add(h)) {
-                        names.put(base, h);
+                        names.put(h, base);
+                        owner.put(h, u);
                     }
-                    if (h.isDir()) {
-                        DirManifest m = repo.cache().isValid(h) ? repo.cache().loadDir(h) : null;
-                        if (m == null && transferHas(transfer, h)) {
-                            transfer.fetch(List.of(h));
-                            m = repo.cache().isValid(h) ? repo.cache().loadDir(h) : null;
-                        }
-                        if (m != null) {
-                            for (DirManifest.Entry entry : m.entries()) {
-                                HashInfo member = new HashInfo(h.name(), entry.md5());
-                                if (named.add(member)) {
-                                    names.put(base + java.io.File.separator + entry.relpath(), member);
-                                }
+                    if (h.isDir() && repo.cache().isValid(h)) {
+                        for (DirManifest.Entry entry : repo.cache().loadDir(h).entries()) {
+                            HashInfo member = new HashInfo(h.name(), entry.md5());
+                            if (named.add(member)) {
+                                names.put(member, base + java.io.File.separator + entry.relpath());
+                                owner.put(member, u);
                             }
                         }
                     }
                 }
-                Set<HashInfo> onRemote = transfer.onRemote(new LinkedHashSet<>(names.values()));
-                for (Map.Entry<String, HashInfo> n : names.entrySet()) {
-                    boolean local = repo.cache().exists(n.getValue());
-                    boolean there = onRemote.contains(n.getValue());
-                    if (local && !there) {
-                        result.put(n.getKey(), "new");
-                    } else if (!local && there) {
-                        result.put(n.getKey(), "deleted");
-                    } else if (!local) {
-                        result.put(n.getKey(), "missing");
-                    }
+                Set<HashInfo> onRemote = transfer.onRemote(names.keySet());
+                for (Map.Entry<HashInfo, String> n : names.entrySet()) {
+                    HashInfo h = n.getKey();
+                    result.add(new CloudStatus.Entry(n.getValue(), h, owner.get(h).revision(), remote.name(),
+                            repo.cache().exists(h), onRemote.contains(h)));
                 }
             }
         }
-        return result;
-    }
-
-    private static boolean transferHas(Transfer t, HashInfo h) {
-        return t.onRemote(List.of(h)).contains(h);
+        return new CloudStatus(result, List.copyOf(byRemote.keySet()), manifests);
     }
 }

@@ -1,14 +1,20 @@
 package io.github.dvcmaven.core.repo;
 
 import io.github.dvcmaven.core.format.LockFileFormat;
+import io.github.dvcmaven.core.format.RepoPaths;
 import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.ParamsDep;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
 import io.github.dvcmaven.core.py.PyValues;
+import io.github.dvcmaven.core.repo.StageChange.ParamsChange;
+import io.github.dvcmaven.core.repo.StageChange.PathChange;
+import io.github.dvcmaven.core.repo.StageChange.Section;
+import io.github.dvcmaven.core.repo.StageChange.StageFlag;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,17 +23,30 @@ import java.util.Set;
 
 /**
  * dvc's "changed?" rules for a dvc.yaml stage against its lock entry: changed deps (files and params),
- * changed outs, always changed, changed command. Returns dvc's status structure (empty when clean).
+ * changed outs, always changed, changed command; empty when the stage is up to date.
+ *
+ * <p>With a {@link LocalDataAllowance} (a status allowed to miss data) an output absent from this
+ * checkout is no change when the lock records it, and an absent dependency is proven through the hash
+ * its producing stage or pointer records; data that is present is still hashed. With {@code strictLock}
+ * the lock must also name exactly the deps, outs and params dvc.yaml declares.
  */
 final class PipelineStatus {
     private final Repo repo;
     private final OutputWorkspace ws;
     private final ParamsReader params;
+    private final LocalDataAllowance allowance;
+    private final boolean strictLock;
 
     PipelineStatus(Repo repo, OutputWorkspace ws, ParamsReader params) {
+        this(repo, ws, params, null, false);
+    }
+
+    PipelineStatus(Repo repo, OutputWorkspace ws, ParamsReader params, LocalDataAllowance allowance, boolean strictLock) {
         this.repo = repo;
         this.ws = ws;
         this.params = params;
+        this.allowance = allowance;
+        this.strictLock = strictLock;
     }
 
     /** An output with the hash its lock entry records (none when the stage never ran). */
@@ -37,54 +56,102 @@ final class PipelineStatus {
         return item == null ? o : o.withHash(item.hash(), item.meta());
     }
 
-    List<Object> status(PipelineStage s, LockFileFormat.LockEntry lock) {
-        List<Object> entries = new ArrayList<>();
+    List<StageChange> status(PipelineStage s, LockFileFormat.LockEntry lock) {
+        List<StageChange> changes = new ArrayList<>();
+        if (allowance != null && lock == null) {
+            // nothing recorded: no output can be proven, whatever this checkout has
+            changes.add(new StageFlag(StageChange.NOT_IN_LOCK));
+            return changes;
+        }
         if (!s.frozen()) {
-            Map<String, Object> deps = depsStatus(s, lock);
-            if (!deps.isEmpty()) {
-                entries.add(Map.of("changed deps", deps));
-            }
+            changes.addAll(depsStatus(s, lock));
         }
-        Map<String, Object> outs = new LinkedHashMap<>();
         for (Output o : s.outs()) {
-            String st = ws.status(withLock(o, lock));
+            String st = outStatus(withLock(o, lock));
             if (st != null) {
-                outs.put(repo.display(o.repoPath()), st);
+                changes.add(new PathChange(Section.OUTS, repo.display(o.repoPath()), st));
             }
         }
-        if (!outs.isEmpty()) {
-            entries.add(Map.of("changed outs", outs));
+        if (strictLock && lock != null) {
+            undeclared(s, Section.OUTS, lock.outs(), s.outs(), changes);
         }
         if (s.alwaysChanged() || s.isCallback()) {
-            entries.add("always changed");
+            changes.add(new StageFlag("always changed"));
         }
         if (lock != null && !PyValues.equal(lock.cmd(), s.cmd())) {
-            entries.add("changed command");
+            changes.add(new StageFlag("changed command"));
         }
-        return entries;
+        return changes;
     }
 
-    Map<String, Object> depsStatus(PipelineStage s, LockFileFormat.LockEntry lock) {
-        Map<String, Object> deps = new LinkedHashMap<>();
+    List<StageChange> depsStatus(PipelineStage s, LockFileFormat.LockEntry lock) {
+        List<StageChange> changes = new ArrayList<>();
         for (Output d : s.deps()) {
             String st = depStatus(withLock(d, lock));
             if (st != null) {
-                deps.put(repo.display(d.repoPath()), st);
+                changes.add(new PathChange(Section.DEPS, repo.display(d.repoPath()), st));
             }
         }
+        if (strictLock && lock != null) {
+            undeclared(s, Section.DEPS, lock.deps(), s.deps(), changes);
+        }
+        Set<String> declaredFiles = new HashSet<>();
         for (ParamsDep p : s.params()) {
-            Object st = paramsStatus(p, lock);
+            declaredFiles.add(p.defPath());
+            ParamsChange st = paramsStatus(p, lock);
             if (st != null) {
-                deps.put(repo.display(p.repoPath()), st);
+                changes.add(st);
             }
         }
-        return deps;
+        if (strictLock && lock != null) {
+            for (String file : lock.params().keySet()) {
+                if (!declaredFiles.contains(file)) {
+                    changes.add(new ParamsChange(repo.display(RepoPaths.join(s.wdir(), file)), StageChange.NOT_IN_DVC_YAML,
+                            Map.of()));
+                }
+            }
+        }
+        return changes;
+    }
+
+    /** Lock items whose path dvc.yaml no longer declares for the stage. */
+    private void undeclared(PipelineStage s, Section section, List<LockFileFormat.LockItem> recorded, List<Output> declared,
+            List<StageChange> changes) {
+        Set<String> paths = new HashSet<>();
+        declared.forEach(o -> paths.add(o.defPath()));
+        for (LockFileFormat.LockItem item : recorded) {
+            if (!paths.contains(item.path())) {
+                changes.add(new PathChange(section, repo.display(RepoPaths.join(s.wdir(), item.path())),
+                        StageChange.NOT_IN_DVC_YAML));
+            }
+        }
+    }
+
+    private String outStatus(Output o) {
+        if (allowance == null) {
+            return ws.status(o);
+        }
+        Path p = repo.root().resolve(o.repoPath());
+        if (o.hash() == null) {
+            return Files.exists(p) ? "modified" : StageChange.NOT_IN_LOCK;
+        }
+        if (!Files.exists(p)) {
+            allowance.missingOutput(o);
+            return null;
+        }
+        return ws.workspaceStatus(o);
     }
 
     String depStatus(Output d) {
         Path p = repo.root().resolve(d.repoPath());
         if (!Files.exists(p)) {
-            return "deleted";
+            if (allowance == null) {
+                return "deleted";
+            }
+            if (d.hash() == null) {
+                return StageChange.NOT_IN_LOCK;
+            }
+            return allowance.proveAbsentDep(d, repo.display(d.repoPath())) ? null : "modified";
         }
         if (d.hash() == null) {
             return "modified";
@@ -94,13 +161,18 @@ final class PipelineStatus {
     }
 
     /** "deleted", "new", or key → status for the keys that differ; null when unchanged. */
-    Object paramsStatus(ParamsDep p, LockFileFormat.LockEntry lock) {
+    ParamsChange paramsStatus(ParamsDep p, LockFileFormat.LockEntry lock) {
+        String file = repo.display(p.repoPath());
         if (!params.exists(p)) {
-            return "deleted";
+            if (allowance != null && allowance.isProduced(p.repoPath())) {
+                allowance.uncheckedDep(file);
+                return null;
+            }
+            return new ParamsChange(file, "deleted", Map.of());
         }
         Map<String, Object> recorded = lock == null ? null : lock.params().get(p.defPath());
         if (recorded == null) {
-            return "new";
+            return new ParamsChange(file, "new", Map.of());
         }
         Map<String, Object> actual = params.values(p);
         Set<String> keys = new LinkedHashSet<>();
@@ -120,6 +192,13 @@ final class PipelineStatus {
                 changed.put(k, "modified");
             }
         }
-        return changed.isEmpty() ? null : changed;
+        if (strictLock && !p.wholeFile()) {
+            for (String k : recorded.keySet()) {
+                if (!keys.contains(k)) {
+                    changed.put(k, StageChange.NOT_IN_DVC_YAML);
+                }
+            }
+        }
+        return changed.isEmpty() ? null : new ParamsChange(file, null, changed);
     }
 }

@@ -1,6 +1,9 @@
 package io.github.dvcmaven.core.repo;
 
 import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.format.DvcYamlFormat;
+import io.github.dvcmaven.core.format.LockFileFormat;
+import io.github.dvcmaven.core.fs.AtomicFiles;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
 import java.io.IOException;
@@ -12,6 +15,7 @@ import java.util.List;
 /**
  * {@code dvc remove}: deletes pointer files and their .gitignore entries; the data stays in the
  * workspace and in the cache (as dvc does), unless {@code --outs} asks to delete the workspace copies.
+ * A stage name that only dvc.lock still has removes that lock entry.
  */
 final class RemoveOperation {
     private final Repo repo;
@@ -28,6 +32,10 @@ final class RemoveOperation {
         ScmContext scm = new ScmContext(repo);
         List<String> removed = new ArrayList<>();
         for (String target : targets) {
+            if (removeLockEntry(index, target, scm)) {
+                removed.add(target);
+                continue;
+            }
             String rel = repo.toRepoPath(target);
             DvcFileStage stage = index.dvcFile(rel.endsWith(".dvc") ? rel : rel + ".dvc");
             if (stage == null) {
@@ -57,5 +65,36 @@ final class RemoveOperation {
         }
         scm.finish();
         return removed;
+    }
+
+    /**
+     * A target naming a stage that only dvc.lock still has (its stage was deleted from dvc.yaml by hand):
+     * its lock entry goes, as {@code dvc remove} drops it with the stage; the file goes when it was the last.
+     */
+    private boolean removeLockEntry(StageIndex index, String target, ScmContext scm) {
+        int colon = target.lastIndexOf(':');
+        String file = colon > 0 ? repo.toRepoPath(target.substring(0, colon)) : new TargetResolver(repo, index).defaultDvcYaml();
+        String name = colon > 0 ? target.substring(colon + 1) : target;
+        for (DvcYamlFormat.PipelineFile pf : index.pipelines()) {
+            LockFileFormat.LockFile lock = index.lockFor(pf.path());
+            if (!pf.path().equals(file) || !lock.stages().containsKey(name)
+                    || pf.stages().stream().anyMatch(s -> s.name().equals(name))) {
+                continue;
+            }
+            Path lockPath = repo.root().resolve(lock.path());
+            String text = LockFileFormat.remove(lock, List.of(name));
+            try {
+                if (text == null) {
+                    Files.deleteIfExists(lockPath);
+                } else {
+                    AtomicFiles.writeString(lockPath, text);
+                }
+            } catch (IOException e) {
+                throw new DvcException("cannot write '" + repo.display(lock.path()) + "': " + e.getMessage());
+            }
+            scm.track(lockPath);
+            return true;
+        }
+        return false;
     }
 }

@@ -94,7 +94,11 @@ public final class Repo implements AutoCloseable {
     }
 
     public StatusReport status(List<String> targets) {
-        return lockedHashing(() -> new StatusOperation(this).run(targets));
+        return status(StatusOptions.of(targets));
+    }
+
+    public StatusReport status(StatusOptions opts) {
+        return lockedHashing(() -> new StatusOperation(this).run(opts));
     }
 
     public CheckoutResult checkout(List<String> targets, boolean force, boolean relink) {
@@ -111,19 +115,32 @@ public final class Repo implements AutoCloseable {
 
     /** Uploads what the targets' pointers and locks name to the remote; returns how many objects were sent. */
     public int push(List<String> targets, String remote, boolean runCache) {
-        return locked(() -> new DataSync(this).push(targets, remote, runCache));
+        return push(SyncOptions.of(targets).withRemote(remote).withRunCache(runCache));
+    }
+
+    public int push(SyncOptions opts) {
+        return locked(() -> new DataSync(this).push(opts));
     }
 
     /** Downloads what the targets need into the cache; returns how many objects were fetched. */
     public int fetch(List<String> targets, String remote, boolean runCache) {
-        return locked(() -> new DataSync(this).fetch(targets, remote, runCache));
+        return fetch(SyncOptions.of(targets).withRemote(remote).withRunCache(runCache));
+    }
+
+    public int fetch(SyncOptions opts) {
+        return locked(() -> new DataSync(this).fetch(opts));
     }
 
     /** fetch, then checkout. */
     public CheckoutResult pull(List<String> targets, String remote, boolean force, boolean runCache) {
+        return pull(SyncOptions.of(targets).withRemote(remote).withRunCache(runCache), force);
+    }
+
+    /** fetch (of the scope's revisions too), then checkout of the workspace. */
+    public CheckoutResult pull(SyncOptions opts, boolean force) {
         return lockedHashing(() -> {
-            new DataSync(this).fetch(targets, remote, runCache);
-            return new CheckoutOperation(this).run(targets, force, false);
+            new DataSync(this).fetch(opts);
+            return new CheckoutOperation(this).run(opts.targets(), force, false);
         });
     }
 
@@ -134,7 +151,12 @@ public final class Repo implements AutoCloseable {
 
     /** dvc status -c: what differs between the cache and the remote. */
     public Map<String, String> cloudStatus(List<String> targets, String remote) {
-        return locked(() -> new DataSync(this).cloudStatus(targets, remote));
+        return cloudStatus(SyncOptions.of(targets).withRemote(remote)).toDvcMap();
+    }
+
+    /** dvc status -c over a scope, without downloading data (only directory manifests the cache lacks). */
+    public CloudStatus cloudStatus(SyncOptions opts) {
+        return locked(() -> new DataSync(this).cloudStatus(opts));
     }
 
     /**

@@ -40,10 +40,18 @@ final class RevisionSnapshot implements AutoCloseable {
         if (rev == null || rev.equals(WORKSPACE)) {
             return new RevisionSnapshot(WORKSPACE, repo.root(), null, null, null);
         }
-        Git git = repo.git().orElseThrow(() -> new DvcException("revision '" + rev + "' needs a git repository",
+        Git git = gitOf(repo, rev);
+        return of(repo, git, new GitRevisions(git.repository()).resolve(rev), rev);
+    }
+
+    static Git gitOf(Repo repo, String what) {
+        return repo.git().orElseThrow(() -> new DvcException("revision '" + what + "' needs a git repository",
                 "compare against the workspace only, or run inside a git work tree"));
+    }
+
+    /** The snapshot of a commit already resolved, named as the caller shows it. */
+    static RevisionSnapshot of(Repo repo, Git git, RevCommit commit, String rev) {
         GitRevisions revisions = new GitRevisions(git.repository());
-        RevCommit commit = revisions.resolve(rev);
         String dir = git.workTree().relativize(repo.root()).toString().replace('\\', '/');
         try {
             Path tmp = Files.createTempDirectory("dvc-rev-");

@@ -1,15 +1,26 @@
 package io.github.dvcmaven.core.repo;
 
+import io.github.dvcmaven.core.format.DvcYamlFormat;
+import io.github.dvcmaven.core.pipeline.Dag;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
 import io.github.dvcmaven.core.pipeline.Stage;
+import io.github.dvcmaven.core.repo.StageChange.PathChange;
+import io.github.dvcmaven.core.repo.StageChange.Section;
+import io.github.dvcmaven.core.repo.StageChange.StageFlag;
+import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** {@code dvc status}: per stage, its changed deps and outs, always-changed and changed command/checksum. */
+/**
+ * {@code dvc status}: per stage, its changed deps and outs, always-changed and changed command/checksum;
+ * plus what dvc itself lets pass: lock entries of stages dvc.yaml no longer has, and deps, outs and
+ * params a lock entry records that dvc.yaml no longer declares.
+ */
 final class StatusOperation {
     private final Repo repo;
 
@@ -17,41 +28,61 @@ final class StatusOperation {
         this.repo = repo;
     }
 
-    StatusReport run(List<String> targets) {
+    StatusReport run(StatusOptions opts) {
         StageIndex index = repo.index();
-        new io.github.dvcmaven.core.pipeline.Dag(index.allStages());
+        new Dag(index.allStages());
         OutputWorkspace ws = new OutputWorkspace(repo);
-        PipelineStatus pipeline = new PipelineStatus(repo, ws, new ParamsReader(repo.root()));
-        Map<String, List<Object>> result = new LinkedHashMap<>();
-        for (Map.Entry<Stage, List<Output>> e : new TargetResolver(repo, index).resolve(targets).entrySet()) {
-            List<Object> entries;
-            if (e.getKey() instanceof PipelineStage p) {
-                entries = pipeline.status(p, index.lockEntry(p));
-            } else {
-                entries = dataStatus((DvcFileStage) e.getKey(), e.getValue(), ws);
-            }
-            if (!entries.isEmpty()) {
-                result.put(repo.display(e.getKey().addressing()), entries);
+        LocalDataAllowance allowance = opts.allowMissing() ? new LocalDataAllowance(repo, index) : null;
+        PipelineStatus pipeline = new PipelineStatus(repo, ws, new ParamsReader(repo.root()), allowance, true);
+        List<StageStatus> result = new ArrayList<>();
+        for (Map.Entry<Stage, List<Output>> e : new TargetResolver(repo, index).resolve(opts.targets()).entrySet()) {
+            List<StageChange> changes = e.getKey() instanceof PipelineStage p
+                    ? pipeline.status(p, index.lockEntry(p))
+                    : dataStatus((DvcFileStage) e.getKey(), e.getValue(), ws, allowance);
+            if (!changes.isEmpty()) {
+                result.add(new StageStatus(repo.display(e.getKey().addressing()), changes));
             }
         }
-        return new StatusReport(result, index.isEmpty());
+        if (opts.targets().isEmpty()) {
+            result.addAll(orphanLockEntries(index));
+        }
+        return new StatusReport(result, index.isEmpty(), allowance == null ? MissingData.NONE : allowance.summary());
     }
 
-    private List<Object> dataStatus(DvcFileStage stage, List<Output> outputs, OutputWorkspace ws) {
-        List<Object> entries = new ArrayList<>();
-        Map<String, String> outs = new LinkedHashMap<>();
-        for (Output o : outputs) {
-            String st = ws.status(o);
-            if (st != null) {
-                outs.put(repo.display(o.repoPath()), st);
+    /** Lock entries whose stage is gone from dvc.yaml: dvc ignores them, a lock that describes the pipeline may not. */
+    private List<StageStatus> orphanLockEntries(StageIndex index) {
+        List<StageStatus> out = new ArrayList<>();
+        for (DvcYamlFormat.PipelineFile pf : index.pipelines()) {
+            Set<String> names = new HashSet<>();
+            pf.stages().forEach(s -> names.add(s.name()));
+            for (String name : index.lockFor(pf.path()).stages().keySet()) {
+                if (!names.contains(name)) {
+                    String addressing = pf.path().equals("dvc.yaml") ? name : pf.path() + ":" + name;
+                    out.add(new StageStatus(repo.display(addressing), List.of(new StageFlag(StageChange.NOT_IN_DVC_YAML))));
+                }
             }
         }
-        if (!outs.isEmpty()) {
-            entries.add(Map.of("changed outs", outs));
+        return out;
+    }
+
+    private List<StageChange> dataStatus(DvcFileStage stage, List<Output> outputs, OutputWorkspace ws,
+            LocalDataAllowance allowance) {
+        List<StageChange> changes = new ArrayList<>();
+        for (Output o : outputs) {
+            String st;
+            if (allowance != null && o.hash() != null && !Files.exists(ws.path(o))) {
+                allowance.missingOutput(o);
+                st = null;
+            } else {
+                st = allowance != null ? ws.workspaceStatus(o) : ws.status(o);
+            }
+            if (st != null) {
+                changes.add(new PathChange(Section.OUTS, repo.display(o.repoPath()), st));
+            }
         }
         if (stage.md5() != null && !stage.isImport()) {
-            entries.add("changed checksum");
+            changes.add(new StageFlag("changed checksum"));
         }
-        return entries;
+        return changes;
     }
 }

@@ -82,6 +82,50 @@ public final class GitRevisions {
         }
     }
 
+    /**
+     * The commits of a scope, each with the names it goes by (branch and tag names, the revisions as
+     * given, an abbreviated id for any other commit), in the order dvc's brancher visits them: named
+     * revisions, branches, tags, then the remaining commits.
+     */
+    public Map<RevCommit, List<String>> named(boolean allBranches, boolean allTags, boolean allCommits, List<String> revs) {
+        Map<RevCommit, List<String>> out = new LinkedHashMap<>();
+        for (String rev : revs) {
+            out.computeIfAbsent(resolve(rev), k -> new ArrayList<>()).add(rev);
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            if (allBranches || allCommits) {
+                addRefs(walk, Constants.R_HEADS, out);
+            }
+            if (allTags || allCommits) {
+                addRefs(walk, Constants.R_TAGS, out);
+            }
+        } catch (IOException e) {
+            throw new DvcException("cannot list git revisions: " + e.getMessage());
+        }
+        if (allCommits) {
+            for (RevCommit c : commits(false, false, true)) {
+                out.computeIfAbsent(c, k -> new ArrayList<>(List.of(c.getName().substring(0, 7))));
+            }
+        }
+        return out;
+    }
+
+    private void addRefs(RevWalk walk, String prefix, Map<RevCommit, List<String>> out) throws IOException {
+        for (Ref ref : repository.getRefDatabase().getRefsByPrefix(prefix)) {
+            ObjectId id = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
+            try {
+                RevCommit c = walk.parseCommit(id);
+                List<String> names = out.computeIfAbsent(c, k -> new ArrayList<>());
+                String name = ref.getName().substring(prefix.length());
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+                // a tag of a tree or blob: no commit to read
+            }
+        }
+    }
+
     /** Files of a commit below {@code dir} ("" for the whole tree) whose repo-relative path matches. */
     public Map<String, byte[]> files(RevCommit commit, String dir, Predicate<String> wanted) {
         return files(commit, dir, wanted, Long.MAX_VALUE);

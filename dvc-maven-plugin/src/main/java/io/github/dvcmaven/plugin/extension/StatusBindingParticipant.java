@@ -2,15 +2,15 @@ package io.github.dvcmaven.plugin.extension;
 
 import io.github.dvcmaven.core.DvcException;
 import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.plugin.PluginProperties;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import javax.inject.Named;
-import javax.inject.Singleton;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
+import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -23,17 +23,22 @@ import org.slf4j.LoggerFactory;
  * The lifecycle extension ({@code <extensions>true</extensions>}): binds {@code dvc:status} to
  * {@code verify} once per dvc repository in the reactor, in the last module of that repository that
  * declares the plugin, unless some module already declares the goal. {@code -Ddvc.skip} and
- * {@code -Ddvc.status.skip} turn the binding off.
+ * {@code -Ddvc.status.skip} turn the binding off; a {@code -Ddvc.*} property no goal knows fails the
+ * build before anything runs. Declared in {@code META-INF/plexus/components.xml}, which every supported
+ * Maven reads (see there).
  */
-@Named("dvc-status-binding")
-@Singleton
 public class StatusBindingParticipant extends AbstractMavenLifecycleParticipant {
     static final String PLUGIN_KEY = "io.github.dvcmaven:dvc-maven-plugin";
     static final String EXECUTION_ID = "dvc-status-auto";
     private static final Logger LOG = LoggerFactory.getLogger(StatusBindingParticipant.class);
 
     @Override
-    public void afterProjectsRead(MavenSession session) {
+    public void afterProjectsRead(MavenSession session) throws MavenExecutionException {
+        String unknown = PluginProperties.unknown(session.getUserProperties());
+        if (unknown != null) {
+            // before any module builds: a misspelt -Ddvc.* would otherwise be ignored by every goal
+            throw new MavenExecutionException(unknown, session.getRequest().getPom());
+        }
         Properties props = new Properties();
         props.putAll(session.getSystemProperties());
         props.putAll(session.getUserProperties());

@@ -1,0 +1,96 @@
+// An origin repository made by our core (add, repro, push to a local remote, commit, tag v1.0 and v2.0),
+// then fresh clones of it: no cache, no data, only what git has. One object only v1.0 uses is then
+// deleted from the remote, and one commit after v2.0 is never pushed.
+import io.github.dvcmaven.core.repo.AddOptions
+import io.github.dvcmaven.core.repo.Repo
+import io.github.dvcmaven.core.repo.RepoOptions
+import io.github.dvcmaven.core.repo.ReproOptions
+
+def run = { File dir, List<String> cmd ->
+    def p = new ProcessBuilder(cmd).directory(dir).redirectErrorStream(true).start()
+    def out = p.inputStream.text
+    assert p.waitFor() == 0 : "${cmd} in ${dir}: ${out}"
+    out
+}
+def git = { File dir, String... args -> run(dir, ['git', '-c', 'user.name=it', '-c', 'user.email=it@example.com'] + args.toList()) }
+def open = { File dir -> Repo.open(dir.toPath(), RepoOptions.defaults().withCwd(dir.toPath())) }
+def remote = new File(basedir, 'remote')
+def origin = new File(basedir, 'origin')
+
+origin.mkdirs()
+git(origin, 'init', '-q')
+new File(origin, 'pom.xml').text = new File(basedir, 'pom.xml').text
+new File(origin, 'data/raw').mkdirs()
+new File(origin, 'data/raw/customers.csv').text = 'id,tenure,churn\n1,3,1\n2,40,0\n3,12,0\n'
+new File(origin, 'data/raw/extra.csv').text = 'id,tenure,churn\n4,1,1\n'
+new File(origin, 'src').mkdirs()
+new File(origin, 'src/train.sh').text = 'mkdir -p model && cat data/prepared/*.csv params.yaml > model/model.txt\n'
+new File(origin, 'src/eval.sh').text = 'printf \'{"auc": %s}\' "$(wc -c < model/model.txt)" > metrics.json\n'
+new File(origin, 'params.yaml').text = 'train:\n  C: 0.5\n'
+new File(origin, 'dvc.yaml').text = '''stages:
+  prep:
+    cmd: mkdir -p data/prepared && cp data/raw/customers.csv data/prepared/
+    deps:
+    - data/raw/customers.csv
+    outs:
+    - data/prepared
+  train:
+    cmd: sh src/train.sh
+    deps:
+    - data/prepared
+    - src/train.sh
+    params:
+    - train.C
+    outs:
+    - model/model.txt
+  eval:
+    cmd: sh src/eval.sh
+    deps:
+    - model/model.txt
+    - src/eval.sh
+    metrics:
+    - metrics.json:
+        cache: false
+'''
+Repo.init(origin.toPath(), false, false)
+new File(origin, '.dvc/config').text = "[core]\n    remote = store\n['remote \"store\"']\n    url = ${remote.absolutePath}\n"
+def build = { String tag ->
+    def repo = open(origin)
+    try {
+        repo.add(['data/raw'], AddOptions.defaults())
+        repo.repro([], ReproOptions.defaults())
+        if (tag != null) {
+            repo.push([], null, false)
+        }
+    } finally {
+        repo.close()
+    }
+    git(origin, 'add', '-A')
+    git(origin, 'commit', '-qm', tag ?: 'not pushed')
+    if (tag != null) {
+        git(origin, 'tag', tag)
+    }
+}
+build('v1.0')
+def v1Model = new File(origin, 'model/model.txt').bytes
+new File(origin, 'params.yaml').text = 'train:\n  C: 1.5\n'
+build('v2.0')
+new File(origin, 'params.yaml').text = 'train:\n  C: 2.5\n'
+build(null)
+
+// the model only v1.0 uses is lost from the remote
+def h = java.security.MessageDigest.getInstance('MD5').digest(v1Model).encodeHex().toString()
+def lost = new File(remote, "files/md5/${h.substring(0, 2)}/${h.substring(2)}")
+assert lost.delete() : "no remote object ${lost}"
+new File(basedir, 'lost-object.txt').text = h
+
+['ok', 'param', 'code', 'nopom'].each { name ->
+    git(basedir, 'clone', '-q', '--branch', 'v2.0', origin.absolutePath, "clone-${name}")
+}
+git(basedir, 'clone', '-q', origin.absolutePath, 'clone-unpushed')
+// uncommitted edits a developer pushes by mistake
+new File(basedir, 'clone-param/params.yaml').text = 'train:\n  C: 9.9\n'
+new File(basedir, 'clone-code/src/train.sh').text = 'mkdir -p model && cat data/prepared/*.csv > model/model.txt\n'
+new File(basedir, 'clone-nopom/params.yaml').text = 'train:\n  C: 9.9\n'
+new File(basedir, 'clone-nopom/pom.xml').delete()
+return true
