@@ -79,7 +79,7 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
         }
     }
 
-    private String pluginVersion() {
+    protected String pluginVersion() {
         if (mojoExecution != null && mojoExecution.getMojoDescriptor() != null
                 && mojoExecution.getMojoDescriptor().getPluginDescriptor() != null) {
             return mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();

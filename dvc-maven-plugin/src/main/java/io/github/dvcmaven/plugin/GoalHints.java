@@ -27,7 +27,12 @@ final class GoalHints {
     }
 
     static GoalHints fullCoordinates(String version) {
-        return new GoalHints("mvn " + GROUP_ID + ":" + ARTIFACT_ID + ":" + version + ":");
+        return new GoalHints("mvn " + coordinates(version));
+    }
+
+    /** {@code io.github.dvcmaven:dvc-maven-plugin:<version>:}, to which a goal name is appended. */
+    static String coordinates(String version) {
+        return GROUP_ID + ":" + ARTIFACT_ID + ":" + version + ":";
     }
 
     static GoalHints forSession(MavenSession session, String version) {

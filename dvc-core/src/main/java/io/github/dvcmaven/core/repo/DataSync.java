@@ -144,6 +144,13 @@ final class DataSync {
         repo.listener().log(Level.WARN, message + ". Hint: " + hint);
     }
 
+    /** Which of these objects a remote has (existence checks or a listing, as {@link Transfer} decides). */
+    Set<HashInfo> onRemote(String name, java.util.Collection<HashInfo> objects) {
+        try (Remote remote = open(name)) {
+            return new Transfer(repo.cache(), remote, jobs(name), repo.listener()).onRemote(objects);
+        }
+    }
+
     int jobs(String name) {
         if (repo.options().jobs() > 0) {
             return repo.options().jobs();

@@ -172,6 +172,26 @@ public final class Repo implements AutoCloseable {
         return opts;
     }
 
+    /** dvc diff: tracked data changed between two revisions (null b: the workspace). */
+    public DataDiff diff(String a, String b, List<String> targets, boolean hideMissing) {
+        return lockedHashing(() -> new DiffOperation(this).run(a == null ? "HEAD" : a, b, targets, hideMissing));
+    }
+
+    /** dvc data status. */
+    public DataStatus dataStatus(DataStatusOptions opts) {
+        return lockedHashing(() -> new DataStatusOperation(this).run(opts));
+    }
+
+    /**
+     * Installs git hooks (hook name → script body) in the git repository around this one, as
+     * {@code dvc install} does; returns the files written.
+     */
+    public List<Path> installHooks(Map<String, String> hooks, boolean force) {
+        Git g = git().orElseThrow(() -> new DvcException("dvc install needs a git repository",
+                "run `git init` first; a repository without git has no hooks"));
+        return io.github.dvcmaven.core.scm.GitHooks.install(g, hooks, force);
+    }
+
     /** dvc metrics show for a revision (null: the workspace). */
     public io.github.dvcmaven.core.metrics.MetricsReport metricsShow(String rev) {
         return new MetricsOperation(this).show(rev);

@@ -57,6 +57,34 @@ public final class Git implements AutoCloseable {
         return workTree;
     }
 
+    /** Whether HEAD names a commit (a new repository has none). */
+    public boolean hasCommits() {
+        try {
+            return repository.resolve(org.eclipse.jgit.lib.Constants.HEAD) != null;
+        } catch (IOException e) {
+            throw new DvcException("cannot read git's HEAD: " + e.getMessage());
+        }
+    }
+
+    /** git status of the work tree: staged, unstaged and (when asked) untracked paths. */
+    public record Status(boolean staged, boolean unstaged, List<String> untracked) {
+        public boolean dirty() {
+            return staged || unstaged || !untracked.isEmpty();
+        }
+    }
+
+    public Status status(boolean withUntracked) {
+        try (org.eclipse.jgit.api.Git api = org.eclipse.jgit.api.Git.wrap(repository)) {
+            org.eclipse.jgit.api.Status st = api.status().call();
+            boolean staged = !st.getAdded().isEmpty() || !st.getChanged().isEmpty() || !st.getRemoved().isEmpty();
+            boolean unstaged = !st.getModified().isEmpty() || !st.getMissing().isEmpty();
+            List<String> untracked = withUntracked ? new ArrayList<>(new java.util.TreeSet<>(st.getUntracked())) : List.of();
+            return new Status(staged, unstaged, untracked);
+        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+            throw new DvcException("cannot read git status: " + e.getMessage());
+        }
+    }
+
     public Repository repository() {
         return repository;
     }

@@ -1,0 +1,56 @@
+package io.github.dvcmaven.plugin;
+
+import io.github.dvcmaven.core.repo.DataDiff;
+import io.github.dvcmaven.core.repo.Repo;
+import java.nio.file.Path;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Which tracked files and directories were added, deleted, modified or renamed between two revisions,
+ * or a revision and the workspace ({@code dvc diff}): the "which data changed between commit A and B"
+ * question of a review or a bisect. Text, {@code -Ddvc.json=true}, or {@code -Ddvc.md=true} for a
+ * pull-request comment.
+ */
+@Mojo(name = "diff", requiresProject = false, threadSafe = true)
+public class DiffMojo extends AbstractReportMojo {
+    /** The old revision. */
+    @Parameter(property = "dvc.a", defaultValue = "HEAD")
+    private String a;
+
+    /** The new revision; default: the workspace. */
+    @Parameter(property = "dvc.b")
+    private String b;
+
+    /** Comma-separated tracked paths or stages to compare; default: everything tracked. */
+    @Parameter(property = "dvc.targets")
+    private String targets;
+
+    /** Show each entry's hash. */
+    @Parameter(property = "dvc.showHash", defaultValue = "false")
+    private boolean showHash;
+
+    /** Leave out what the cache lacks (always left out between two revisions). */
+    @Parameter(property = "dvc.hideMissing", defaultValue = "false")
+    private boolean hideMissing;
+
+    @Override
+    protected void run(Path cwd) {
+        DataDiff diff;
+        try (Repo repo = openRepo(cwd)) {
+            diff = repo.diff(a, b, split(targets), hideMissing);
+        }
+        if (json) {
+            System.out.println(diff.toJson(showHash));
+        } else if (md) {
+            diff.toMarkdown(showHash).forEach(System.out::println);
+        } else {
+            diff.toLines(showHash).forEach(getLog()::info);
+        }
+    }
+
+    @Override
+    protected String goal() {
+        return "diff";
+    }
+}
