@@ -74,15 +74,46 @@ final class MavenRepoListener implements RepoListener {
         }
     }
 
-    static String summary(Progress p) {
-        String of = p.total() >= 0 ? "/" + p.total() : "";
-        String pct = p.total() > 0 ? String.format(" (%d%%)", p.done() * 100 / p.total()) : "";
-        return p.task() + ": " + p.done() + of + " " + p.unit() + pct + (p.finished() ? ", done" : "");
+    /** "Pushing to store: 3/10 files, 512.0 MiB/1.0 GiB (50%), 85.0 MiB/s", or for bytes only "Adding x: 512.0 MiB/...". */
+    String summary(Progress p) {
+        return p.task() + ": " + counts(p) + percent(p) + rate(p) + (p.finished() ? ", done" : "");
     }
 
-    static String bar(Progress p) {
-        int filled = p.total() > 0 ? (int) (BAR_WIDTH * p.done() / p.total()) : 0;
+    private static String counts(Progress p) {
+        String bytes = p.bytes() < 0 ? "" : HumanBytes.of(p.bytes()) + (p.bytesTotal() >= 0 ? "/" + HumanBytes.of(p.bytesTotal()) : "");
+        if (p.bytesOnly()) {
+            return bytes;
+        }
+        String items = p.done() + (p.total() >= 0 ? "/" + p.total() : "") + " " + p.unit();
+        return p.bytes() > 0 ? items + ", " + bytes : items;
+    }
+
+    /** Share done, by bytes where their total is known (a big file would sit at 99% of a file count). */
+    private static double fraction(Progress p) {
+        if (p.bytesTotal() > 0 && p.bytes() >= 0) {
+            return Math.min(1.0, (double) p.bytes() / p.bytesTotal());
+        }
+        return p.total() > 0 ? Math.min(1.0, (double) p.done() / p.total()) : -1;
+    }
+
+    private static String percent(Progress p) {
+        double f = fraction(p);
+        return f < 0 ? "" : String.format(" (%d%%)", (int) (f * 100));
+    }
+
+    private String rate(Progress p) {
+        Long start = started.get(p.task());
+        long elapsed = start == null ? 0 : clock.getAsLong() - start;
+        if (p.bytes() <= 0 || elapsed < 1_000_000_000L) {
+            return "";
+        }
+        return ", " + HumanBytes.of((long) (p.bytes() / (elapsed / 1e9))) + "/s";
+    }
+
+    String bar(Progress p) {
+        double f = fraction(p);
+        int filled = f < 0 ? 0 : (int) (BAR_WIDTH * f);
         return String.format("%-40.40s |%s%s| %s", p.task(), "#".repeat(filled), " ".repeat(BAR_WIDTH - filled),
-                p.done() + (p.total() >= 0 ? "/" + p.total() : "") + " " + p.unit());
+                counts(p) + rate(p));
     }
 }

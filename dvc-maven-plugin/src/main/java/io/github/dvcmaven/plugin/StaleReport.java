@@ -126,7 +126,7 @@ final class StaleReport {
             List<String> parts = new ArrayList<>();
             if (m.outputs() > 0) {
                 parts.add(m.outputs() + " output" + (m.outputs() == 1 ? "" : "s")
-                        + (m.outputBytes() > 0 ? " (" + bytes(m.outputBytes()) + ")" : ""));
+                        + (m.outputBytes() > 0 ? " (" + HumanBytes.of(m.outputBytes()) + ")" : ""));
             }
             if (m.depsProvenByLock() > 0) {
                 parts.add(m.depsProvenByLock() + " dependenc" + (m.depsProvenByLock() == 1 ? "y" : "ies")
@@ -144,19 +144,5 @@ final class StaleReport {
                     + String.join(", ", names.subList(0, Math.min(5, names.size()))) + (names.size() > 5 ? ", ..." : ""));
         }
         return lines;
-    }
-
-    static String bytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = n;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
     }
 }

@@ -67,4 +67,28 @@ class MavenRepoListenerTest {
         assertThat(out.chars().filter(c -> c == '\r').count()).as("redrawn about ten times a second").isBetween(25L, 35L);
         assertThat(log.lines).isEmpty();
     }
+
+    @Test
+    void aBigFileShowsBytesAndRateNotAFileCountStuckAt99Percent() {
+        MavenRepoListener l = listener(false);
+        long size = 1L << 30;
+        for (int i = 1; i <= 100; i++) {
+            now.addAndGet(SECOND / 10);
+            l.progress(new Progress("Pushing to store", 0, 1, "files", false, size * i / 100, size));
+        }
+        l.progress(new Progress("Pushing to store", 1, 1, "files", true, size, size));
+        // the first event starts the clock; 5 s later (51 % sent, shown rounded down) the first line, then the last
+        assertThat(log.lines).containsExactly("Pushing to store: 0/1 files, 522.2 MiB/1.0 GiB (50%), 104.4 MiB/s",
+                "Pushing to store: 1/1 files, 1.0 GiB/1.0 GiB (100%), 103.4 MiB/s, done");
+    }
+
+    @Test
+    void aTaskInBytesOnlyShowsNoFileCount() {
+        MavenRepoListener l = listener(true);
+        l.progress(new Progress("Adding model.bin", 0, -1, Progress.BYTES, false, 0, 1L << 30));
+        now.addAndGet(2 * SECOND);
+        l.progress(new Progress("Adding model.bin", 0, -1, Progress.BYTES, false, 256L << 20, 1L << 30));
+        assertThat(terminal.toString(StandardCharsets.UTF_8)).endsWith(
+                "\rAdding model.bin                         |#######                       | 256.0 MiB/1.0 GiB, 128.0 MiB/s");
+    }
 }

@@ -11,8 +11,22 @@ public interface RepoListener {
 
     default void log(Level level, String message) {}
 
-    /** {@code done} of {@code total} units (files or bytes, per {@link Progress#unit()}); total -1 if unknown. */
     default void progress(Progress progress) {}
 
-    record Progress(String task, long done, long total, String unit, boolean finished) {}
+    /**
+     * {@code done} of {@code total} units (files; total -1 if unknown), and {@code bytes} of
+     * {@code bytesTotal} moved (-1: not counted, or total unknown). A task in bytes only has the unit
+     * {@link #BYTES} and its counts in the byte fields.
+     */
+    record Progress(String task, long done, long total, String unit, boolean finished, long bytes, long bytesTotal) {
+        public static final String BYTES = "bytes";
+
+        public Progress(String task, long done, long total, String unit, boolean finished) {
+            this(task, done, total, unit, finished, -1, -1);
+        }
+
+        public boolean bytesOnly() {
+            return BYTES.equals(unit);
+        }
+    }
 }

@@ -40,6 +40,8 @@ public final class ContentHasher {
     public static final ContentReader HASH_ONLY =
             (file, size, algorithm, ahead) -> ahead != null ? ahead.await() : FileHasher.hash(file, algorithm);
 
+    /** A file this big shows its own progress (in bytes) while it is read. */
+    private static final long PROGRESS_FROM_BYTES = 64L << 20;
     /** Smaller files are hashed in less time than a thread of their own would save. */
     private static final long AHEAD_FROM_BYTES = 4L << 20;
     /** Below this many files hashed, writing their states at the end costs too little to overlap. */
@@ -265,11 +267,26 @@ public final class ContentHasher {
         return read(file, stat, algorithm, reader);
     }
 
-    /** Reads a file's content to hash it, and remembers the hash if the file did not change meanwhile. */
+    /**
+     * Reads a file's content to hash it, and remembers the hash if the file did not change meanwhile. A
+     * big file is read by a {@link HashAhead}, whose bytes show as the file's own progress.
+     */
     private String read(Path file, FileStat stat, String algorithm, ContentReader reader) throws IOException {
         HashAhead ahead = takeAhead(file, stat, algorithm);
         for (int attempt = 0; ; attempt++) {
-            String value = reader.read(file, stat.size(), algorithm, ahead);
+            String value;
+            if (stat.size() >= PROGRESS_FROM_BYTES && algorithm.equals(HashInfo.MD5)) {
+                if (ahead == null) {
+                    ahead = HashAhead.start(file, algorithm);
+                }
+                String task = (reader == HASH_ONLY ? "Hashing " : "Adding ") + file.getFileName();
+                try (ProgressTracker progress = ProgressTracker.ofBytes(listener, task, stat.size())) {
+                    ahead.reportTo(progress::advanceBytes);
+                    value = reader.read(file, stat.size(), algorithm, ahead);
+                }
+            } else {
+                value = reader.read(file, stat.size(), algorithm, ahead);
+            }
             long hashedAt = nowNanos();
             FileStat after = FileStat.ofContent(file);
             if (after.unchangedSince(stat)) {

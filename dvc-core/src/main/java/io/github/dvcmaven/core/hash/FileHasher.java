@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.LongConsumer;
 
 /**
  * File digests as dvc computes them: plain md5 of the raw bytes, or for legacy entries
@@ -43,25 +44,37 @@ public final class FileHasher {
     /** One per thread, reset by each digest: an add of 100,000 small files looked the provider up for each. */
     private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(FileHasher::newMd5);
 
+    private static final LongConsumer NO_PROGRESS = n -> { };
+
     /** Hashes a file with the named algorithm ({@link HashInfo#MD5} or {@link HashInfo#MD5_DOS2UNIX}). */
     public static String hash(Path file, String algorithm) throws IOException {
+        return hash(file, algorithm, NO_PROGRESS);
+    }
+
+    /** The same, telling {@code progress} how many bytes each read added. */
+    public static String hash(Path file, String algorithm, LongConsumer progress) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             // the size check first: small files never load libcrypto
             if (HashInfo.MD5.equals(algorithm) && in.size() >= NATIVE_FROM && NativeMd5.available()) {
                 try {
-                    return NativeMd5.hash(in);
+                    return NativeMd5.hash(in, progress);
                 } catch (IllegalStateException e) {
                     // libcrypto misbehaved: the JDK's MD5 below gives the same answer
+                    progress.accept(-in.position());
                     in.position(0);
                 }
             }
-            return hash(Channels.newInputStream(in), algorithm);
+            return hash(Channels.newInputStream(in), algorithm, progress);
         }
     }
 
     public static String hash(InputStream in, String algorithm) throws IOException {
+        return hash(in, algorithm, NO_PROGRESS);
+    }
+
+    private static String hash(InputStream in, String algorithm, LongConsumer progress) throws IOException {
         if (HashInfo.MD5_DOS2UNIX.equals(algorithm)) {
-            return dos2unixMd5(in);
+            return dos2unixMd5(in, progress);
         }
         if (!HashInfo.MD5.equals(algorithm)) {
             throw new IllegalArgumentException("unsupported hash algorithm '" + algorithm + "'");
@@ -71,11 +84,12 @@ public final class FileHasher {
         int n;
         while ((n = in.read(buf)) >= 0) {
             md.update(buf, 0, n);
+            progress.accept(n);
         }
         return hex(md);
     }
 
-    private static String dos2unixMd5(InputStream in) throws IOException {
+    private static String dos2unixMd5(InputStream in, LongConsumer progress) throws IOException {
         MessageDigest md = newMd5();
         byte[] chunk = new byte[LEGACY_CHUNK];
         while (true) {
@@ -88,6 +102,7 @@ public final class FileHasher {
             } else {
                 md.update(chunk, 0, len);
             }
+            progress.accept(len);
             if (len < LEGACY_CHUNK) {
                 break;
             }

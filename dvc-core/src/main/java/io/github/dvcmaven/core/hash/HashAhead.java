@@ -19,12 +19,13 @@ public final class HashAhead {
     private final FileStat startStat;
     private final FutureTask<String> task;
     private final Thread thread;
+    private final ByteProgress progress = new ByteProgress();
 
     private HashAhead(Path file, String algorithm, FileStat startStat) {
         this.file = file;
         this.algorithm = algorithm;
         this.startStat = startStat;
-        this.task = new FutureTask<>(() -> FileHasher.hash(file, algorithm));
+        this.task = new FutureTask<>(() -> FileHasher.hash(file, algorithm, progress));
         this.thread = DaemonThreads.start("dvc-hash-ahead", task);
     }
 
@@ -39,6 +40,11 @@ public final class HashAhead {
 
     public FileStat startStat() {
         return startStat;
+    }
+
+    /** Reports the bytes hashed (those so far first) to {@code watcher}. */
+    public void reportTo(java.util.function.LongConsumer watcher) {
+        progress.watch(watcher);
     }
 
     /** Waits for the hash; a read error is thrown as it was. */

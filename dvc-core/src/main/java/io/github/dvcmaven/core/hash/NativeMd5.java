@@ -78,15 +78,17 @@ final class NativeMd5 {
     }
 
     /** The md5 in hex of what {@code in} holds from its position on. */
-    static String hash(FileChannel in) throws IOException {
+    static String hash(FileChannel in, java.util.function.LongConsumer progress) throws IOException {
         Crypto c = CRYPTO;
         ByteBuffer buf = buffer();
         Pointer ctx = begin(c);
         try {
             while (in.read(buf) >= 0) {
                 buf.flip();
+                int n = buf.remaining();
                 update(c, ctx, buf);
                 buf.clear();
+                progress.accept(n);
             }
             return end(c, ctx);
         } finally {

@@ -116,8 +116,18 @@ public final class AzureRemote implements Remote {
 
     @Override
     public void upload(Path file, String key) throws IOException {
+        upload(file, key, n -> { });
+    }
+
+    /** Blocks reported as the SDK sends them (its listener counts in total, this one in steps). */
+    @Override
+    public void upload(Path file, String key, java.util.function.LongConsumer sent) throws IOException {
+        java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
+        com.azure.storage.blob.models.ParallelTransferOptions options = new com.azure.storage.blob.models.ParallelTransferOptions()
+                .setProgressListener(total -> sent.accept(total - reported.getAndSet(total)));
         try {
-            client.getBlobClient(prefix + key).uploadFromFile(file.toString(), true);
+            // no request conditions: an existing object of this key (same content, by its name) is overwritten
+            client.getBlobClient(prefix + key).uploadFromFile(file.toString(), options, null, null, null, null, null);
         } catch (RuntimeException e) {
             throw translate(e, key);
         }

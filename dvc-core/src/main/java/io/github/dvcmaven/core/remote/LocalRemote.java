@@ -74,11 +74,16 @@ public final class LocalRemote implements Remote {
 
     @Override
     public void upload(Path file, String key) throws IOException {
+        upload(file, key, n -> { });
+    }
+
+    @Override
+    public void upload(Path file, String key, java.util.function.LongConsumer sent) throws IOException {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling("." + UUID.randomUUID() + ".tmp");
         try {
-            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+            copy(file, tmp, sent);
             tmp.toFile().setReadable(true, false);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -89,6 +94,33 @@ public final class LocalRemote implements Remote {
             Files.deleteIfExists(tmp);
         }
     }
+
+    /** Small files in one call (the kernel copies them); big ones in chunks, each reported as it lands. */
+    private static void copy(Path from, Path to, java.util.function.LongConsumer sent) throws IOException {
+        long size = Files.size(from);
+        if (size < CHUNKED_FROM) {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            sent.accept(size);
+            return;
+        }
+        try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(from);
+                java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(to,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+            long pos = 0;
+            while (pos < size) {
+                long n = in.transferTo(pos, Math.min(CHUNK, size - pos), out);
+                if (n <= 0) {
+                    throw new IOException(from + " ended early, at byte " + pos + " of " + size);
+                }
+                pos += n;
+                sent.accept(n);
+            }
+        }
+    }
+
+    private static final long CHUNKED_FROM = 16L << 20;
+    private static final long CHUNK = 16L << 20;
 
     @Override
     public InputStream open(String key) throws IOException {

@@ -35,6 +35,15 @@ public interface Remote extends AutoCloseable {
 
     void upload(Path file, String key) throws IOException;
 
+    /**
+     * {@link #upload(Path, String)}, telling {@code sent} how many bytes went out as they go (by default
+     * all of them once the upload is done); a failed upload may have reported some.
+     */
+    default void upload(Path file, String key, java.util.function.LongConsumer sent) throws IOException {
+        upload(file, key);
+        sent.accept(java.nio.file.Files.size(file));
+    }
+
     InputStream open(String key) throws IOException;
 
     void delete(String key) throws IOException;

@@ -276,10 +276,16 @@ public final class S3Remote implements Remote {
 
     @Override
     public void upload(Path file, String key) throws IOException {
+        upload(file, key, n -> { });
+    }
+
+    /** A big file in parts, each reported when the server has it; a small one reported once sent. */
+    @Override
+    public void upload(Path file, String key, java.util.function.LongConsumer sent) throws IOException {
         long size = java.nio.file.Files.size(file);
         if (size > MULTIPART_THRESHOLD) {
             call(key, () -> {
-                multipartUpload(file, key, size);
+                multipartUpload(file, key, size, sent);
                 return null;
             });
             return;
@@ -302,6 +308,7 @@ public final class S3Remote implements Remote {
             requests.put(prefix + key, body, size, headers);
             return null;
         });
+        sent.accept(size);
     }
 
     /** The sse, sse_kms_key_id and acl options as the headers of a new object's request. */
@@ -323,7 +330,7 @@ public final class S3Remote implements Remote {
      * A big file in parts uploaded side by side; the object appears only when the upload completes, and
      * a failed upload is aborted so no parts linger (and bill).
      */
-    private void multipartUpload(Path file, String key, long size) throws IOException {
+    private void multipartUpload(Path file, String key, long size, java.util.function.LongConsumer sent) throws IOException {
         Map<String, String> headers = objectHeaders();
         CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder().bucket(bucket).key(prefix + key)
                 .overrideConfiguration(o -> headers.forEach(o::putHeader));
@@ -348,6 +355,7 @@ public final class S3Remote implements Remote {
                     }
                     String etag = client.uploadPart(UploadPartRequest.builder().bucket(bucket).key(prefix + key)
                             .uploadId(uploadId).partNumber(number).contentLength(length).build(), RequestBody.fromBytes(bytes)).eTag();
+                    sent.accept(length);
                     return CompletedPart.builder().partNumber(number).eTag(etag).build();
                 }));
             }

@@ -107,8 +107,9 @@ public final class Transfer {
         AtomicInteger done = new AtomicInteger();
         try (ProgressTracker progress = new ProgressTracker(listener, "Pushing to " + remote.name(),
                 uploads.size() + dirsToUpload.size(), "files")) {
+            progress.addTotalBytes(sizes(uploads));
             parallel(uploads, h -> {
-                upload(h, failed, done);
+                upload(h, failed, done, progress);
                 progress.advance(1);
             });
             List<HashInfo> dirUploads = new ArrayList<>();
@@ -120,17 +121,39 @@ public final class Transfer {
                     failed.putIfAbsent(d.getKey(), "not uploaded: some of its files failed or are missing");
                 }
             }
+            progress.addTotalBytes(sizes(dirUploads));
             parallel(dirUploads, h -> {
-                upload(h, failed, done);
+                upload(h, failed, done, progress);
                 progress.advance(1);
             });
         }
         return new Result(done.get(), missing, failed);
     }
 
-    private void upload(HashInfo h, Map<HashInfo, String> failed, AtomicInteger done) {
+    private long sizes(List<HashInfo> objects) {
+        long total = 0;
+        for (HashInfo h : objects) {
+            try {
+                total += java.nio.file.Files.size(cache.path(h));
+            } catch (IOException e) {
+                // its upload reports the problem
+            }
+        }
+        return total;
+    }
+
+    private void upload(HashInfo h, Map<HashInfo, String> failed, AtomicInteger done, ProgressTracker progress) {
         String error = retry("upload " + key(h), () -> {
-            remote.upload(cache.path(h), key(h));
+            java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+            try {
+                remote.upload(cache.path(h), key(h), n -> {
+                    sent.addAndGet(n);
+                    progress.advanceBytes(n);
+                });
+            } catch (IOException | RuntimeException e) {
+                progress.advanceBytes(-sent.get()); // a retry sends them again
+                throw e;
+            }
             return null;
         }).error();
         if (error == null) {
@@ -156,7 +179,7 @@ public final class Transfer {
             }
         }
         // .dir objects first: they say which files a directory needs
-        parallel(dirs.stream().filter(d -> !cache.isValid(d)).toList(), d -> download(d, failed, missing, done));
+        parallel(dirs.stream().filter(d -> !cache.isValid(d)).toList(), d -> download(d, failed, missing, done, null));
         for (HashInfo d : dirs) {
             if (!cache.isValid(d)) {
                 continue;
@@ -175,7 +198,7 @@ public final class Transfer {
         try (ProgressTracker progress = new ProgressTracker(listener, "Fetching from " + remote.name(), wanted.size(),
                 "files")) {
             parallel(new ArrayList<>(wanted), h -> {
-                download(h, failed, missing, done);
+                download(h, failed, missing, done, progress);
                 progress.advance(1);
             });
         }
@@ -187,14 +210,19 @@ public final class Transfer {
         List<HashInfo> missing = new ArrayList<>();
         Map<HashInfo, String> failed = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
-        parallel(objects.stream().filter(h -> !cache.isValid(h)).toList(), h -> download(h, failed, missing, done));
+        parallel(objects.stream().filter(h -> !cache.isValid(h)).toList(), h -> download(h, failed, missing, done, null));
         return new Result(done.get(), missing, failed);
     }
 
-    private void download(HashInfo h, Map<HashInfo, String> failed, List<HashInfo> missing, AtomicInteger done) {
+    private void download(HashInfo h, Map<HashInfo, String> failed, List<HashInfo> missing, AtomicInteger done,
+            ProgressTracker progress) {
         String error = retry("download " + key(h), () -> {
-            try (InputStream in = remote.open(key(h))) {
+            CountingInputStream in = new CountingInputStream(remote.open(key(h)), progress);
+            try (in) {
                 cache.addStream(in, h);
+            } catch (IOException | RuntimeException e) {
+                in.unreport(); // a retry reads them again
+                throw e;
             }
             return null;
         }).error();
