@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ByteProgressTest {
     @TempDir
     Path dir;
+    @TempDir
+    Path remote;
     final List<RepoListener.Progress> events = new CopyOnWriteArrayList<>();
 
     private Repo open() {
@@ -45,7 +47,6 @@ class ByteProgressTest {
         assertThat(add.get(add.size() - 1)).matches(RepoListener.Progress::finished).matches(p -> p.bytes() == size);
         assertThat(add).isSortedAccordingTo((a, b) -> Long.compare(a.bytes(), b.bytes()));
 
-        Path remote = dir.resolve("../remote").normalize();
         try (Repo repo = open()) {
             repo.remotes().add("store", remote.toString(), true, false, false);
         }
