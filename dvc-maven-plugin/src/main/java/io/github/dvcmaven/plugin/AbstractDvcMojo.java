@@ -58,6 +58,10 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
     public final void execute() throws MojoExecutionException, MojoFailureException {
         hints = GoalHints.forSession(session, pluginVersion());
         if (session != null) {
+            String tooOld = MavenVersionCheck.problem(session.getSystemProperties());
+            if (tooOld != null) {
+                throw new MojoFailureException(tooOld);
+            }
             String unknown = PluginProperties.unknown(session.getUserProperties());
             if (unknown != null) {
                 throw new MojoFailureException(hints.render(unknown));

@@ -2,6 +2,7 @@ package io.github.dvcmaven.plugin.extension;
 
 import io.github.dvcmaven.core.DvcException;
 import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.plugin.MavenVersionCheck;
 import io.github.dvcmaven.plugin.PluginProperties;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +35,10 @@ public class StatusBindingParticipant extends AbstractMavenLifecycleParticipant 
 
     @Override
     public void afterProjectsRead(MavenSession session) throws MavenExecutionException {
+        String tooOld = MavenVersionCheck.problem(session.getSystemProperties());
+        if (tooOld != null) {
+            throw new MavenExecutionException(tooOld, session.getRequest().getPom());
+        }
         String unknown = PluginProperties.unknown(session.getUserProperties());
         if (unknown != null) {
             // before any module builds: a misspelt -Ddvc.* would otherwise be ignored by every goal
