@@ -125,4 +125,26 @@ class ReleaseGateTest {
                     .isInstanceOf(DvcException.class).hasMessageContaining("remote 's3'");
         }
     }
+
+    @Test
+    void pushAndPullCoverTheScopesRevisionsToo() throws IOException {
+        String v1 = io.github.dvcmaven.core.hash.FileHasher.md5Hex("one\n".getBytes());
+        String key = "files/md5/" + v1.substring(0, 2) + "/" + v1.substring(2);
+        Path other = tmp.resolve("other-remote");
+        try (Repo repo = Repo.open(origin)) {
+            repo.remotes().add("other", other.toString(), false, false, false);
+        }
+        try (Repo repo = Repo.open(origin)) {
+            repo.push(SyncOptions.of(List.of()).withRemote("other"));
+            assertThat(Files.exists(other.resolve(key))).as("HEAD does not use v1.0's a.txt").isFalse();
+            repo.push(SyncOptions.of(List.of()).withRemote("other").withScope(tags()));
+            assertThat(Files.exists(other.resolve(key))).as("v1.0's a.txt, pushed for the tags").isTrue();
+        }
+        Path clone = freshClone();
+        try (Repo repo = Repo.open(clone)) {
+            repo.pull(SyncOptions.of(List.of()).withScope(new RevisionScope(false, false, false, List.of("v1.0"))), false);
+            assertThat(repo.cache().exists(io.github.dvcmaven.core.hash.HashInfo.md5(v1))).isTrue();
+        }
+        assertThat(Files.readString(clone.resolve("data/a.txt"))).as("the workspace is HEAD's").isEqualTo("two\n");
+    }
 }
