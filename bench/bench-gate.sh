@@ -29,19 +29,11 @@ export AWS_REQUEST_CHECKSUM_CALCULATION=when_required AWS_RESPONSE_CHECKSUM_VALI
 export AWS_ACCESS_KEY_ID="$KEY_ID" AWS_SECRET_ACCESS_KEY="$SECRET"
 
 [ -x "$DVC" ] || { echo "real dvc not found at $DVC: run tools/install-dvc.sh" >&2; exit 2; }
-echo "# building the plugin and the test classpath"
-./mvnw -q -B install -DskipTests -Dinvoker.skip=true
-./mvnw -q -B -o -pl dvc-core test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt"
-CP="$ROOT/dvc-core/target/test-classes:$ROOT/dvc-core/target/classes:$(cat "$WORK/cp.txt")"
-[ -n "$MVN" ] || MVN="$ROOT/mvnw"
-
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-ENDPOINT="http://127.0.0.1:$PORT"
-java -Xmx4g -cp "$CP" io.github.dvcmaven.core.bench.S3ServerMain "$PORT" memory > "$WORK/s3.log" 2>&1 &
-SERVER=$!
 . "$ROOT/bench/lib.sh"
-trap 'kill $SERVER 2>/dev/null || true; empty_trash' EXIT
-for _ in $(seq 100); do curl -s -o /dev/null "$ENDPOINT" && break; sleep 0.2; done
+echo "# building the plugin and the test classpath"
+build_with_test_classpath
+[ -n "$MVN" ] || MVN="$ROOT/mvnw"
+start_s3 4g memory
 
 ORIGIN="$WORK/origin"
 if [ ! -f "$ORIGIN/.built" ]; then
@@ -106,20 +98,19 @@ fi
 N_OBJECTS=$(find "$ORIGIN/.dvc/cache/files/md5" -type f | wc -l)
 echo "# $N_OBJECTS objects on the remote; jobs=$JOBS; $RUNS runs, medians"
 
-CLONES=0
-clone() { CLONES=$((CLONES + 1)); local d="$WORK/clone-$CLONES"; discard "$d"; git clone -q "$ORIGIN" "$d"; echo "$d"; }
+clone() { local d="$WORK/clone-$1"; discard "$d"; git clone -q "$ORIGIN" "$d"; echo "$d"; }
 data_objects() { [ -d "$1/.dvc/cache/files/md5" ] && find "$1/.dvc/cache/files/md5" -type f ! -name '*.dir' | wc -l || echo 0; }
 manifests() { [ -d "$1/.dvc/cache/files/md5" ] && find "$1/.dvc/cache/files/md5" -type f -name '*.dir' | wc -l || echo 0; }
 build() { local d="$1"; shift; (cd "$d" && "$MVN" -B -ntp verify "$@"); }
 
 skip=(); gate=(); cloud=(); pull=(); gate_dl=0; cloud_dl=0
 for i in $(seq "$RUNS"); do
-  c=$(clone); skip+=("$(seconds build "$c" -Ddvc.skip=true)")
-  c=$(clone); gate+=("$(seconds build "$c")"); grep -q "Data and pipelines are up to date." "$WORK/last.log"
+  c=$(clone "skip-$i"); skip+=("$(seconds build "$c" -Ddvc.skip=true)")
+  c=$(clone "gate-$i"); gate+=("$(seconds build "$c")"); grep -q "Data and pipelines are up to date." "$WORK/last.log"
   gate_dl=$((gate_dl + $(data_objects "$c")))
-  c=$(clone); cloud+=("$(seconds build "$c" -Ddvc.cloud=true)"); grep -q "Remote 's3' has all" "$WORK/last.log"
+  c=$(clone "cloud-$i"); cloud+=("$(seconds build "$c" -Ddvc.cloud=true)"); grep -q "Remote 's3' has all" "$WORK/last.log"
   cloud_dl=$((cloud_dl + $(data_objects "$c"))); cloud_manifests=$(manifests "$c")
-  c=$(clone); pull+=("$(seconds in_dir "$c" sh -c "'$DVC' pull -q -j $JOBS && '$DVC' status")")
+  c=$(clone "pull-$i"); pull+=("$(seconds in_dir "$c" sh -c "'$DVC' pull -q -j $JOBS && '$DVC' status")")
   grep -q "Data and pipelines are up to date." "$WORK/last.log"
 done
 T_SKIP=$(median "${skip[@]}"); T_GATE=$(median "${gate[@]}"); T_CLOUD=$(median "${cloud[@]}"); T_PULL=$(median "${pull[@]}")

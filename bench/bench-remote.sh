@@ -25,22 +25,15 @@ export DVC_NO_ANALYTICS=1 DVC_SITE_CACHE_DIR="$WORK/dvc-site" GIT_AUTHOR_NAME=b 
 export AWS_REQUEST_CHECKSUM_CALCULATION=when_required AWS_RESPONSE_CHECKSUM_VALIDATION=when_required
 
 [ -x "$DVC" ] || { echo "real dvc not found at $DVC: run tools/install-dvc.sh" >&2; exit 2; }
+. "$ROOT/bench/lib.sh"
 echo "# building the plugin and the test classpath"
-./mvnw -q -B install -DskipTests -Dinvoker.skip=true
-./mvnw -q -B -o -pl dvc-core test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt"
-CP="$ROOT/dvc-core/target/test-classes:$ROOT/dvc-core/target/classes:$(cat "$WORK/cp.txt")"
+build_with_test_classpath
 [ -n "$MVN" ] || MVN="$ROOT/mvnw"
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-ENDPOINT="http://127.0.0.1:$PORT"
 # in memory (SERVER_STORE=memory, the default) the server's own cost per request is smallest, so the
 # figures show the clients; SERVER_STORE=disk stores under $WORK/s3 instead
 if [ "${SERVER_STORE:-memory}" = disk ]; then STORE="$WORK/s3"; rm -rf "$STORE"; mkdir -p "$STORE/$BUCKET"; else STORE=memory; fi
-java -Xmx$(( 6 * BIG_MB * RUNS / 1024 + 4 ))g -cp "$CP" io.github.dvcmaven.core.bench.S3ServerMain "$PORT" "$STORE" > "$WORK/s3.log" 2>&1 &
-SERVER=$!
-. "$ROOT/bench/lib.sh"
-trap 'kill $SERVER 2>/dev/null || true; empty_trash' EXIT
-for _ in $(seq 100); do curl -s -o /dev/null "$ENDPOINT" && break; sleep 0.2; done
+start_s3 "$(( 6 * BIG_MB * RUNS / 1024 + 4 ))g" "$STORE"
 
 # a repo tracking $2 (copied from src), its remote at s3://bucket/<prefix $3>
 repo() {

@@ -28,3 +28,20 @@ seconds() {
 in_dir() { (cd "$1" && "${@:2}"); }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
+
+# build_with_test_classpath: installs the plugin and writes dvc-core's test classpath; sets CP (needs ROOT, WORK)
+build_with_test_classpath() {
+  (cd "$ROOT" && ./mvnw -q -B install -DskipTests -Dinvoker.skip=true \
+    && ./mvnw -q -B -o -pl dvc-core test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt")
+  CP="$ROOT/dvc-core/target/test-classes:$ROOT/dvc-core/target/classes:$(cat "$WORK/cp.txt")"
+}
+# start_s3 HEAP STORE: S3Proxy (STORE: memory or a directory) on a free loopback port until the bench
+# exits (the trash is emptied then too); sets ENDPOINT
+start_s3() {
+  local port; port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  ENDPOINT="http://127.0.0.1:$port"
+  java -Xmx"$1" -cp "$CP" io.github.dvcmaven.core.bench.S3ServerMain "$port" "$2" > "$WORK/s3.log" 2>&1 &
+  S3_SERVER=$!
+  trap 'kill $S3_SERVER 2>/dev/null || true; empty_trash' EXIT
+  for _ in $(seq 100); do curl -s -o /dev/null "$ENDPOINT" && break; sleep 0.2; done
+}

@@ -5,6 +5,7 @@ import io.github.dvcmaven.core.repo.AddOptions
 import io.github.dvcmaven.core.repo.Repo
 import io.github.dvcmaven.core.repo.RepoOptions
 import io.github.dvcmaven.core.repo.ReproOptions
+import io.github.dvcmaven.core.testing.GateLab
 
 def run = { File dir, List<String> cmd ->
     def p = new ProcessBuilder(cmd).directory(dir).redirectErrorStream(true).start()
@@ -20,38 +21,7 @@ def origin = new File(basedir, 'origin')
 origin.mkdirs()
 git(origin, 'init', '-q')
 new File(origin, 'pom.xml').text = new File(basedir, 'pom.xml').text
-new File(origin, 'data/raw').mkdirs()
-new File(origin, 'data/raw/customers.csv').text = 'id,tenure,churn\n1,3,1\n2,40,0\n3,12,0\n'
-new File(origin, 'data/raw/extra.csv').text = 'id,tenure,churn\n4,1,1\n'
-new File(origin, 'src').mkdirs()
-new File(origin, 'src/train.sh').text = 'mkdir -p model && cat data/prepared/*.csv params.yaml > model/model.txt\n'
-new File(origin, 'src/eval.sh').text = 'printf \'{"auc": %s}\' "$(wc -c < model/model.txt)" > metrics.json\n'
-new File(origin, 'params.yaml').text = 'train:\n  C: 0.5\n'
-new File(origin, 'dvc.yaml').text = '''stages:
-  prep:
-    cmd: mkdir -p data/prepared && cp data/raw/customers.csv data/prepared/
-    deps:
-    - data/raw/customers.csv
-    outs:
-    - data/prepared
-  train:
-    cmd: sh src/train.sh
-    deps:
-    - data/prepared
-    - src/train.sh
-    params:
-    - train.C
-    outs:
-    - model/model.txt
-  eval:
-    cmd: sh src/eval.sh
-    deps:
-    - model/model.txt
-    - src/eval.sh
-    metrics:
-    - metrics.json:
-        cache: false
-'''
+GateLab.write(origin.toPath())
 Repo.init(origin.toPath(), false, false)
 new File(origin, '.dvc/config').text = "[core]\n    remote = store\n['remote \"store\"']\n    url = ${remote.absolutePath}\n"
 def build = { String tag ->

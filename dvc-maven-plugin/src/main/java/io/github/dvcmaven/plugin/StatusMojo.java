@@ -31,7 +31,10 @@ public class StatusMojo extends AbstractScopedMojo {
     @Parameter(property = "dvc.cloud", defaultValue = "false")
     private boolean cloud;
 
-    /** Data this checkout lacks is no failure; default: true when bound to a phase, false for {@code mvn dvc:status}. */
+    /**
+     * Data this checkout lacks is no failure; default: true when bound to a phase or with {@code dvc.cloud}
+     * (the remote is what a clone restores from), false for a plain {@code mvn dvc:status}.
+     */
     @Parameter(property = "dvc.allowMissing")
     private Boolean allowMissing;
 
@@ -51,7 +54,8 @@ public class StatusMojo extends AbstractScopedMojo {
                 requireOnline(repo);
                 remoteStatus = repo.cloudStatus(syncOptions());
             }
-            report = repo.status(new StatusOptions(split(targets), allowMissing != null ? allowMissing : !runByHand()));
+            boolean allow = allowMissing != null ? allowMissing : cloud || !runByHand();
+            report = repo.status(new StatusOptions(split(targets), allow));
         }
         if (json) {
             System.out.println(cloud ? PyJson.dumps(remoteStatus.toDvcMap()) : report.toJson());

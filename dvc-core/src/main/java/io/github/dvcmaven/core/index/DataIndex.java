@@ -78,22 +78,27 @@ public final class DataIndex {
      * are not loaded yet loads them first (a directory that cannot be loaded has no such key).
      */
     public Info info(String key) {
+        try {
+            Node n = find(key);
+            return n == null ? null : infoOf(n);
+        } catch (UnknownDirectoryException e) {
+            return null;
+        }
+    }
+
+    /** The node of a key, loading the tracked directory it lies in when that was not loaded yet. */
+    private Node find(String key) throws UnknownDirectoryException {
         Node n = nodes.get(key);
         for (String prefix = key; n == null && !prefix.isEmpty(); ) {
             int slash = prefix.lastIndexOf('/');
             prefix = slash < 0 ? "" : prefix.substring(0, slash);
             Node p = nodes.get(prefix);
             if (p != null) {
-                try {
-                    ensureLoaded(prefix, p);
-                } catch (UnknownDirectoryException e) {
-                    return null;
-                }
-                n = nodes.get(key);
-                break;
+                ensureLoaded(prefix, p);
+                return nodes.get(key);
             }
         }
-        return n == null ? null : infoOf(n);
+        return n;
     }
 
     private static Info infoOf(Node n) {
@@ -106,17 +111,7 @@ public final class DataIndex {
      * are not known).
      */
     public Map<String, Info> ls(String key) throws UnknownDirectoryException {
-        Node n = nodes.get(key);
-        for (String prefix = key; n == null && !prefix.isEmpty(); ) {
-            int slash = prefix.lastIndexOf('/');
-            prefix = slash < 0 ? "" : prefix.substring(0, slash);
-            Node p = nodes.get(prefix);
-            if (p != null) {
-                ensureLoaded(prefix, p);
-                n = nodes.get(key);
-                break;
-            }
-        }
+        Node n = find(key);
         if (n == null) {
             return null;
         }

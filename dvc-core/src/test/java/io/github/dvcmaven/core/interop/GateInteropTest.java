@@ -12,6 +12,7 @@ import io.github.dvcmaven.core.repo.StatusOptions;
 import io.github.dvcmaven.core.repo.StatusReport;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
+import io.github.dvcmaven.core.testing.GateLab;
 import io.github.dvcmaven.core.testing.Proc;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,33 +41,6 @@ class GateInteropTest {
     Path tmp;
     DvcCli dvc;
 
-    private static final String PIPELINE = """
-            stages:
-              prep:
-                cmd: mkdir -p data/prepared && cp data/raw/customers.csv data/prepared/
-                deps:
-                - data/raw/customers.csv
-                outs:
-                - data/prepared
-              train:
-                cmd: sh src/train.sh
-                deps:
-                - data/prepared
-                - src/train.sh
-                params:
-                - train.C
-                outs:
-                - model/model.txt
-              eval:
-                cmd: sh src/eval.sh
-                deps:
-                - model/model.txt
-                - src/eval.sh
-                metrics:
-                - metrics.json:
-                    cache: false
-            """;
-
     @BeforeEach
     void setUp() {
         ExternalTools.dvcVenv();
@@ -79,17 +53,11 @@ class GateInteropTest {
         return Repo.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(env));
     }
 
-    /** The seed's lab in small: raw data tracked by a .dvc file, prep → train → eval, pushed, committed. */
+    /** The gate lab: raw data tracked by a .dvc file, prep → train → eval, pushed, committed. */
     private Path origin(String madeBy) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("origin-" + madeBy));
         DvcCli.git(dir, "init", "-q");
-        Files.createDirectories(dir.resolve("data/raw"));
-        Files.writeString(dir.resolve("data/raw/customers.csv"), "id,tenure,churn\n1,3,1\n2,40,0\n");
-        Files.createDirectories(dir.resolve("src"));
-        Files.writeString(dir.resolve("src/train.sh"), "mkdir -p model && cat data/prepared/*.csv params.yaml > model/model.txt\n");
-        Files.writeString(dir.resolve("src/eval.sh"), "printf '{\"auc\": %s}' \"$(wc -c < model/model.txt)\" > metrics.json\n");
-        Files.writeString(dir.resolve("params.yaml"), "train:\n  C: 0.5\n");
-        Files.writeString(dir.resolve("dvc.yaml"), PIPELINE);
+        GateLab.write(dir);
         Path remote = tmp.resolve("remote-" + madeBy);
         if (madeBy.equals("dvc")) {
             dvc.ok(dir, "init", "-q");
