@@ -57,20 +57,39 @@ final class DataSync {
         for (Map.Entry<org.eclipse.jgit.revwalk.RevCommit, List<String>> c : commits.entrySet()) {
             String name = String.join(", ", c.getValue());
             try (RevisionSnapshot snap = RevisionSnapshot.of(repo, git, c.getKey(), name)) {
-                StageIndex index = StageIndex.load(snap.root(), new io.github.dvcmaven.core.fs.DvcIgnore(snap.root()),
-                        repo.config());
-                used.addAll(collect(index, opts.targets(), opts.remote(), forPush, name));
-            } catch (DvcException e) {
-                if (opts.targets().isEmpty()) {
-                    throw e;
+                StageIndex index;
+                try {
+                    index = StageIndex.load(snap.root(), new io.github.dvcmaven.core.fs.DvcIgnore(snap.root()), repo.config());
+                } catch (DvcException e) {
+                    throw new DvcException("at git revision " + name + ": " + e.getMessage(), e.hint(), e);
                 }
                 // a target this revision does not have: nothing of it to move there
-                repo.listener().log(Level.DEBUG, name + ": " + e.getMessage());
+                List<String> targets = known(index, opts.targets());
+                if (targets.isEmpty() && !opts.targets().isEmpty()) {
+                    repo.listener().log(Level.DEBUG, name + " has none of " + opts.targets());
+                    continue;
+                }
+                used.addAll(collect(index, targets, opts.remote(), forPush, name));
             }
         }
         repo.listener().log(Level.DEBUG, "collected what " + opts.scope().describe() + " (" + commits.size()
                 + " git commit(s)) use");
         return used;
+    }
+
+    /** The targets an index knows (as a stage, pointer or tracked path). */
+    private List<String> known(StageIndex index, List<String> targets) {
+        TargetResolver resolver = new TargetResolver(repo, index);
+        List<String> out = new ArrayList<>();
+        for (String t : targets) {
+            try {
+                resolver.stagesFor(t);
+                out.add(t);
+            } catch (DvcException notThere) {
+                // this revision does not have it
+            }
+        }
+        return out;
     }
 
     private List<Used> collect(StageIndex index, List<String> targets, String remoteName, boolean forPush, String revision) {

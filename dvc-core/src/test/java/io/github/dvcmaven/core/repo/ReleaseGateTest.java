@@ -147,4 +147,35 @@ class ReleaseGateTest {
         }
         assertThat(Files.readString(clone.resolve("data/a.txt"))).as("the workspace is HEAD's").isEqualTo("two\n");
     }
+
+    @Test
+    void aCorruptLockAtAnOldTagFailsNamingTheTagAndTheFile() throws IOException {
+        Files.writeString(origin.resolve("dvc.yaml"), "stages:\n  copy:\n    cmd: cp data/a.txt out.txt\n"
+                + "    deps:\n    - data/a.txt\n    outs:\n    - out.txt\n");
+        Files.writeString(origin.resolve("dvc.lock"), "schema: '2.0'\nstages:\n  copy: [unclosed\n");
+        DvcCli.git(origin, "add", "-A");
+        DvcCli.git(origin, "commit", "-qm", "broken lock");
+        DvcCli.git(origin, "tag", "vbad");
+        Files.delete(origin.resolve("dvc.lock"));
+        Files.delete(origin.resolve("dvc.yaml"));
+        Files.writeString(origin.resolve("extra.txt"), "only at HEAD\n");
+        try (Repo repo = Repo.open(origin)) {
+            repo.add(List.of("extra.txt"), AddOptions.defaults());
+            repo.push(SyncOptions.of(List.of()));
+        }
+        DvcCli.git(origin, "add", "-A");
+        DvcCli.git(origin, "commit", "-qm", "no pipeline, one more file");
+        Path clone = freshClone();
+        try (Repo repo = Repo.open(clone)) {
+            assertThat(repo.cloudStatus(SyncOptions.of(List.of())).notOnRemote()).isEmpty();
+            assertThatThrownBy(() -> repo.cloudStatus(SyncOptions.of(List.of()).withScope(tags())))
+                    .isInstanceOf(DvcException.class).hasMessageContaining("at git revision vbad")
+                    .hasMessageContaining("dvc.lock");
+            // a target that an old tag does not have: that tag has nothing of it to check
+            assertThat(repo.cloudStatus(SyncOptions.of(List.of("extra.txt.dvc"))
+                    .withScope(new RevisionScope(false, false, false, List.of("v1.0")))).entries())
+                    .extracting(CloudStatus.Entry::name).containsExactly("extra.txt");
+        }
+    }
 }
+
