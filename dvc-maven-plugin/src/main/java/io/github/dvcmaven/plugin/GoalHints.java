@@ -60,9 +60,4 @@ final class GoalHints {
     String render(String text) {
         return text == null || prefix.equals(SHORT) ? text : text.replace(SHORT, prefix);
     }
-
-    /** A command line for a goal, e.g. {@code command("push -Ddvc.allTags=true")}. */
-    String command(String goalAndArgs) {
-        return prefix + goalAndArgs;
-    }
 }

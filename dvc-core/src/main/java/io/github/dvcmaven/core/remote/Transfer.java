@@ -8,7 +8,6 @@ import io.github.dvcmaven.core.event.RepoListener;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.HashInfo;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

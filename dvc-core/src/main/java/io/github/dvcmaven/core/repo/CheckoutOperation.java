@@ -8,7 +8,6 @@ import io.github.dvcmaven.core.fs.FileStat;
 import io.github.dvcmaven.core.hash.ContentHasher;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.HashInfo;
-import io.github.dvcmaven.core.pipeline.PipelineStage;
 import io.github.dvcmaven.core.pipeline.Stage;
 import io.github.dvcmaven.core.pipeline.Output;
 import java.io.File;
@@ -64,7 +63,7 @@ final class CheckoutOperation {
         List<Output> outputs = new ArrayList<>();
         for (Map.Entry<Stage, List<Output>> e : new TargetResolver(repo, index).resolve(targets).entrySet()) {
             for (Output o : e.getValue()) {
-                outputs.add(e.getKey() instanceof PipelineStage p ? PipelineStatus.withLock(o, index.lockEntry(p)) : o);
+                outputs.add(index.recorded(e.getKey(), o));
             }
         }
         return checkout(outputs, force, relink);

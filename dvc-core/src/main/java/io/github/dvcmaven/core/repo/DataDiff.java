@@ -16,11 +16,7 @@ import java.util.Map;
  */
 public final class DataDiff {
     /** One changed path; a rename has both paths, a modification both hashes. Directories end with "/". */
-    public record Entry(String path, String newPath, String hash, String newHash) {
-        String sortKey() {
-            return path;
-        }
-    }
+    public record Entry(String path, String newPath, String hash, String newHash) {}
 
     public enum State {
         ADDED("added"), DELETED("deleted"), MODIFIED("modified"), RENAMED("renamed"), NOT_IN_CACHE("not in cache");
@@ -47,7 +43,7 @@ public final class DataDiff {
         Map<State, List<Entry>> sorted = new LinkedHashMap<>();
         for (State s : State.values()) {
             List<Entry> list = new ArrayList<>(entries.getOrDefault(s, List.of()));
-            list.sort(Comparator.comparing(Entry::sortKey, PyStrings.CODE_POINT_ORDER));
+            list.sort(Comparator.comparing(Entry::path, PyStrings.CODE_POINT_ORDER));
             sorted.put(s, List.copyOf(list));
         }
         this.entries = sorted;

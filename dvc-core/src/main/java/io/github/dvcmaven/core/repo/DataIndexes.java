@@ -7,7 +7,6 @@ import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.index.DataIndex;
 import io.github.dvcmaven.core.index.IndexEntry;
 import io.github.dvcmaven.core.pipeline.Output;
-import io.github.dvcmaven.core.pipeline.PipelineStage;
 import io.github.dvcmaven.core.pipeline.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ final class DataIndexes {
         for (Stage s : index.allStages()) {
             for (Output o : s.outs()) {
                 if (o.cache()) {
-                    out.put(o.repoPath(), s instanceof PipelineStage p ? PipelineStatus.withLock(o, index.lockEntry(p)) : o);
+                    out.put(o.repoPath(), index.recorded(s, o));
                 }
             }
         }

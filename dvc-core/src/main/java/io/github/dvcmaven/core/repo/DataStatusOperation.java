@@ -1,5 +1,6 @@
 package io.github.dvcmaven.core.repo;
 
+import io.github.dvcmaven.core.format.RepoPaths;
 import io.github.dvcmaven.core.fs.DvcIgnore;
 import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.index.DataIndex;
@@ -35,7 +36,7 @@ final class DataStatusOperation {
     DataStatus run(DataStatusOptions opts) {
         List<String> filterKeys = prune(opts.targets().stream().map(repo::toRepoPath).toList());
         Predicate<String> view = key -> filterKeys.isEmpty() || filterKeys.stream()
-                .anyMatch(fk -> within(key, fk) || within(fk, key));
+                .anyMatch(fk -> RepoPaths.isWithin(key, fk) || RepoPaths.isWithin(fk, key));
         IndexDiff.Options diffOpts = new IndexDiff.Options(true, true, true, true, !opts.granular(), List.of(), view);
         StageIndex current = repo.index();
         DataIndex committedNow = DataIndexes.committed(repo, current);
@@ -66,17 +67,13 @@ final class DataStatusOperation {
         }
     }
 
-    private static boolean within(String key, String prefix) {
-        return prefix.isEmpty() || key.equals(prefix) || key.startsWith(prefix + "/");
-    }
-
     /** Targets without the ones another target contains. */
     private static List<String> prune(List<String> keys) {
         List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(keys));
         sorted.sort(java.util.Comparator.comparingInt(k -> k.isEmpty() ? 0 : k.split("/").length));
         List<String> out = new ArrayList<>();
         for (String k : sorted) {
-            if (out.stream().noneMatch(p -> within(k, p))) {
+            if (out.stream().noneMatch(p -> RepoPaths.isWithin(k, p))) {
                 out.add(k);
             }
         }
@@ -97,7 +94,7 @@ final class DataStatusOperation {
         for (IndexChange c : changes) {
             IndexChange.Type typ = c.type();
             String key = typ == IndexChange.Type.RENAME ? c.neu().key() : c.key();
-            if (!filterKeys.isEmpty() && filterKeys.stream().noneMatch(fk -> within(key, fk))) {
+            if (!filterKeys.isEmpty() && filterKeys.stream().noneMatch(fk -> RepoPaths.isWithin(key, fk))) {
                 continue;
             }
             if (typ == IndexChange.Type.UNCHANGED && (c.old() == null || c.old().hash() == null)
@@ -171,7 +168,7 @@ final class DataStatusOperation {
                     // its files are not known here: only the directory's own object is checked
                 }
             }
-            if (e == null || e.hash() == null || (!filterKeys.isEmpty() && filterKeys.stream().noneMatch(fk -> within(key, fk)))) {
+            if (e == null || e.hash() == null || (!filterKeys.isEmpty() && filterKeys.stream().noneMatch(fk -> RepoPaths.isWithin(key, fk)))) {
                 continue;
             }
             String remote = remoteFor(key, remoteOf);
@@ -192,7 +189,7 @@ final class DataStatusOperation {
 
     /** The remote of the output a key is (or lies in); null when the output is not pushed. */
     private static String remoteFor(String key, Map<String, String> remoteOf) {
-        for (String k = key; ; k = io.github.dvcmaven.core.format.RepoPaths.parent(k)) {
+        for (String k = key; ; k = RepoPaths.parent(k)) {
             if (remoteOf.containsKey(k)) {
                 return remoteOf.get(k);
             }

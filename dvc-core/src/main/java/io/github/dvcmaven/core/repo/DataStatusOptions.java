@@ -12,8 +12,4 @@ public record DataStatusOptions(List<String> targets, boolean granular, boolean 
     public DataStatusOptions {
         targets = List.copyOf(targets);
     }
-
-    public static DataStatusOptions of(List<String> targets) {
-        return new DataStatusOptions(targets, false, false, false, false, null);
-    }
 }

@@ -6,7 +6,6 @@ import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
-import io.github.dvcmaven.core.pipeline.PipelineStage;
 import io.github.dvcmaven.core.pipeline.Stage;
 import io.github.dvcmaven.core.remote.Remote;
 import io.github.dvcmaven.core.remote.Remotes;
@@ -102,7 +101,7 @@ final class DataSync {
                 continue;
             }
             for (Output o : e.getValue()) {
-                Output recorded = s instanceof PipelineStage p ? PipelineStatus.withLock(o, index.lockEntry(p)) : o;
+                Output recorded = index.recorded(s, o);
                 if (!recorded.cache() || (forPush && !recorded.push())) {
                     continue;
                 }

@@ -12,18 +12,6 @@ public record GcOptions(boolean allBranches, boolean allTags, boolean allCommits
     }
 
     public String scope() {
-        if (allCommits) {
-            return "the workspace and all git commits";
-        }
-        if (allBranches && allTags) {
-            return "the workspace, all git branches and all git tags";
-        }
-        if (allBranches) {
-            return "the workspace and all git branches";
-        }
-        if (allTags) {
-            return "the workspace and all git tags";
-        }
-        return "the workspace";
+        return new RevisionScope(allBranches, allTags, allCommits, java.util.List.of()).describe();
     }
 }

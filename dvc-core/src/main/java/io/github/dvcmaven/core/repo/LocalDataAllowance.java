@@ -5,7 +5,6 @@ import io.github.dvcmaven.core.format.RepoPaths;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;
-import io.github.dvcmaven.core.pipeline.PipelineStage;
 import io.github.dvcmaven.core.pipeline.Stage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +31,7 @@ final class LocalDataAllowance {
         this.repo = repo;
         for (Stage s : index.allStages()) {
             for (Output o : s.outs()) {
-                recorded.put(o.repoPath(), s instanceof PipelineStage p ? PipelineStatus.withLock(o, index.lockEntry(p)) : o);
+                recorded.put(o.repoPath(), index.recorded(s, o));
             }
         }
     }

@@ -42,10 +42,4 @@ public sealed interface StageChange {
 
     /** A word about the stage as a whole: {@code "changed command"}, {@code "always changed"}, ... */
     record StageFlag(String text) implements StageChange {}
-
-    /** Whether the stage must rerun (as opposed to data that must be restored or committed). */
-    default boolean needsRepro() {
-        return !(this instanceof PathChange p) || p.section() == Section.DEPS || p.state().equals(NOT_IN_LOCK)
-                || p.state().equals(NOT_IN_DVC_YAML);
-    }
 }

@@ -146,6 +146,11 @@ public final class StageIndex {
         return lockFor(s.dvcfile()).stages().get(s.name());
     }
 
+    /** An output with the hash its stage file records: a pointer's own, a pipeline stage's from dvc.lock. */
+    public Output recorded(Stage s, Output o) {
+        return s instanceof PipelineStage p ? PipelineStatus.withLock(o, lockEntry(p)) : o;
+    }
+
     /** All stages: pipeline stages first in file order, then .dvc files, as the graph orders them. */
     public List<Stage> allStages() {
         List<Stage> all = new ArrayList<>();

@@ -16,8 +16,4 @@ public record StatusOptions(List<String> targets, boolean allowMissing) {
     public static StatusOptions of(List<String> targets) {
         return new StatusOptions(targets, false);
     }
-
-    public StatusOptions withAllowMissing(boolean allow) {
-        return new StatusOptions(targets, allow);
-    }
 }
