@@ -62,9 +62,29 @@ public final class ObjectStore {
     /** Cleared after the first clone attempt this file system refuses, so later files skip straight to copying. */
     private volatile boolean reflinkWorks = true;
 
+    /** {@code cache.shared = group}: directories 2775 as dvc makes them, so the group can add objects. */
+    private final boolean sharedGroup;
+
     public ObjectStore(Path root) {
+        this(root, false);
+    }
+
+    public ObjectStore(Path root, boolean sharedGroup) {
         this.root = root;
         this.filesMd5 = root.resolve("files").resolve("md5");
+        this.sharedGroup = sharedGroup;
+    }
+
+    /** dvc's {@code shared} option of a cache or local remote: absent, or {@code group}. */
+    public static boolean parseShared(String value, String option) {
+        if (value == null) {
+            return false;
+        }
+        if (value.trim().equalsIgnoreCase("group")) {
+            return true;
+        }
+        throw new io.github.dvcmaven.core.DvcException("config option '" + option + "' must be 'group', not '" + value + "'",
+                "unset it, or set it to group for a cache shared by a group of users");
     }
 
     public Path root() {
@@ -432,15 +452,23 @@ public final class ObjectStore {
     private void ensureDir(Path dir) throws IOException {
         if (!knownDirs.contains(dir)) {
             if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir.getParent());
+                io.github.dvcmaven.core.fs.GroupDirs.create(dir.getParent(), sharedGroup);
                 try {
                     Files.createDirectory(dir);
+                    shareWithGroup(dir);
                     createdDirs.add(dir);
                 } catch (java.nio.file.FileAlreadyExistsException raced) {
                     // made by another thread or process just now
                 }
             }
             knownDirs.add(dir);
+        }
+    }
+
+
+    private void shareWithGroup(Path dir) throws IOException {
+        if (sharedGroup) {
+            Files.setAttribute(dir, "unix:mode", io.github.dvcmaven.core.fs.GroupDirs.DIR_MODE);
         }
     }
 

@@ -167,6 +167,18 @@ public final class DvcConfig {
 
     // ------------------------------------------------------------------ typed access
 
+    /** The file that sets this remote's option (the last level to set it wins), or a generic phrase. */
+    public String whereRemoteOptionIsSet(String remote, String key) {
+        String where = "the dvc config";
+        for (Map.Entry<ConfigLevel, Map<String, Object>> level : levels.entrySet()) {
+            if (level.getValue().get("remote") instanceof Map<?, ?> remotes && remotes.get(remote) instanceof Map<?, ?> opts
+                    && opts.containsKey(key) && files != null && files.file(level.getKey()) != null) {
+                where = files.file(level.getKey()).toString();
+            }
+        }
+        return where;
+    }
+
     /** A value as text; lists (unquoted commas) are joined back with commas. */
     public Optional<String> get(String section, String key) {
         Object sec = merged.get(section);

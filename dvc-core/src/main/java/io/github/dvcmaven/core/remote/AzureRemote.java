@@ -48,9 +48,11 @@ public final class AzureRemote implements Remote {
 
     private BlobServiceClientBuilder build(RemoteOptions o) {
         BlobServiceClientBuilder b = new BlobServiceClientBuilder();
-        Duration connect = Duration.ofSeconds(o.seconds("connect_timeout", 30));
+        // dvc's (adlfs's) names: connection_timeout to connect, read_timeout per read, timeout for an answer
+        Duration connect = Duration.ofSeconds(o.seconds("connection_timeout", 30));
         Duration read = Duration.ofSeconds(o.seconds("read_timeout", 120));
-        b.clientOptions(new HttpClientOptions().setConnectTimeout(connect).setReadTimeout(read).setResponseTimeout(read));
+        Duration answer = Duration.ofSeconds(o.seconds("timeout", o.seconds("read_timeout", 120)));
+        b.clientOptions(new HttpClientOptions().setConnectTimeout(connect).setReadTimeout(read).setResponseTimeout(answer));
         b.retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(4)
                 .setBaseDelay(Duration.ofMillis(200)).setMaxDelay(Duration.ofSeconds(10))));
         String connection = o.getOrEnv("connection_string", "AZURE_STORAGE_CONNECTION_STRING");
@@ -77,9 +79,43 @@ public final class AzureRemote implements Remote {
         } else if (tenant != null && clientId != null && clientSecret != null) {
             b.credential(new ClientSecretCredentialBuilder().tenantId(tenant).clientId(clientId).clientSecret(clientSecret).build());
         } else if (!o.flag("allow_anonymous_login", false)) {
-            b.credential(new DefaultAzureCredentialBuilder().build());
+            b.credential(defaultChain(o));
         }
         return b;
+    }
+
+    /**
+     * The default credential chain, or, when exclude_* options drop some of its sources, the same chain
+     * in the same order without them (the Java SDK's builder has no switches for that).
+     */
+    private static com.azure.core.credential.TokenCredential defaultChain(RemoteOptions o) {
+        boolean noEnv = o.flag("exclude_environment_credential", false);
+        boolean noManaged = o.flag("exclude_managed_identity_credential", false);
+        boolean noSharedCache = o.flag("exclude_shared_token_cache_credential", false);
+        boolean noVsCode = o.flag("exclude_visual_studio_code_credential", false);
+        if (!noEnv && !noManaged && !noSharedCache && !noVsCode) {
+            return new DefaultAzureCredentialBuilder().build();
+        }
+        com.azure.identity.ChainedTokenCredentialBuilder chain = new com.azure.identity.ChainedTokenCredentialBuilder();
+        if (!noEnv) {
+            chain.addLast(new com.azure.identity.EnvironmentCredentialBuilder().build());
+        }
+        if (System.getenv("AZURE_FEDERATED_TOKEN_FILE") != null) {
+            chain.addLast(new com.azure.identity.WorkloadIdentityCredentialBuilder().build());
+        }
+        if (!noManaged) {
+            chain.addLast(new com.azure.identity.ManagedIdentityCredentialBuilder().build());
+        }
+        if (!noSharedCache) {
+            chain.addLast(new com.azure.identity.SharedTokenCacheCredentialBuilder().build());
+        }
+        if (!noVsCode) {
+            chain.addLast(new com.azure.identity.VisualStudioCodeCredentialBuilder().build());
+        }
+        chain.addLast(new com.azure.identity.AzureCliCredentialBuilder().build());
+        chain.addLast(new com.azure.identity.AzurePowerShellCredentialBuilder().build());
+        chain.addLast(new com.azure.identity.AzureDeveloperCliCredentialBuilder().build());
+        return chain.build();
     }
 
     @Override

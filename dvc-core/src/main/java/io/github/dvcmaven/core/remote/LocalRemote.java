@@ -18,10 +18,17 @@ import java.util.UUID;
 public final class LocalRemote implements Remote {
     private final String name;
     private final Path root;
+    /** {@code shared = group}: directories 2775 and objects 0664, as dvc's local object database makes them. */
+    private final boolean sharedGroup;
 
     public LocalRemote(String name, Path root) {
+        this(name, root, false);
+    }
+
+    public LocalRemote(String name, Path root, boolean sharedGroup) {
         this.name = name;
         this.root = root;
+        this.sharedGroup = sharedGroup;
     }
 
     @Override
@@ -80,11 +87,15 @@ public final class LocalRemote implements Remote {
     @Override
     public void upload(Path file, String key, java.util.function.LongConsumer sent) throws IOException {
         Path target = resolve(key);
-        Files.createDirectories(target.getParent());
+        io.github.dvcmaven.core.fs.GroupDirs.create(target.getParent(), sharedGroup);
         Path tmp = target.resolveSibling("." + UUID.randomUUID() + ".tmp");
         try {
             copy(file, tmp, sent);
-            tmp.toFile().setReadable(true, false);
+            if (sharedGroup) {
+                Files.setAttribute(tmp, "unix:mode", io.github.dvcmaven.core.fs.GroupDirs.FILE_MODE);
+            } else {
+                tmp.toFile().setReadable(true, false);
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -94,6 +105,7 @@ public final class LocalRemote implements Remote {
             Files.deleteIfExists(tmp);
         }
     }
+
 
     /** Small files in one call (the kernel copies them); big ones in chunks, each reported as it lands. */
     private static void copy(Path from, Path to, java.util.function.LongConsumer sent) throws IOException {

@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.remote;
 
 import io.github.dvcmaven.core.DvcException;
 import io.github.dvcmaven.core.config.DvcConfig;
+import io.github.dvcmaven.core.config.RemoteOptionSchema;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,12 +29,17 @@ public final class Remotes {
 
     /** The options of a named remote (or the default one), with {@code remote://} references resolved. */
     public static Map<String, Object> options(DvcConfig config, String name) {
+        return options(config, name, new java.util.LinkedHashSet<>());
+    }
+
+    private static Map<String, Object> options(DvcConfig config, String name, Set<String> chain) {
         String resolved = name != null ? name.toLowerCase(java.util.Locale.ROOT) : defaultName(config);
         if (resolved == null) {
             throw new DvcException("No remote provided and no default remote set.",
                     "add one: `mvn dvc:remote -Ddvc.action=add -Ddvc.name=storage -Ddvc.url=s3://bucket/path -Ddvc.default=true`,"
                             + " or name it with -Ddvc.remote=NAME");
         }
+        chain.add(resolved);
         Map<String, Map<String, Object>> remotes = config.remotes();
         Map<String, Object> opts = remotes.get(resolved);
         if (opts == null) {
@@ -48,12 +54,20 @@ public final class Remotes {
             throw new DvcException("remote '" + resolved + "' has no url", "set it in .dvc/config");
         }
         String u = String.valueOf(url);
+        for (Map.Entry<String, Object> option : opts.entrySet()) {
+            RemoteOptionSchema.check(resolved, u, option.getKey(), option.getValue(),
+                    config.whereRemoteOptionIsSet(resolved, option.getKey()));
+        }
         if (u.startsWith("remote://")) {
             String rest = u.substring("remote://".length());
             int slash = rest.indexOf('/');
             String base = slash < 0 ? rest : rest.substring(0, slash);
             String sub = slash < 0 ? "" : rest.substring(slash + 1);
-            Map<String, Object> parent = options(config, base);
+            if (!chain.add(base.toLowerCase(java.util.Locale.ROOT))) {
+                throw new DvcException("remote '" + resolved + "': url '" + u + "' refers back to itself through "
+                        + String.join(" -> ", chain) + " -> " + base, "point the url of one of them at real storage");
+            }
+            Map<String, Object> parent = options(config, base, chain);
             Map<String, Object> combined = new LinkedHashMap<>(parent);
             combined.putAll(merged);
             String parentUrl = String.valueOf(parent.get("url"));
@@ -77,13 +91,21 @@ public final class Remotes {
         }
         String name = String.valueOf(options.get("name"));
         String url = String.valueOf(options.get("url"));
+        options.forEach((key, value) -> RemoteOptionSchema.check(name, url, key, value, null));
         int scheme = url.indexOf("://");
         String kind = scheme < 0 ? "local" : url.substring(0, scheme).toLowerCase(java.util.Locale.ROOT);
         return switch (kind) {
-            case "local" -> new LocalRemote(name, Path.of(url).toAbsolutePath().normalize());
-            case "file" -> new LocalRemote(name, Path.of(url.substring("file://".length())).toAbsolutePath().normalize());
+            case "local" -> new LocalRemote(name, Path.of(url).toAbsolutePath().normalize(), shared(options, name));
+            case "file" -> new LocalRemote(name, Path.of(url.substring("file://".length())).toAbsolutePath().normalize(),
+                    shared(options, name));
             default -> RemoteProviders.open(kind, name, url, options, env);
         };
+    }
+
+    private static boolean shared(Map<String, Object> options, String name) {
+        Object v = options.get("shared");
+        return io.github.dvcmaven.core.cache.ObjectStore.parseShared(v == null ? null : String.valueOf(v),
+                "remote." + name + ".shared");
     }
 
     public static void registerSecret(String secret) {

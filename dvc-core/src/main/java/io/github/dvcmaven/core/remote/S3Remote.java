@@ -44,7 +44,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * An S3 (or S3-compatible: MinIO, Ceph, R2, …) remote configured from dvc's options: {@code endpointurl}
- * (path-style addressing then, unless {@code path_style = false}), {@code region}, {@code profile},
+ * (path-style addressing then, unless the AWS config's {@code addressing_style} says), {@code region}, {@code profile},
  * {@code credentialpath}, explicit keys from config.local, {@code use_ssl}, {@code ssl_verify},
  * {@code sse}/{@code sse_kms_key_id}, {@code acl}, timeouts; otherwise the SDK's default chain (env,
  * profiles, web identity / OIDC, instance roles).
@@ -53,8 +53,11 @@ public final class S3Remote implements Remote {
     /** Above this, uploads go in parts (botocore's default threshold is 8 MiB; parts cost requests). */
     private static final long MULTIPART_THRESHOLD = 64L << 20;
     private static final long PART_SIZE = 16L << 20;
+    private static final long MIN_PART_SIZE = 5L << 20;
     private static final int MAX_PARTS = 10_000;
     private static final int PART_THREADS = 4;
+    private static final Map<String, String> GRANTS = Map.of("grant_read", "x-amz-grant-read", "grant_read_acp",
+            "x-amz-grant-read-acp", "grant_write_acp", "x-amz-grant-write-acp", "grant_full_control", "x-amz-grant-full-control");
 
     /** Files up to this size are read into memory for their PUT; bigger ones are streamed from disk. */
     private static final int IN_MEMORY_BODY = 1 << 20;
@@ -68,6 +71,8 @@ public final class S3Remote implements Remote {
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http;
+    private final AwsS3Settings settings;
+    private final Map<String, String> customerKeyHeaders;
     private final SignedS3Requests requests;
     private volatile S3Client client;
 
@@ -78,11 +83,15 @@ public final class S3Remote implements Remote {
         String[] bp = this.options.bucketAndPrefix(url, "s3", "s3://bucket/path");
         this.bucket = bp[0];
         this.prefix = bp[1];
+        this.settings = AwsS3Settings.load(name, opt("configpath"), opt("profile"), env);
         this.endpoint = endpoint();
         this.region = region(env);
         this.credentials = credentials(env);
+        this.customerKeyHeaders = customerKeyHeaders();
+        checkObjectOptions();
         this.http = httpClient();
-        this.requests = new SignedS3Requests(http, credentials, region.id(), bucketUrl());
+        this.requests = new SignedS3Requests(http, credentials, region.id(), bucketUrl(), customerKeyHeaders,
+                flag("listobjects", false));
     }
 
     /**
@@ -124,19 +133,23 @@ public final class S3Remote implements Remote {
         return URI.create(e.contains("://") ? e : (flag("use_ssl", true) ? "https://" : "http://") + e);
     }
 
+    /** Path-style on an S3-compatible endpoint, virtual-hosted on AWS, unless the AWS config's addressing_style says. */
     private boolean pathStyle() {
-        return flag("path_style", endpoint != null);
+        return settings.pathStyle() != null ? settings.pathStyle() : endpoint != null;
     }
 
     private SdkHttpClient httpClient() {
         AttributeMap.Builder attributes = AttributeMap.builder();
         String sslVerify = opt("ssl_verify");
-        if (sslVerify != null && sslVerify.equalsIgnoreCase("false")) {
+        ApacheHttpClient.Builder builder = ApacheHttpClient.builder();
+        if (sslVerify != null && !isBoolean(sslVerify)) {
+            builder.tlsTrustManagersProvider(CaBundle.trustManagers(name, Path.of(sslVerify)));
+        } else if (sslVerify != null && !flag("ssl_verify", true)) {
             attributes.put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE);
         }
         // no "Expect: 100-continue" round trip for a small object's PUT (botocore sends none for a body
         // in memory either); uploads streamed from disk ask for it themselves
-        return ApacheHttpClient.builder().maxConnections(64).expectContinueEnabled(false)
+        return builder.maxConnections(64).expectContinueEnabled(false)
                 .connectionTimeout(Duration.ofSeconds(seconds("connect_timeout", 30)))
                 .socketTimeout(Duration.ofSeconds(seconds("read_timeout", 120)))
                 .buildWithDefaults(attributes.build());
@@ -177,6 +190,10 @@ public final class S3Remote implements Remote {
         return b.build();
     }
 
+    private static boolean isBoolean(String v) {
+        return java.util.Set.of("true", "false", "yes", "no", "on", "off", "1", "0").contains(lower(v.trim()));
+    }
+
     private long seconds(String key, long def) {
         return options.seconds(key, def);
     }
@@ -196,8 +213,9 @@ public final class S3Remote implements Remote {
         }
         try {
             String profile = opt("profile");
-            Region fromProfile = new AwsProfileRegionProvider(null, profile != null ? profile : env.getOrDefault("AWS_PROFILE", "default"))
-                    .getRegion();
+            ProfileFile file = settings.profileFile();
+            Region fromProfile = new AwsProfileRegionProvider(file == null ? null : () -> file,
+                    profile != null ? profile : env.getOrDefault("AWS_PROFILE", "default")).getRegion();
             if (fromProfile != null) {
                 return fromProfile;
             }
@@ -236,6 +254,11 @@ public final class S3Remote implements Remote {
             return pb.build();
         }
         return DefaultCredentialsProvider.builder().build();
+    }
+
+    /** For tests: sign as a machine whose clock is off by this much. */
+    void assumeClockSkew(java.time.Duration skew) {
+        requests.assumeClockSkew(skew);
     }
 
     /** Where object keys go, for tests of the addressing. */
@@ -283,7 +306,7 @@ public final class S3Remote implements Remote {
     @Override
     public void upload(Path file, String key, java.util.function.LongConsumer sent) throws IOException {
         long size = java.nio.file.Files.size(file);
-        if (size > MULTIPART_THRESHOLD) {
+        if (size > multipartThreshold()) {
             call(key, () -> {
                 multipartUpload(file, key, size, sent);
                 return null;
@@ -293,8 +316,15 @@ public final class S3Remote implements Remote {
         Map<String, String> headers = objectHeaders();
         ContentStreamProvider body;
         if (size <= IN_MEMORY_BODY) {
-            body = ContentStreamProvider.fromByteArrayUnsafe(FileBytes.read(file, (int) size));
+            byte[] bytes = FileBytes.read(file, (int) size);
+            headers.put("Content-MD5", java.util.Base64.getEncoder().encodeToString(md5(bytes)));
+            body = ContentStreamProvider.fromByteArrayUnsafe(bytes);
         } else {
+            String named = md5FromKey(key);
+            if (named != null) {
+                // the object's name is the MD5 of its bytes: the server refuses a body that does not match it
+                headers.put("Content-MD5", java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(named)));
+            }
             body = ContentStreamProvider.fromInputStreamSupplier(() -> {
                 try {
                     return java.nio.file.Files.newInputStream(file);
@@ -311,13 +341,67 @@ public final class S3Remote implements Remote {
         sent.accept(size);
     }
 
-    /** The sse, sse_kms_key_id and acl options as the headers of a new object's request. */
+    /** The sse, sse_kms_key_id, SSE-C, acl and grant_* options as the headers of a new object's request. */
     private Map<String, String> objectHeaders() {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         putIfSet(headers, "x-amz-server-side-encryption", "sse");
         putIfSet(headers, "x-amz-server-side-encryption-aws-kms-key-id", "sse_kms_key_id");
         putIfSet(headers, "x-amz-acl", "acl");
+        GRANTS.forEach((option, header) -> putIfSet(headers, header, option));
+        headers.putAll(customerKeyHeaders);
         return headers;
+    }
+
+    /** Options dvc refuses together, refused here the same way. */
+    private void checkObjectOptions() {
+        if (opt("sse_customer_key") != null && opt("sse_kms_key_id") != null) {
+            throw new io.github.dvcmaven.core.DvcException("remote '" + name
+                    + "': `sse_kms_key_id` and `sse_customer_key` AWS S3 config options are mutually exclusive");
+        }
+        if (opt("acl") != null && GRANTS.keySet().stream().anyMatch(g -> opt(g) != null)) {
+            throw new io.github.dvcmaven.core.DvcException("remote '" + name
+                    + "': `acl` and `grant_*` AWS S3 config options are mutually exclusive");
+        }
+    }
+
+    /**
+     * SSE-C: the customer key (base64 in the config, as dvc reads it) goes with every request that writes
+     * or reads an object's bytes, with its MD5 so the server can check it arrived intact.
+     */
+    private Map<String, String> customerKeyHeaders() {
+        String encoded = opt("sse_customer_key");
+        if (encoded == null) {
+            if (opt("sse_customer_algorithm") != null) {
+                throw new io.github.dvcmaven.core.DvcException("remote '" + name
+                        + "': sse_customer_algorithm is set but sse_customer_key is not", "set both, the key in .dvc/config.local");
+            }
+            return Map.of();
+        }
+        byte[] key;
+        try {
+            key = java.util.Base64.getDecoder().decode(encoded);
+        } catch (IllegalArgumentException e) {
+            throw new io.github.dvcmaven.core.DvcException("remote '" + name + "': sse_customer_key is not base64", 
+                    "give the 32-byte key base64-encoded, as dvc reads it", e);
+        }
+        String algorithm = opt("sse_customer_algorithm") != null ? opt("sse_customer_algorithm") : "AES256";
+        Map<String, String> h = new java.util.LinkedHashMap<>();
+        h.put("x-amz-server-side-encryption-customer-algorithm", algorithm);
+        h.put("x-amz-server-side-encryption-customer-key", java.util.Base64.getEncoder().encodeToString(key));
+        h.put("x-amz-server-side-encryption-customer-key-MD5", java.util.Base64.getEncoder().encodeToString(md5(key)));
+        return Map.copyOf(h);
+    }
+
+    private static byte[] md5(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("MD5").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long multipartThreshold() {
+        return settings.multipartThreshold() != null ? Math.max(MIN_PART_SIZE, settings.multipartThreshold()) : MULTIPART_THRESHOLD;
     }
 
     private void putIfSet(Map<String, String> headers, String header, String option) {
@@ -336,9 +420,11 @@ public final class S3Remote implements Remote {
                 .overrideConfiguration(o -> headers.forEach(o::putHeader));
         S3Client client = client();
         String uploadId = client.createMultipartUpload(create.build()).uploadId();
-        long partSize = Math.max(PART_SIZE, (size + MAX_PARTS - 1) / MAX_PARTS);
+        long chosen = settings.multipartChunkSize() != null ? Math.max(MIN_PART_SIZE, settings.multipartChunkSize()) : PART_SIZE;
+        long partSize = Math.max(chosen, (size + MAX_PARTS - 1) / MAX_PARTS);
         int parts = (int) ((size + partSize - 1) / partSize);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(PART_THREADS, parts));
+        int threads = settings.maxConcurrentRequests() != null ? settings.maxConcurrentRequests() : PART_THREADS;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(threads, parts));
         try {
             List<java.util.concurrent.Future<CompletedPart>> futures = new java.util.ArrayList<>();
             for (int i = 0; i < parts; i++) {
@@ -346,15 +432,12 @@ public final class S3Remote implements Remote {
                 long offset = i * partSize;
                 long length = Math.min(partSize, size - offset);
                 futures.add(pool.submit(() -> {
-                    byte[] bytes = new byte[(int) length];
-                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
-                        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-                        while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) >= 0) {
-                            // keep reading
-                        }
-                    }
+                    byte[] bytes = readPart(file, offset, (int) length);
                     String etag = client.uploadPart(UploadPartRequest.builder().bucket(bucket).key(prefix + key)
-                            .uploadId(uploadId).partNumber(number).contentLength(length).build(), RequestBody.fromBytes(bytes)).eTag();
+                            .uploadId(uploadId).partNumber(number).contentLength(length)
+                            .contentMD5(java.util.Base64.getEncoder().encodeToString(md5(bytes)))
+                            .overrideConfiguration(o -> customerKeyHeaders.forEach(o::putHeader))
+                            .build(), RequestBody.fromBytes(bytes)).eTag();
                     sent.accept(length);
                     return CompletedPart.builder().partNumber(number).eTag(etag).build();
                 }));
@@ -383,6 +466,27 @@ public final class S3Remote implements Remote {
             throw new IOException("remote '" + name + "' (" + url + "): the multipart upload of " + key
                     + " was acknowledged, but the object has " + stored + " bytes instead of " + size);
         }
+    }
+
+    /** The MD5 a dvc 3 object key names ({@code files/md5/ab/cdef…[.dir]}), or null for other keys. */
+    static String md5FromKey(String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("files/md5/([0-9a-f]{2})/([0-9a-f]{30})(\\.dir)?").matcher(key);
+        return m.matches() ? m.group(1) + m.group(2) : null;
+    }
+
+    /** A part's bytes; a file that got shorter since the upload began fails rather than sending zeros. */
+    static byte[] readPart(Path file, long offset, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                if (ch.read(buf, offset + buf.position()) < 0) {
+                    throw new IOException(file + " ended at " + (offset + buf.position()) + " bytes while uploading it"
+                            + " (it changed or shrank during the push)");
+                }
+            }
+        }
+        return bytes;
     }
 
     /** Aborts the upload (no parts linger and bill) and says why it failed. */
@@ -455,7 +559,7 @@ public final class S3Remote implements Remote {
                     + "; the bucket is in another region: set it with `mvn dvc:remote -Ddvc.action=modify -Ddvc.name="
                     + name + " -Ddvc.option=region -Ddvc.value=REGION`");
         }
-        return new IOException(where + ": " + Remotes.redact(detail));
+        return new RemoteRequestException(status, code, where + ": " + Remotes.redact(detail));
     }
 
     /** An SDK failure as an IOException whose message names the remote and never a secret. */

@@ -55,12 +55,27 @@ final class SignedS3Requests {
     private final URI root;
     private final String bucketPath;
     private final boolean signPayload;
+    private final Map<String, String> objectReadHeaders;
+    private final boolean listV1;
+    /** The server's clock minus ours, learnt from a RequestTimeTooSkewed answer (as the SDK corrects it). */
+    private volatile java.time.Duration clockSkew = java.time.Duration.ZERO;
 
     /**
      * @param bucketUrl the bucket's URL as the S3 client addresses it ({@code http://host:port/bucket}
      *     path-style, {@code https://bucket.s3.region.amazonaws.com} virtual-hosted)
      */
     SignedS3Requests(SdkHttpClient http, AwsCredentialsProvider credentials, String region, URI bucketUrl) {
+        this(http, credentials, region, bucketUrl, Map.of(), false);
+    }
+
+    /**
+     * @param objectReadHeaders headers every request on an object's bytes carries (SSE-C's key)
+     * @param listV1 list with ListObjects (v1), for servers without v2 (dvc's {@code listobjects})
+     */
+    SignedS3Requests(SdkHttpClient http, AwsCredentialsProvider credentials, String region, URI bucketUrl,
+            Map<String, String> objectReadHeaders, boolean listV1) {
+        this.objectReadHeaders = objectReadHeaders;
+        this.listV1 = listV1;
         this.http = http;
         this.credentials = credentials;
         this.region = region;
@@ -77,7 +92,9 @@ final class SignedS3Requests {
 
     /** The object's size, or empty when there is no such object. */
     Optional<Long> head(String key) throws IOException {
-        HttpExecuteResponse r = send(request(SdkHttpMethod.HEAD, key), null);
+        SdkHttpFullRequest.Builder b = request(SdkHttpMethod.HEAD, key);
+        objectReadHeaders.forEach(b::putHeader);
+        HttpExecuteResponse r = send(b, null);
         if (r.httpResponse().statusCode() == 404) {
             close(r);
             return Optional.empty();
@@ -89,7 +106,9 @@ final class SignedS3Requests {
 
     /** The object's bytes; the caller closes the stream, which frees the connection. */
     InputStream get(String key) throws IOException {
-        HttpExecuteResponse r = send(request(SdkHttpMethod.GET, key), null);
+        SdkHttpFullRequest.Builder b = request(SdkHttpMethod.GET, key);
+        objectReadHeaders.forEach(b::putHeader);
+        HttpExecuteResponse r = send(b, null);
         check(r, key);
         return r.responseBody().map(InputStream.class::cast).orElseGet(InputStream::nullInputStream);
     }
@@ -110,19 +129,24 @@ final class SignedS3Requests {
         close(r);
     }
 
-    /** One page of ListObjectsV2 under {@code prefix}, keys URL-encoded on the wire and decoded here. */
+    /**
+     * One page of ListObjectsV2 (or ListObjects v1, its {@code marker} the last key of the page before)
+     * under {@code prefix}, keys URL-encoded on the wire and decoded here.
+     */
     Page list(String prefix, String continuation) throws IOException {
         SdkHttpFullRequest.Builder b = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET).uri(root)
                 .encodedPath(bucketPath.isEmpty() ? "/" : bucketPath + "/")
-                .putRawQueryParameter("list-type", "2").putRawQueryParameter("encoding-type", "url")
-                .putRawQueryParameter("prefix", prefix);
+                .putRawQueryParameter("encoding-type", "url").putRawQueryParameter("prefix", prefix);
+        if (!listV1) {
+            b.putRawQueryParameter("list-type", "2");
+        }
         if (continuation != null) {
-            b.putRawQueryParameter("continuation-token", continuation);
+            b.putRawQueryParameter(listV1 ? "marker" : "continuation-token", continuation);
         }
         HttpExecuteResponse r = send(b, null);
         check(r, prefix);
         try (InputStream in = r.responseBody().orElseThrow(() -> new IOException("empty listing response"))) {
-            return parseListing(in);
+            return parseListing(in, listV1);
         }
     }
 
@@ -131,10 +155,22 @@ final class SignedS3Requests {
                 .encodedPath(bucketPath + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key));
     }
 
+    /** Signs as if our clock were off by this much: how a test stands in for a machine with a wrong clock. */
+    void assumeClockSkew(java.time.Duration skew) {
+        clockSkew = skew;
+    }
+
     private HttpExecuteResponse send(SdkHttpFullRequest.Builder request, ContentStreamProvider body) throws IOException {
+        return send(request, body, true);
+    }
+
+    private HttpExecuteResponse send(SdkHttpFullRequest.Builder request, ContentStreamProvider body, boolean mayCorrectClock)
+            throws IOException {
         SdkHttpFullRequest unsigned = request.build();
+        java.time.Clock clock = java.time.Clock.offset(java.time.Clock.systemUTC(), clockSkew);
         SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials()).request(unsigned)
                 .payload(body)
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock)
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
@@ -142,7 +178,43 @@ final class SignedS3Requests {
                 .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, signPayload));
         HttpExecuteRequest.Builder execute = HttpExecuteRequest.builder().request(signed.request());
         signed.payload().ifPresent(execute::contentStreamProvider);
-        return http.prepareRequest(execute.build()).call();
+        HttpExecuteResponse response = http.prepareRequest(execute.build()).call();
+        if (response.httpResponse().statusCode() != 403 || !mayCorrectClock) {
+            return response;
+        }
+        // a 403 may say our clock is off: learn the server's time from its Date header and sign again,
+        // once (the SDK corrects skew the same way); the error document is kept for check() otherwise
+        byte[] error = new byte[0];
+        if (response.responseBody().isPresent()) {
+            try (InputStream in = response.responseBody().get()) {
+                error = in.readNBytes(64 * 1024);
+            }
+        }
+        java.time.Duration skew = skewFrom(response, error);
+        if (skew != null) {
+            clockSkew = skew;
+            return send(request, body, false);
+        }
+        return HttpExecuteResponse.builder().response(response.httpResponse())
+                .responseBody(AbortableInputStream.create(new java.io.ByteArrayInputStream(error))).build();
+    }
+
+    /** The server's clock minus ours, when a RequestTimeTooSkewed answer dates itself; else null. */
+    private static java.time.Duration skewFrom(HttpExecuteResponse r, byte[] error) {
+        try {
+            if (!"RequestTimeTooSkewed".equals(parseError(error).get("Code"))) {
+                return null;
+            }
+            Optional<String> date = r.httpResponse().firstMatchingHeader("Date");
+            if (date.isEmpty()) {
+                return null;
+            }
+            java.time.Instant server = java.time.ZonedDateTime.parse(date.get(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            return java.time.Duration.between(java.time.Instant.now(), server);
+        } catch (XMLStreamException | java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Throws the S3 error a non-2xx response carries, reading its code from the XML body. */
@@ -200,6 +272,11 @@ final class SignedS3Requests {
     }
 
     static Page parseListing(InputStream in) throws IOException {
+        return parseListing(in, false);
+    }
+
+    /** A v2 page continues at its NextContinuationToken, a v1 page at its NextMarker or else its last key. */
+    static Page parseListing(InputStream in, boolean v1) throws IOException {
         List<String> keys = new ArrayList<>();
         String next = null;
         boolean truncated = false;
@@ -217,7 +294,8 @@ final class SignedS3Requests {
                             }
                         }
                         case "IsTruncated" -> truncated = Boolean.parseBoolean(x.getElementText().trim());
-                        case "NextContinuationToken" -> next = x.getElementText();
+                        case "NextContinuationToken" -> next = v1 ? next : x.getElementText();
+                        case "NextMarker" -> next = v1 ? SdkHttpUtils.urlDecode(x.getElementText()) : next;
                         default -> { }
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("Contents")) {
@@ -226,6 +304,9 @@ final class SignedS3Requests {
             }
         } catch (XMLStreamException e) {
             throw new IOException("unreadable listing from the server: " + e.getMessage(), e);
+        }
+        if (v1 && truncated && (next == null || next.isEmpty()) && !keys.isEmpty()) {
+            next = keys.get(keys.size() - 1);
         }
         if (truncated && (next == null || next.isEmpty())) {
             throw new IOException("the server said the listing continues but gave no continuation token");

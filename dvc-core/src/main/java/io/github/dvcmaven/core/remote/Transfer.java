@@ -36,12 +36,25 @@ public final class Transfer {
     private final Remote remote;
     private final int jobs;
     private final RepoListener listener;
+    private final ObjectHasher hasher;
+
+    /** The hash of a cache object's bytes (a state database may answer for an unchanged file). */
+    @FunctionalInterface
+    public interface ObjectHasher {
+        String hash(java.nio.file.Path file, String algorithm) throws IOException;
+    }
 
     public Transfer(ObjectStore cache, Remote remote, int jobs, RepoListener listener) {
+        this(cache, remote, jobs, listener, io.github.dvcmaven.core.hash.FileHasher::hash);
+    }
+
+    /** @param hasher checks each object against its name before it leaves, so a rotten one never spreads */
+    public Transfer(ObjectStore cache, Remote remote, int jobs, RepoListener listener, ObjectHasher hasher) {
         this.cache = cache;
         this.remote = remote;
         this.jobs = Math.max(1, jobs);
         this.listener = listener;
+        this.hasher = hasher;
     }
 
     /** The remote key of an object: dvc's layout, legacy 2.x objects at the top level. */
@@ -142,6 +155,11 @@ public final class Transfer {
     }
 
     private void upload(HashInfo h, Map<HashInfo, String> failed, AtomicInteger done, ProgressTracker progress) {
+        String rotten = rotten(h);
+        if (rotten != null) {
+            failed.put(h, rotten);
+            return;
+        }
         String error = retry("upload " + key(h), () -> {
             java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
             try {
@@ -160,6 +178,24 @@ public final class Transfer {
         } else {
             failed.put(h, error);
         }
+    }
+
+    /** Why the cache object does not match its name, or null when it does. */
+    private String rotten(HashInfo h) {
+        java.nio.file.Path file = cache.path(h);
+        String actual;
+        try {
+            actual = hasher.hash(file, h.isDir() ? HashInfo.MD5 : h.name());
+        } catch (DvcException | IOException e) {
+            return "cannot read the cache object " + file + ": " + e.getMessage();
+        }
+        String expected = h.isDir() ? h.value().substring(0, h.value().length() - HashInfo.DIR_SUFFIX.length()) : h.value();
+        if (expected.equals(actual)) {
+            return null;
+        }
+        return "the cache object " + file + " is corrupted (its bytes hash to " + actual + "), so it was not pushed;"
+                + " remove it (rm -f '" + file + "') and restore it from the workspace (mvn dvc:commit -Ddvc.force=true)"
+                + " or from another remote (mvn dvc:fetch -Ddvc.remote=NAME)";
     }
 
     // ------------------------------------------------------------------ fetch
@@ -357,35 +393,56 @@ public final class Transfer {
     /** An action's value, or its error: "missing" when the remote lacks the object, else the last failure. */
     private record Attempt(Object value, String error) {}
 
+    /**
+     * Runs an action until it succeeds or fails for good, as the AWS SDK's standard retry mode does:
+     * exponential backoff with full jitter, longer for throttling (429, 503 SlowDown), no retry of a
+     * permanent refusal (credentials, other 4xx). A download that failed its hash check is fetched once
+     * more, since bytes can be damaged in transit; a second mismatch is the remote's object.
+     */
     private Attempt retry(String what, Action action) {
-        long delay = 200;
+        boolean corruptOnce = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 return new Attempt(action.run(), null);
             } catch (RemoteObjectMissingException e) {
                 return new Attempt(null, MISSING);
             } catch (CorruptObjectException e) {
-                return new Attempt(null, e.getMessage());
+                if (corruptOnce) {
+                    return new Attempt(null, e.getMessage());
+                }
+                corruptOnce = true;
+                listener.log(RepoListener.Level.WARN, what + ": " + e.getMessage() + "; fetching it once more");
             } catch (IOException | RuntimeException e) {
-                if (attempt >= ATTEMPTS || e instanceof RemoteAuthException) {
+                boolean permanent = e instanceof RemoteAuthException
+                        || e instanceof RemoteRequestException r && !r.retryable();
+                if (attempt >= ATTEMPTS || permanent) {
                     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                     if (!message.contains("remote '")) {
                         message = "remote '" + remote.name() + "': " + what + " failed after " + attempt
                                 + " attempts: " + message;
+                    } else if (attempt > 1) {
+                        message = message + " (after " + attempt + " attempts)";
                     }
                     return new Attempt(null, Remotes.redact(message));
                 }
+                boolean throttled = e instanceof RemoteRequestException r && r.throttled();
                 listener.log(RepoListener.Level.DEBUG, what + " failed (attempt " + attempt + "), retrying: "
                         + Remotes.redact(String.valueOf(e)));
                 try {
-                    Thread.sleep(delay);
+                    Thread.sleep(backoff(attempt, throttled));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     return new Attempt(null, "interrupted");
                 }
-                delay *= 3;
             }
         }
+    }
+
+    /** Full jitter over an exponential ceiling: 100 ms doubling (500 ms when throttled), at most 20 s. */
+    static long backoff(int attempt, boolean throttled) {
+        long base = throttled ? 500 : 100;
+        long ceiling = Math.min(20_000, base << Math.min(attempt, 16));
+        return java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
     }
 
     private <T> void parallel(List<T> items, java.util.function.Consumer<T> work) {

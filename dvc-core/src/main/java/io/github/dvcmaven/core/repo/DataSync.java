@@ -192,7 +192,8 @@ final class DataSync {
         List<Used> used = collect(opts, true);
         for (Map.Entry<String, Set<HashInfo>> e : byRemote(used).entrySet()) {
             try (Remote remote = open(e.getKey())) {
-                Transfer.Result r = new Transfer(repo.cache(), remote, jobs(e.getKey()), repo.listener()).push(e.getValue());
+                Transfer.Result r = new Transfer(repo.cache(), remote, jobs(e.getKey()), repo.listener(),
+                        (file, algorithm) -> repo.hasher().hashFile(file, algorithm).hash().value()).push(e.getValue());
                 total += r.transferred();
                 missing.addAll(r.missing());
                 failed.putAll(r.failed());

@@ -40,6 +40,7 @@ public final class RemoteConfigOperation {
         if (repo.config().remotes().containsKey(n) && !force) {
             throw new DvcException("remote '" + n + "' already exists.", "pass -Ddvc.force=true to overwrite it");
         }
+        ConfigEditor.checkUrl(n, url);
         ConfigEditor.edit(file, conf -> {
             Map<String, Object> remote = new LinkedHashMap<>();
             remote.put("url", storedUrl(url, file));
@@ -57,7 +58,12 @@ public final class RemoteConfigOperation {
         if (existing == null) {
             throw new DvcException("remote '" + n + "' doesn't exist.", "add it first with -Ddvc.action=add");
         }
-        ConfigEditor.checkOption(n, String.valueOf(existing.get("url")), option);
+        if (!unset) {
+            ConfigEditor.checkOption(n, String.valueOf(existing.get("url")), option, value);
+            if (option.equalsIgnoreCase("url")) {
+                ConfigEditor.checkUrl(n, value);
+            }
+        }
         if (!local && Remotes.SECRET_KEYS.contains(option.toLowerCase(Locale.ROOT))) {
             repo.listener().log(io.github.dvcmaven.core.event.RepoListener.Level.WARN, "'" + option + "' of remote '" + n
                     + "' is a secret and .dvc/config is committed to git: prefer -Ddvc.local=true (.dvc/config.local)");

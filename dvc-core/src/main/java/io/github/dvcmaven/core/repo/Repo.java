@@ -47,7 +47,8 @@ public final class Repo implements AutoCloseable {
         this.options = options;
         this.config = DvcConfig.load(ConfigFiles.forRepo(dvcDir, options.env()));
         String cacheDir = config.get("cache", "dir").orElse(null);
-        this.cache = new ObjectStore(cacheDir == null ? dvcDir.resolve("cache") : Paths.get(cacheDir));
+        this.cache = new ObjectStore(cacheDir == null ? dvcDir.resolve("cache") : Paths.get(cacheDir),
+                ObjectStore.parseShared(config.get("cache", "shared").orElse(null), "cache.shared"));
         this.state = new StateDb(dvcDir.resolve("tmp").resolve("dvc-maven").resolve("state.db"));
         this.ignore = new DvcIgnore(root);
         int jobs = options.jobs() > 0 ? options.jobs()

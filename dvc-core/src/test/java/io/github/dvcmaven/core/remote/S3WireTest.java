@@ -64,7 +64,7 @@ class S3WireTest {
         Answer a = answer.apply(s);
         byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
         boolean head = s.method().equals("HEAD");
-        a.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+        a.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
         ex.sendResponseHeaders(a.status(), head || body.length == 0 ? -1 : body.length);
         if (!head && body.length > 0) {
             ex.getResponseBody().write(body);
@@ -236,12 +236,233 @@ class S3WireTest {
         try (S3Remote r = (S3Remote) remote("s3://bucket/p", Map.of())) {
             assertThat(r.objectBase()).isEqualTo("http://127.0.0.1:" + server.getAddress().getPort() + "/bucket/p/");
         }
-        Map<String, Object> virtual = new LinkedHashMap<>(aws);
-        virtual.put("endpointurl", "minio.example.com:9000");
-        virtual.put("path_style", "false");
-        virtual.put("use_ssl", "false");
-        try (S3Remote r = (S3Remote) Remotes.open(virtual, Map.of())) {
-            assertThat(r.objectBase()).isEqualTo("http://my-bucket.minio.example.com:9000/dvc/store/");
+    }
+
+    private static final String CUSTOMER_KEY = java.util.Base64.getEncoder().encodeToString(
+            "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+
+    @Test
+    void aCustomerKeyGoesWithEveryRequestOnAnObjectsBytes() throws Exception {
+        Path file = tmp.resolve("obj");
+        Files.writeString(file, "secret bytes");
+        answer = s -> s.method().equals("HEAD") ? new Answer(200, "", Map.of("Content-Length", "12"))
+                : s.method().equals("GET") ? new Answer(200, "secret bytes") : new Answer(200, "");
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("sse_customer_key", CUSTOMER_KEY);
+        try (Remote r = remote("s3://bucket/p", extra)) {
+            r.upload(file, "files/md5/ab/cdef");
+            assertThat(r.exists("files/md5/ab/cdef")).isTrue();
+            try (java.io.InputStream in = r.open("files/md5/ab/cdef")) {
+                assertThat(in.readAllBytes()).isEqualTo("secret bytes".getBytes(StandardCharsets.UTF_8));
+            }
         }
+        String keyMd5 = java.util.Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5")
+                .digest("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(seen).extracting(Seen::method).containsExactly("PUT", "HEAD", "GET");
+        for (Seen s : seen) {
+            assertThat(s.headers()).as(s.method())
+                    .containsEntry("x-amz-server-side-encryption-customer-algorithm", "AES256")
+                    .containsEntry("x-amz-server-side-encryption-customer-key", CUSTOMER_KEY)
+                    .containsEntry("x-amz-server-side-encryption-customer-key-md5", keyMd5);
+            assertThat(s.headers().get("authorization")).contains("x-amz-server-side-encryption-customer-key");
+        }
+    }
+
+    @Test
+    void grantsAreHeadersOfTheUploadAndExcludeAnAclAsDvcSays() throws Exception {
+        Path file = tmp.resolve("obj");
+        Files.writeString(file, "x");
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("grant_read", "id=reader");
+        extra.put("grant_full_control", "emailAddress=\"a@example.com\"");
+        try (Remote r = remote("s3://bucket/p", extra)) {
+            r.upload(file, "files/md5/ab/cdef");
+        }
+        assertThat(seen.get(0).headers()).containsEntry("x-amz-grant-read", "id=reader")
+                .containsEntry("x-amz-grant-full-control", "emailAddress=\"a@example.com\"").doesNotContainKey("x-amz-acl");
+        extra.put("acl", "private");
+        assertThatThrownBy(() -> remote("s3://bucket/p", extra)).isInstanceOf(io.github.dvcmaven.core.DvcException.class)
+                .hasMessageContaining("`acl` and `grant_*`").hasMessageContaining("mutually exclusive");
+        Map<String, Object> both = new LinkedHashMap<>();
+        both.put("sse_customer_key", CUSTOMER_KEY);
+        both.put("sse_kms_key_id", "k");
+        assertThatThrownBy(() -> remote("s3://bucket/p", both)).isInstanceOf(io.github.dvcmaven.core.DvcException.class)
+                .hasMessageContaining("mutually exclusive");
+    }
+
+    @Test
+    void everyPutCarriesContentMd5SoTheServerRefusesDamagedBytes() throws Exception {
+        Path small = tmp.resolve("small");
+        Files.writeString(small, "payload bytes");
+        Path big = tmp.resolve("big");
+        io.github.dvcmaven.core.testing.Datasets.writeRandom(big, (1 << 20) + 7, 3);
+        String bigMd5 = io.github.dvcmaven.core.hash.FileHasher.hash(big, "md5");
+        try (Remote r = remote("s3://bucket/p", Map.of())) {
+            r.upload(small, "files/md5/ab/cdef");
+            r.upload(big, "files/md5/" + bigMd5.substring(0, 2) + "/" + bigMd5.substring(2));
+        }
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        assertThat(seen.get(0).headers()).containsEntry("content-md5",
+                b64.encodeToString(MessageDigest.getInstance("MD5").digest("payload bytes".getBytes(StandardCharsets.UTF_8))));
+        assertThat(seen.get(1).headers()).containsEntry("content-md5", b64.encodeToString(HexFormat.of().parseHex(bigMd5)));
+    }
+
+    @Test
+    void listobjectsListsWithVersionOneAndItsMarkers() throws Exception {
+        answer = s -> {
+            if (s.rawQuery().contains("list-type")) {
+                return new Answer(400, error("NotImplemented"));
+            }
+            if (!s.rawQuery().contains("marker=")) {
+                return new Answer(200, "<ListBucketResult><IsTruncated>true</IsTruncated>"
+                        + "<Contents><Key>p/files/md5/00/0a</Key></Contents><Contents><Key>p/files/md5/00/0b%20c</Key></Contents>"
+                        + "</ListBucketResult>");
+            }
+            return new Answer(200, "<ListBucketResult><IsTruncated>false</IsTruncated>"
+                    + "<Contents><Key>p/files/md5/00/0d</Key></Contents></ListBucketResult>");
+        };
+        try (Remote r = remote("s3://bucket/p", Map.of("listobjects", "true"))) {
+            assertThat(r.list("files/md5/00/")).containsExactlyInAnyOrder("files/md5/00/0a", "files/md5/00/0b c", "files/md5/00/0d");
+        }
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(1).rawQuery()).contains("marker=p%2Ffiles%2Fmd5%2F00%2F0b%20c").doesNotContain("list-type");
+    }
+
+    @Test
+    void theAwsConfigFilesAddressingStyleIsHonoured() throws Exception {
+        Path config = tmp.resolve("aws-config");
+        Files.writeString(config, "[profile ci]\nregion = eu-central-1\ns3 =\n    addressing_style = virtual\n"
+                + "    multipart_threshold = 32MB\n");
+        Map<String, Object> opts = new LinkedHashMap<>();
+        opts.put("name", "cfg");
+        opts.put("url", "s3://my-bucket/store");
+        opts.put("endpointurl", "http://minio.example.com:9000");
+        opts.put("configpath", config.toString());
+        opts.put("profile", "ci");
+        opts.put("access_key_id", "AKIAWIRETEST0000001");
+        opts.put("secret_access_key", "wireTestSecretThatMustNotLeak00000001");
+        try (S3Remote r = (S3Remote) Remotes.open(opts, Map.of())) {
+            assertThat(r.objectBase()).isEqualTo("http://my-bucket.minio.example.com:9000/store/");
+        }
+        Files.writeString(config, "[profile ci]\ns3 =\n    use_accelerate_endpoint = true\n");
+        assertThatThrownBy(() -> Remotes.open(opts, Map.of())).isInstanceOf(io.github.dvcmaven.core.DvcException.class)
+                .hasMessageContaining(config.toString()).hasMessageContaining("[ci] s3.use_accelerate_endpoint")
+                .hasMessageContaining("not supported");
+    }
+
+    @Test
+    void aSkewedClockIsCorrectedFromTheServersDateAndTheRequestSignedAgain() throws Exception {
+        java.time.format.DateTimeFormatter amzDate = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC);
+        answer = s -> {
+            java.time.Instant signed = java.time.Instant.from(amzDate.parse(s.headers().get("x-amz-date")));
+            boolean skewed = Math.abs(java.time.Duration.between(signed, java.time.Instant.now()).toMinutes()) > 15;
+            return skewed ? new Answer(403, error("RequestTimeTooSkewed")) : new Answer(200, "right time");
+        };
+        try (S3Remote r = (S3Remote) remote("s3://bucket/p", Map.of())) {
+            r.assumeClockSkew(java.time.Duration.ofHours(-2));
+            try (java.io.InputStream in = r.open("files/md5/ab/cd")) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("right time");
+            }
+            try (java.io.InputStream in = r.open("files/md5/ab/ef")) {
+                assertThat(in.readAllBytes()).hasSize(10);
+            }
+        }
+        assertThat(seen).as("one refused request, then every request signed with the server's time").hasSize(3);
+    }
+
+    @Test
+    void aFileThatShrinksDuringAMultipartReadFailsInsteadOfSendingZeros() throws Exception {
+        Path file = tmp.resolve("shrinking");
+        Files.write(file, new byte[100]);
+        assertThatThrownBy(() -> S3Remote.readPart(file, 50, 80)).isInstanceOf(IOException.class)
+                .hasMessageContaining("ended at 100 bytes");
+        assertThat(S3Remote.readPart(file, 20, 80)).hasSize(80);
+    }
+
+    private io.github.dvcmaven.core.hash.HashInfo cached(io.github.dvcmaven.core.cache.ObjectStore store, String content)
+            throws Exception {
+        Path f = tmp.resolve("src-" + content.hashCode());
+        Files.writeString(f, content);
+        io.github.dvcmaven.core.hash.HashInfo h = io.github.dvcmaven.core.hash.HashInfo.md5(
+                io.github.dvcmaven.core.hash.FileHasher.hash(f, "md5"));
+        store.addFile(f, h, false);
+        return h;
+    }
+
+    private long count(String method) {
+        return seen.stream().filter(s -> s.method().equals(method)).count();
+    }
+
+    private final io.github.dvcmaven.core.event.RepoListener quiet = new io.github.dvcmaven.core.event.RepoListener() {};
+
+    @Test
+    void throttlingIsRetriedAndAPermanentRefusalIsNot() throws Exception {
+        io.github.dvcmaven.core.cache.ObjectStore cache = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("cache"));
+        io.github.dvcmaven.core.hash.HashInfo h = cached(cache, "throttled");
+        java.util.concurrent.atomic.AtomicInteger puts = new java.util.concurrent.atomic.AtomicInteger();
+        answer = s -> s.method().equals("HEAD") ? new Answer(404, "")
+                : s.method().equals("PUT") && puts.incrementAndGet() <= 2 ? new Answer(503, error("SlowDown")) : new Answer(200, "");
+        try (Remote r = remote("s3://bucket/p", Map.of())) {
+            Transfer.Result result = new Transfer(cache, r, 1, quiet).push(List.of(h));
+            assertThat(result.failed()).isEmpty();
+        }
+        assertThat(count("PUT")).isEqualTo(3);
+
+        seen.clear();
+        answer = s -> s.method().equals("HEAD") ? new Answer(404, "") : new Answer(400, error("InvalidArgument"));
+        try (Remote r = remote("s3://bucket/p", Map.of())) {
+            Transfer.Result result = new Transfer(cache, r, 1, quiet).push(List.of(h));
+            assertThat(result.failed()).hasSize(1);
+            assertThat(result.failed().get(h)).contains("InvalidArgument").contains("HTTP 400");
+        }
+        assertThat(count("PUT")).as("a 400 is not worth another attempt").isEqualTo(1);
+    }
+
+    @Test
+    void aDownloadDamagedInTransitIsFetchedOnceMoreAndAWrongObjectIsRefused() throws Exception {
+        io.github.dvcmaven.core.cache.ObjectStore source = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("src-cache"));
+        io.github.dvcmaven.core.hash.HashInfo h = cached(source, "the right bytes");
+        java.util.concurrent.atomic.AtomicInteger gets = new java.util.concurrent.atomic.AtomicInteger();
+        answer = s -> new Answer(200, gets.incrementAndGet() == 1 ? "the wrong bytes" : "the right bytes");
+        io.github.dvcmaven.core.cache.ObjectStore fresh = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("fresh"));
+        try (Remote r = remote("s3://bucket/p", Map.of())) {
+            assertThat(new Transfer(fresh, r, 1, quiet).fetch(List.of(h)).failed()).isEmpty();
+        }
+        assertThat(fresh.verifyContent(h)).isTrue();
+        assertThat(gets.get()).isEqualTo(2);
+
+        io.github.dvcmaven.core.cache.ObjectStore other = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("other"));
+        answer = s -> new Answer(200, "the wrong bytes");
+        gets.set(0);
+        seen.clear();
+        try (Remote r = remote("s3://bucket/p", Map.of())) {
+            Transfer.Result result = new Transfer(other, r, 1, quiet).fetch(List.of(h));
+            assertThat(result.failed()).hasSize(1);
+        }
+        assertThat(count("GET")).isEqualTo(2);
+        assertThat(other.exists(h)).isFalse();
+    }
+
+    @Test
+    void aRottenCacheObjectIsNeverPushedAndTheMessageSaysWhichAndHowToMendIt() throws Exception {
+        io.github.dvcmaven.core.cache.ObjectStore cache = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("cache"));
+        io.github.dvcmaven.core.hash.HashInfo good = cached(cache, "good bytes");
+        io.github.dvcmaven.core.hash.HashInfo rotten = cached(cache, "rotting bytes");
+        Path object = cache.path(rotten);
+        io.github.dvcmaven.core.fs.Modes.chmod(object, 0644);
+        Files.writeString(object, "rotted bytes!");
+        io.github.dvcmaven.core.fs.Modes.chmod(object, 0444);
+        answer = s -> s.method().equals("HEAD") ? new Answer(404, "")
+                : s.method().equals("GET") ? new Answer(200, "<ListBucketResult><IsTruncated>false</IsTruncated></ListBucketResult>")
+                : new Answer(200, "");
+        try (Remote r = remote("s3://bucket/p", Map.of())) {
+            Transfer.Result result = new Transfer(cache, r, 1, quiet).push(List.of(good, rotten));
+            assertThat(result.transferred()).isEqualTo(1);
+            assertThat(result.failed().get(rotten)).contains(object.toString()).contains("is corrupted")
+                    .contains("rm -f").contains("mvn dvc:commit -Ddvc.force=true");
+        }
+        assertThat(seen.stream().filter(s -> s.method().equals("PUT")).map(Seen::rawPath))
+                .containsExactly("/bucket/p/" + Transfer.key(good));
     }
 }
