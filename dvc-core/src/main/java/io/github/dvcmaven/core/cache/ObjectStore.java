@@ -563,6 +563,21 @@ public final class ObjectStore {
         return parseManifest(json, hash.value());
     }
 
+    /**
+     * Whether a path component names a git directory the way git's {@code verify_path} sees it: any
+     * case, trailing dots and spaces (Windows drops them), ignorable Unicode (HFS+ drops it), the 8.3
+     * short name {@code git~1}.
+     */
+    static boolean isGitDirName(String component) {
+        boolean ascii = component.chars().allMatch(ch -> ch < 0x80);
+        if (component.length() < 4 || ascii && component.toLowerCase(java.util.Locale.ROOT).indexOf("git") < 0) {
+            return false;
+        }
+        String c = component.replaceAll("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\uFEFF]", "")
+                .replaceAll("[. ]+$", "").toLowerCase(java.util.Locale.ROOT);
+        return c.equals(".git") || c.equals("git~1");
+    }
+
     /** Parses a .dir object; relpaths that could escape the directory are refused. */
     public static DirManifest parseManifest(String json, String name) {
         Object parsed;
@@ -582,6 +597,11 @@ public final class ObjectStore {
             if (rel.isEmpty() || rel.startsWith("/") || rel.contains("\\") || rel.contains("\0")
                     || List.of(rel.split("/", -1)).stream().anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."))) {
                 throw new CorruptObjectException("directory object " + name + " has an unsafe path '" + rel + "'");
+            }
+            if (List.of(rel.split("/")).stream().anyMatch(ObjectStore::isGitDirName)) {
+                throw new CorruptObjectException("directory object " + name + " lists '" + rel + "', inside a .git"
+                        + " directory: refused, as git refuses .git in trees (checked out, it would be a repository"
+                        + " whose config runs commands)");
             }
             entries.add(new DirManifest.Entry(rel, md5.toLowerCase(java.util.Locale.ROOT)));
         }

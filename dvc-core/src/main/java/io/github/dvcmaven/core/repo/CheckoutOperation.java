@@ -31,10 +31,12 @@ import java.util.concurrent.atomic.AtomicReference;
 final class CheckoutOperation {
     private final Repo repo;
     private final ObjectStore store;
+    private final io.github.dvcmaven.core.fs.WorkspaceBounds bounds;
 
     CheckoutOperation(Repo repo) {
         this.repo = repo;
         this.store = repo.cache();
+        this.bounds = new io.github.dvcmaven.core.fs.WorkspaceBounds(repo.root());
     }
 
     /** One output's planned work. */
@@ -112,7 +114,7 @@ final class CheckoutOperation {
             Path path = repo.root().resolve(o.repoPath());
             try {
                 Unprotect.deleteRecursively(path);
-                Files.createDirectories(path.getParent());
+                bounds.createDirectories(path.getParent());
                 store.link(o.hash(), path, List.of(LinkType.COPY), o.meta().isexec());
             } catch (IOException e) {
                 throw new DvcException("cannot restore '" + repo.display(o.repoPath()) + "': " + e.getMessage());
@@ -199,7 +201,7 @@ final class CheckoutOperation {
         }
         if (!plan.existed) {
             try {
-                Files.createDirectories(path);
+                bounds.createDirectories(path);
             } catch (IOException e) {
                 throw new DvcException("cannot create directory '" + repo.display(o.repoPath()) + "': " + e.getMessage());
             }
@@ -231,7 +233,7 @@ final class CheckoutOperation {
                 Unprotect.deleteRecursively(p.path);
             }
             if (p.linkFile != null) {
-                Files.createDirectories(p.path.getParent());
+                bounds.createDirectories(p.path.getParent());
                 LinkType used = store.link(p.linkFile, p.path, types, p.output.meta().isexec());
                 remember(p.path, p.linkFile, used);
                 progress.advance(1);
@@ -240,9 +242,7 @@ final class CheckoutOperation {
             for (String rel : p.removeMembers) {
                 Files.deleteIfExists(p.path.resolve(rel));
             }
-            if (p.removeWhole || !Files.isDirectory(p.path)) {
-                Files.createDirectories(p.path);
-            }
+            bounds.createDirectories(p.path);
         } catch (IOException e) {
             throw new DvcException("checkout of '" + repo.display(p.output.repoPath()) + "' failed: " + e.getMessage());
         }
@@ -255,7 +255,7 @@ final class CheckoutOperation {
         io.github.dvcmaven.core.Parallel.forEach(repo.pool(), links, e -> {
             Path target = p.path.resolve(e.getKey());
             try {
-                madeDirs.computeIfAbsent(target.getParent(), CheckoutOperation::createDirectories);
+                madeDirs.computeIfAbsent(target.getParent(), this::createDirectories);
                 if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                     Unprotect.deleteRecursively(target);
                 }
@@ -272,9 +272,9 @@ final class CheckoutOperation {
         }
     }
 
-    private static Boolean createDirectories(Path dir) {
+    private Boolean createDirectories(Path dir) {
         try {
-            Files.createDirectories(dir);
+            bounds.createDirectories(dir);
             return true;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

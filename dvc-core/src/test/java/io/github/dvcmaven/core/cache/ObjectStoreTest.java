@@ -49,6 +49,26 @@ class ObjectStoreTest {
         assertThat(later.isValid(md5("never stored"))).isFalse();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {".git/config", "sub/.git/HEAD", "sub/.GIT/hooks/pre-commit",
+            ".git. /config", "git~1/config", "a/.g\u200cit/config", ".Git\uFEFF/objects/ab/cd"})
+    void aManifestPlantingAGitDirectoryIsRefusedAsGitRefusesIt(String relpath) throws Exception {
+        ObjectStore store = new ObjectStore(tmp.resolve("cache"));
+        String json = "[{\"md5\": \"0cc175b9c0f1b6a831c399e269772661\", \"relpath\": \"" + relpath + "\"}]";
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        HashInfo dir = HashInfo.md5(FileHasher.md5Hex(bytes) + ".dir");
+        assertThatThrownBy(() -> store.addStream(new ByteArrayInputStream(bytes), dir))
+                .isInstanceOf(CorruptObjectException.class).hasMessageContaining("inside a .git directory");
+        assertThat(store.exists(dir)).isFalse();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"git/config", ".gitignore", "sub/.github/workflows/ci.yml",
+            "legit/x", ".gitkeep"})
+    void namesThatOnlyLookLikeGitAreFine(String relpath) throws Exception {
+        assertThat(java.util.List.of(relpath.split("/")).stream().anyMatch(ObjectStore::isGitDirName)).isFalse();
+    }
+
     @Test
     void aDownloadWhoseBytesDoNotMatchItsNameNeverBecomesAnObject() throws Exception {
         ObjectStore store = new ObjectStore(tmp.resolve("cache"));
