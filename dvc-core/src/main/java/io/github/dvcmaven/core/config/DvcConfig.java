@@ -71,7 +71,29 @@ public final class DvcConfig {
         } catch (IOException e) {
             throw new DvcException("cannot read config file " + file + ": " + e.getMessage());
         }
-        return parseNamed(lowerKeys(ConfigObj.parse(text, file.toString())));
+        Map<String, Object> parsed = ConfigObj.parse(text, file.toString());
+        for (Map.Entry<String, Object> e : parsed.entrySet()) {
+            if (!(e.getValue() instanceof Map)) {
+                throw new FormatException(file.toString(), lineOf(text, e.getKey()), "'" + e.getKey()
+                        + "' is set outside any section (dvc refuses it: extra keys not allowed); put it under [core],"
+                        + " [cache], ['remote \"name\"'] or another section");
+            }
+        }
+        return parseNamed(lowerKeys(parsed));
+    }
+
+    private static int lineOf(String text, String key) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.startsWith("[")) {
+                return 0;
+            }
+            if (l.startsWith(key) && l.substring(key.length()).strip().startsWith("=")) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     @SuppressWarnings("unchecked")

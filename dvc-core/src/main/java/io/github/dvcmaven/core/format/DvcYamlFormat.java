@@ -44,6 +44,9 @@ public final class DvcYamlFormat {
         return new Reader(doc, file, root, parsingConfig).read();
     }
 
+    /** Stages one foreach or matrix may generate: beyond it a few bytes of YAML would plan for hours. */
+    public static final int MAX_GENERATED_STAGES = 10_000;
+
     private static final class Reader {
         final YamlDocument doc;
         final String file;
@@ -248,6 +251,10 @@ public final class DvcYamlFormat {
                 } else {
                     throw error(def, "foreach", "failed to resolve 'stages." + name + ".foreach': expected list/dictionary");
                 }
+                if (members.size() > MAX_GENERATED_STAGES) {
+                    throw error(def, "foreach", "stage '" + name + "': foreach makes " + members.size() + " stages, more than "
+                            + MAX_GENERATED_STAGES);
+                }
                 for (Map.Entry<String, Map<String, Object>> m : members.entrySet()) {
                     out.add(entry(context.withIteration(m.getValue()), name + "@" + m.getKey(),
                             (Map<String, Object>) template, def));
@@ -272,6 +279,14 @@ public final class DvcYamlFormat {
                     }
                     vars.add(String.valueOf(e.getKey()));
                     values.add(l);
+                }
+                long combinations = 1;
+                for (List<?> l : values) {
+                    combinations = Math.min(Long.MAX_VALUE / 2, combinations * l.size());
+                }
+                if (combinations > MAX_GENERATED_STAGES) {
+                    throw error(def, "matrix", "stage '" + name + "': the matrix makes " + combinations + " stages, more than "
+                            + MAX_GENERATED_STAGES + " (is that intended? split the matrix)");
                 }
                 Map<String, Object> template = new LinkedHashMap<>(def);
                 template.remove("matrix");

@@ -146,6 +146,10 @@ public final class LockFileFormat {
             Object md5 = m.get("md5");
             if (md5 != null && !String.valueOf(md5).isEmpty()) {
                 String algorithm = m.get("hash") == null ? HashInfo.MD5_DOS2UNIX : String.valueOf(m.get("hash"));
+                if (!HashInfo.MD5.equals(algorithm) && !HashInfo.MD5_DOS2UNIX.equals(algorithm)) {
+                    throw doc.error(m, "hash", "unsupported hash '" + algorithm + "' (only md5) in lock entry '" + path
+                            + "' of stage '" + stage + "'");
+                }
                 hash = new HashInfo(algorithm, String.valueOf(md5).toLowerCase(Locale.ROOT));
                 if (!hash.isWellFormed()) {
                     throw doc.error(m, "md5", "'" + md5 + "' is not an md5 hash");

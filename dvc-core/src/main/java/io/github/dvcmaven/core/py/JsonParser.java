@@ -119,12 +119,24 @@ public final class JsonParser {
         throw error("Expecting value");
     }
 
+    /** Nesting beyond this is refused (Python's json stops at its recursion limit, about 1,000). */
+    static final int MAX_DEPTH = 512;
+    private int depth;
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw error("values nest more than " + MAX_DEPTH + " levels deep");
+        }
+    }
+
     private Map<String, Object> object() {
+        enter();
         Map<String, Object> map = new LinkedHashMap<>();
         pos++;
         skipWs();
         if (peek() == '}') {
             pos++;
+            depth--;
             return map;
         }
         while (true) {
@@ -144,6 +156,7 @@ public final class JsonParser {
             char c = peek();
             pos++;
             if (c == '}') {
+                depth--;
                 return map;
             }
             if (c != ',') {
@@ -154,11 +167,13 @@ public final class JsonParser {
     }
 
     private List<Object> array() {
+        enter();
         List<Object> list = new ArrayList<>();
         pos++;
         skipWs();
         if (peek() == ']') {
             pos++;
+            depth--;
             return list;
         }
         while (true) {
@@ -168,6 +183,7 @@ public final class JsonParser {
             char c = peek();
             pos++;
             if (c == ']') {
+                depth--;
                 return list;
             }
             if (c != ',') {

@@ -30,7 +30,36 @@ public final class ParamsFiles {
         return parse(text, display, extension(display));
     }
 
+    /** How deep a params file's values may nest: deeper, every walk of them would overflow the stack. */
+    public static final int MAX_DEPTH = 200;
+
     public static Object parse(String text, String display, String extension) {
+        Object parsed = parseUnchecked(text, display, extension);
+        checkDepth(parsed, display);
+        return parsed;
+    }
+
+    /** Measured without recursion, so the check itself cannot overflow on what it refuses. */
+    private static void checkDepth(Object root, String display) {
+        java.util.ArrayDeque<Object[]> stack = new java.util.ArrayDeque<>();
+        stack.push(new Object[] {root, 0});
+        while (!stack.isEmpty()) {
+            Object[] top = stack.pop();
+            int depth = (Integer) top[1];
+            Iterable<?> children = top[0] instanceof Map<?, ?> m ? m.values() : top[0] instanceof List<?> l ? l : null;
+            if (children == null) {
+                continue;
+            }
+            if (depth >= MAX_DEPTH) {
+                throw new FormatException(display, 0, "values nest more than " + MAX_DEPTH + " levels deep");
+            }
+            for (Object child : children) {
+                stack.push(new Object[] {child, depth + 1});
+            }
+        }
+    }
+
+    private static Object parseUnchecked(String text, String display, String extension) {
         switch (extension) {
             case ".json":
                 try {

@@ -169,6 +169,8 @@ public final class PyParamsParser {
             // a call, a name, an expression: not a literal, skipped like dvc does
         } catch (StringIndexOutOfBoundsException e) {
             throw new FormatException(source, lineNo, "cannot parse Python literal");
+        } catch (TooDeep e) {
+            throw new FormatException(source, lineNo, "values nest more than " + ParamsFiles.MAX_DEPTH + " levels deep");
         }
     }
 
@@ -191,6 +193,13 @@ public final class PyParamsParser {
     }
 
     /** ast.literal_eval over one expression. */
+    /** Containers nested deeper than any walk of them could follow. */
+    private static final class TooDeep extends RuntimeException {
+        TooDeep() {
+            super(null, null, false, false);
+        }
+    }
+
     private static final class Literal {
         final String s;
         int pos;
@@ -214,7 +223,20 @@ public final class PyParamsParser {
             }
         }
 
+        int depth;
+
         Object expression() {
+            if (++depth > ParamsFiles.MAX_DEPTH) {
+                throw new TooDeep();
+            }
+            try {
+                return expressionAtDepth();
+            } finally {
+                depth--;
+            }
+        }
+
+        private Object expressionAtDepth() {
             skipSpace();
             Object v = atom();
             skipSpace();
@@ -226,14 +248,19 @@ public final class PyParamsParser {
             if (pos < s.length() && s.charAt(pos) == ',' && !insideContainer) {
                 List<Object> tuple = new ArrayList<>();
                 tuple.add(v);
-                while (pos < s.length() && s.charAt(pos) == ',') {
-                    pos++;
-                    skipSpace();
-                    if (pos >= s.length()) {
-                        break;
+                insideContainer = true; // the elements are this tuple's, not tuples of their own
+                try {
+                    while (pos < s.length() && s.charAt(pos) == ',') {
+                        pos++;
+                        skipSpace();
+                        if (pos >= s.length()) {
+                            break;
+                        }
+                        tuple.add(expression());
+                        skipSpace();
                     }
-                    tuple.add(expression());
-                    skipSpace();
+                } finally {
+                    insideContainer = false;
                 }
                 return tuple;
             }

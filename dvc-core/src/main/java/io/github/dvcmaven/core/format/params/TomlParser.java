@@ -224,7 +224,16 @@ public final class TomlParser {
         return v.bitLength() < 64 ? (Object) v.longValue() : v;
     }
 
+    private int depth;
+
+    private void enter() {
+        if (++depth > ParamsFiles.MAX_DEPTH) {
+            throw error("values nest more than " + ParamsFiles.MAX_DEPTH + " levels deep");
+        }
+    }
+
     private List<Object> array() {
+        enter();
         pos++;
         List<Object> list = new ArrayList<>();
         while (true) {
@@ -234,6 +243,7 @@ public final class TomlParser {
             }
             if (text.charAt(pos) == ']') {
                 pos++;
+                depth--;
                 return list;
             }
             list.add(value());
@@ -247,11 +257,13 @@ public final class TomlParser {
     }
 
     private Map<String, Object> inlineTable() {
+        enter();
         pos++;
         Map<String, Object> table = new LinkedHashMap<>();
         skipSpaces();
         if (pos < text.length() && text.charAt(pos) == '}') {
             pos++;
+            depth--;
             return table;
         }
         while (true) {
@@ -270,6 +282,7 @@ public final class TomlParser {
             }
             if (pos < text.length() && text.charAt(pos) == '}') {
                 pos++;
+                depth--;
                 return table;
             }
             throw error("expected ',' or '}' in inline table");

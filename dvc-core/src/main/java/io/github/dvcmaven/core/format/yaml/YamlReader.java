@@ -71,6 +71,7 @@ public final class YamlReader {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE);
         options.setMaxAliasesForCollections(1000);
+        options.setNestingDepthLimit(MAX_DEPTH);
         Yaml yaml = new Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(options),
                 new Representer(new DumperOptions()), new DumperOptions(), options, new PlainStringResolver());
         Node node;
@@ -86,7 +87,59 @@ public final class YamlReader {
         }
         Builder b = new Builder(source, preserveFloats);
         Object root = node == null ? null : b.value(node);
+        new ExpansionCheck(source, b.lines).size(root, 0);
         return new YamlDocument(source, root, b.lines, b.keyLines);
+    }
+
+    /** Values a document may expand to once its aliases are copied out, as templating and writers do. */
+    public static final long MAX_EXPANDED_VALUES = 1_000_000;
+    /** How deep mappings and lists may nest (snakeyaml's own limit is 50 collections). */
+    public static final int MAX_DEPTH = 200;
+
+    /**
+     * Aliases share one value, so a 500-byte "billion laughs" document parses in microseconds and
+     * then makes every copy or walk of it run for hours; an alias inside its own anchor makes a cycle
+     * that no copy ends. Both are refused here, with the line, in time linear in the document.
+     */
+    private static final class ExpansionCheck {
+        private final String source;
+        private final IdentityHashMap<Object, Integer> lines;
+        private final IdentityHashMap<Object, Long> sizes = new IdentityHashMap<>();
+        private final java.util.Set<Object> open = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+        ExpansionCheck(String source, IdentityHashMap<Object, Integer> lines) {
+            this.source = source;
+            this.lines = lines;
+        }
+
+        long size(Object value, int depth) {
+            if (!(value instanceof Map) && !(value instanceof List)) {
+                return 1;
+            }
+            Long known = sizes.get(value);
+            if (known != null) {
+                return known;
+            }
+            int line = lines.getOrDefault(value, 0);
+            if (!open.add(value)) {
+                throw new FormatException(source, line, "an alias refers to a value that contains it (a recursive anchor)");
+            }
+            if (depth > MAX_DEPTH) {
+                throw new FormatException(source, line, "values nest more than " + MAX_DEPTH + " levels deep");
+            }
+            long total = 1;
+            Iterable<?> children = value instanceof Map<?, ?> m ? m.values() : (List<?>) value;
+            for (Object child : children) {
+                total += size(child, depth + 1);
+                if (total > MAX_EXPANDED_VALUES) {
+                    throw new FormatException(source, line, "aliases expand this to more than " + MAX_EXPANDED_VALUES
+                            + " values (an alias bomb?): refused");
+                }
+            }
+            open.remove(value);
+            sizes.put(value, total);
+            return total;
+        }
     }
 
     /** Resolves every plain scalar to str; {@link Yaml12} types them afterwards. */
