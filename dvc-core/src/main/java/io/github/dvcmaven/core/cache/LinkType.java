@@ -21,7 +21,7 @@ public enum LinkType {
                 types.add(valueOf(n.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new DvcException("unknown cache type '" + n + "' in cache.type",
-                        "use a comma-separated list of reflink, hardlink, symlink, copy");
+                        "use a comma-separated list of reflink, hardlink, symlink, copy", e);
             }
         }
         return List.copyOf(types);

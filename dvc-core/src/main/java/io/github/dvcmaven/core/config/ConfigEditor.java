@@ -30,7 +30,7 @@ public final class ConfigEditor {
         try {
             AtomicFiles.writeString(file, text);
         } catch (IOException e) {
-            throw new DvcException("cannot write " + file + ": " + e.getMessage());
+            throw new DvcException("cannot write " + file + ": " + e.getMessage(), null, e);
         }
     }
 

@@ -69,7 +69,7 @@ public final class DvcConfig {
         } catch (NoSuchFileException e) {
             return new LinkedHashMap<>();
         } catch (IOException e) {
-            throw new DvcException("cannot read config file " + file + ": " + e.getMessage());
+            throw new DvcException("cannot read config file " + file + ": " + e.getMessage(), null, e);
         }
         Map<String, Object> parsed = ConfigObj.parse(text, file.toString());
         for (Map.Entry<String, Object> e : parsed.entrySet()) {
@@ -235,7 +235,7 @@ public final class DvcConfig {
         try {
             return Optional.of(Integer.parseInt(v.get().trim()));
         } catch (NumberFormatException e) {
-            throw new DvcException("config option '" + section + "." + key + "' must be an integer, not '" + v.get() + "'");
+            throw new DvcException("config option '" + section + "." + key + "' must be an integer, not '" + v.get() + "'", null, e);
         }
     }
 

@@ -58,7 +58,7 @@ public final class TreeWalker {
                     visit(child, parentRepoRel, rules, files, subdirs);
                 }
             } catch (IOException e) {
-                throw new DvcException("cannot read directory '" + dir + "': " + e.getMessage());
+                throw new DvcException("cannot read directory '" + dir + "': " + e.getMessage(), null, e);
             }
             invokeAll(subdirs);
             for (DirTask t : subdirs) {
@@ -83,7 +83,7 @@ public final class TreeWalker {
                     stat = FileStat.of(child);
                 } catch (NoSuchFileException e) {
                     throw new DvcException("broken symlink '" + parentRepoRel + "/" + name + "' in a tracked directory",
-                            "remove the link or add it to .dvcignore");
+                            "remove the link or add it to .dvcignore", e);
                 }
                 if (stat.directory()) {
                     return; // dvc does not descend into symlinked directories

@@ -141,9 +141,9 @@ public final class ContentHasher {
             String value = consultState ? hash(file, stat, algorithm, reader) : read(file, stat, algorithm, reader);
             return new FileHash(new HashInfo(algorithm, value), Meta.file(stat.size(), stat.isExecutable()), stat);
         } catch (NoSuchFileException e) {
-            throw new DvcException("'" + file + "' does not exist");
+            throw new DvcException("'" + file + "' does not exist", null, e);
         } catch (IOException e) {
-            throw new DvcException("cannot read '" + file + "': " + e.getMessage());
+            throw new DvcException("cannot read '" + file + "': " + e.getMessage(), null, e);
         }
     }
 

@@ -36,7 +36,7 @@ public final class PlotsPage {
             Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return index;
         } catch (IOException e) {
-            throw new DvcException("cannot write " + index + ": " + e.getMessage());
+            throw new DvcException("cannot write " + index + ": " + e.getMessage(), null, e);
         }
     }
 
@@ -100,7 +100,7 @@ public final class PlotsPage {
                         Files.createDirectories(file.getParent());
                         Files.write(file, img.content());
                     } catch (IOException e) {
-                        throw new DvcException("cannot write " + file + ": " + e.getMessage());
+                        throw new DvcException("cannot write " + file + ": " + e.getMessage(), null, e);
                     }
                     entries.add(Map.of("type", "image", "revisions", List.of(img.rev()), "url", file.toString()));
                 }
@@ -129,7 +129,7 @@ public final class PlotsPage {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new DvcException("cannot read " + name + ": " + e.getMessage());
+            throw new DvcException("cannot read " + name + ": " + e.getMessage(), null, e);
         }
     }
 

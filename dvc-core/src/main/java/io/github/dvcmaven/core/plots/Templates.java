@@ -41,7 +41,7 @@ public final class Templates {
                 try {
                     return parse(Files.readString(candidate), candidate.toString());
                 } catch (IOException e) {
-                    throw new DvcException("cannot read plot template " + candidate + ": " + e.getMessage());
+                    throw new DvcException("cannot read plot template " + candidate + ": " + e.getMessage(), null, e);
                 }
             }
         }
@@ -53,7 +53,7 @@ public final class Templates {
         try (InputStream in = Templates.class.getResourceAsStream("templates/" + n + ".json")) {
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), n);
         } catch (IOException e) {
-            throw new DvcException("cannot read built-in template " + n + ": " + e.getMessage());
+            throw new DvcException("cannot read built-in template " + n + ": " + e.getMessage(), null, e);
         }
     }
 
@@ -64,7 +64,7 @@ public final class Templates {
         try {
             return JsonParser.parse(text);
         } catch (RuntimeException e) {
-            throw new DvcException("plot template " + where + " is not valid JSON: " + e.getMessage());
+            throw new DvcException("plot template " + where + " is not valid JSON: " + e.getMessage(), null, e);
         }
     }
 

@@ -95,7 +95,7 @@ record AwsS3Settings(Path file, String profile, Boolean pathStyle, Long multipar
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new DvcException(where + ": '" + value + "' is not a whole number");
+            throw new DvcException(where + ": '" + value + "' is not a whole number", null, e);
         }
     }
 }

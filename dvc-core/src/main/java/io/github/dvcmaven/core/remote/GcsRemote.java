@@ -90,7 +90,7 @@ public final class GcsRemote implements Remote {
             throw new DvcException("remote '" + name + "': no usable Google credentials"
                     + (path != null ? " in credentialpath '" + path + "'" : "") + " (" + Remotes.redact(e.getMessage()) + ")",
                     "set credentialpath to a service-account JSON key (in .dvc/config.local), run"
-                            + " `gcloud auth application-default login`, or set GOOGLE_APPLICATION_CREDENTIALS");
+                            + " `gcloud auth application-default login`, or set GOOGLE_APPLICATION_CREDENTIALS", e);
         }
     }
 

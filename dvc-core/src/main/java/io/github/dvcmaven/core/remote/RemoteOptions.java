@@ -29,7 +29,7 @@ record RemoteOptions(String name, Map<String, Object> values, Map<String, String
         try {
             return (long) Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new DvcException("remote '" + name + "': option '" + key + "' must be a number of seconds, not '" + v + "'");
+            throw new DvcException("remote '" + name + "': option '" + key + "' must be a number of seconds, not '" + v + "'", null, e);
         }
     }
 

@@ -148,7 +148,7 @@ final class AddOperation {
                         .filter(p -> !p.toString().startsWith(".") && !p.toString().contains("/."))
                         .forEach(p -> matches.add(p.toString()));
             } catch (IOException e) {
-                throw new DvcException("cannot expand '" + t + "': " + e.getMessage());
+                throw new DvcException("cannot expand '" + t + "': " + e.getMessage(), null, e);
             }
             if (matches.isEmpty()) {
                 throw new DvcException("Cannot find any file matching '" + t + "'");

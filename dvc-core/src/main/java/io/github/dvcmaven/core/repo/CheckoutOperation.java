@@ -117,7 +117,7 @@ final class CheckoutOperation {
                 bounds.createDirectories(path.getParent());
                 store.link(o.hash(), path, List.of(LinkType.COPY), o.meta().isexec());
             } catch (IOException e) {
-                throw new DvcException("cannot restore '" + repo.display(o.repoPath()) + "': " + e.getMessage());
+                throw new DvcException("cannot restore '" + repo.display(o.repoPath()) + "': " + e.getMessage(), null, e);
             }
         }
     }
@@ -203,7 +203,7 @@ final class CheckoutOperation {
             try {
                 bounds.createDirectories(path);
             } catch (IOException e) {
-                throw new DvcException("cannot create directory '" + repo.display(o.repoPath()) + "': " + e.getMessage());
+                throw new DvcException("cannot create directory '" + repo.display(o.repoPath()) + "': " + e.getMessage(), null, e);
             }
         }
         return plan;
@@ -244,7 +244,7 @@ final class CheckoutOperation {
             }
             bounds.createDirectories(p.path);
         } catch (IOException e) {
-            throw new DvcException("checkout of '" + repo.display(p.output.repoPath()) + "' failed: " + e.getMessage());
+            throw new DvcException("checkout of '" + repo.display(p.output.repoPath()) + "' failed: " + e.getMessage(), null, e);
         }
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<Map.Entry<String, HashInfo>> links = new ArrayList<>(p.linkMembers.entrySet());

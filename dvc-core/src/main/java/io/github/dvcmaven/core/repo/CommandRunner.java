@@ -39,7 +39,7 @@ final class CommandRunner {
             process = pb.start();
         } catch (IOException e) {
             throw new DvcException("failed to reproduce '" + stage.addressing() + "': cannot start '" + argv.get(0)
-                    + "': " + e.getMessage());
+                    + "': " + e.getMessage(), null, e);
         }
         try {
             process.getOutputStream().close();

@@ -178,7 +178,7 @@ final class DataSync {
             try {
                 return Integer.parseInt(String.valueOf(j).trim());
             } catch (NumberFormatException e) {
-                throw new DvcException("remote option 'jobs' must be an integer, not '" + j + "'");
+                throw new DvcException("remote option 'jobs' must be an integer, not '" + j + "'", null, e);
             }
         }
         return 4 * Runtime.getRuntime().availableProcessors();
@@ -277,7 +277,7 @@ final class DataSync {
             return push ? pushRunCache(remote) : fetchRunCache(remote);
         } catch (IOException e) {
             throw new DvcException("run-cache transfer with remote '" + remote.name() + "' failed: "
-                    + Remotes.redact(e.getMessage()));
+                    + Remotes.redact(e.getMessage()), null, e);
         }
     }
 

@@ -16,7 +16,7 @@ final class DvcFiles {
         try {
             AtomicFiles.writeString(file, DvcFileFormat.write(stage));
         } catch (IOException e) {
-            throw new DvcException("cannot write '" + repo.display(stage.file()) + "': " + e.getMessage());
+            throw new DvcException("cannot write '" + repo.display(stage.file()) + "': " + e.getMessage(), null, e);
         }
         scm.track(file);
     }

@@ -59,7 +59,7 @@ final class GcOperation {
                     repo.cache().remove(h);
                 }
             } catch (IOException e) {
-                throw new DvcException("cannot remove " + object + ": " + e.getMessage());
+                throw new DvcException("cannot remove " + object + ": " + e.getMessage(), null, e);
             }
         }
         List<String> remoteObjects = opts.cloud() ? cloud(opts, used) : List.of();
@@ -97,7 +97,7 @@ final class GcOperation {
                     }
                 }
             } catch (IOException e) {
-                throw new DvcException("cannot list the cache " + base + ": " + e.getMessage());
+                throw new DvcException("cannot list the cache " + base + ": " + e.getMessage(), null, e);
             }
         }
         return out;
@@ -189,7 +189,7 @@ final class GcOperation {
                 }
             }
         } catch (IOException e) {
-            throw new DvcException("gc on remote '" + remoteOpts.get("name") + "' failed: " + Remotes.redact(e.getMessage()));
+            throw new DvcException("gc on remote '" + remoteOpts.get("name") + "' failed: " + Remotes.redact(e.getMessage()), null, e);
         }
         return unused;
     }

@@ -61,7 +61,7 @@ final class Init {
             }
             return new InitResult(root, files);
         } catch (IOException e) {
-            throw new DvcException("cannot initialize " + root + ": " + e.getMessage());
+            throw new DvcException("cannot initialize " + root + ": " + e.getMessage(), null, e);
         } finally {
             git.ifPresent(Git::close);
         }

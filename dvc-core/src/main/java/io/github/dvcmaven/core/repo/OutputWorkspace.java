@@ -262,7 +262,7 @@ final class OutputWorkspace {
                 repo.cache().addFile(p, o.hash(), false);
             }
         } catch (IOException e) {
-            throw new DvcException("cannot save '" + p + "' to the cache: " + e.getMessage());
+            throw new DvcException("cannot save '" + p + "' to the cache: " + e.getMessage(), null, e);
         }
     }
 
@@ -276,7 +276,7 @@ final class OutputWorkspace {
             }
             relinkFile(p, file.hash(), file.meta().isexec(), first);
         } catch (IOException e) {
-            throw new DvcException("cannot save '" + p + "' to the cache: " + e.getMessage());
+            throw new DvcException("cannot save '" + p + "' to the cache: " + e.getMessage(), null, e);
         }
     }
 
@@ -325,7 +325,7 @@ final class OutputWorkspace {
         try {
             store.addBytes(tree.manifestBytes(), tree.hash());
         } catch (IOException e) {
-            throw new DvcException("cannot save the directory manifest to the cache: " + e.getMessage());
+            throw new DvcException("cannot save the directory manifest to the cache: " + e.getMessage(), null, e);
         }
     }
 }

@@ -50,7 +50,7 @@ final class RemoveOperation {
                     try {
                         Unprotect.deleteRecursively(p);
                     } catch (IOException e) {
-                        throw new DvcException("cannot delete '" + repo.display(o.repoPath()) + "': " + e.getMessage());
+                        throw new DvcException("cannot delete '" + repo.display(o.repoPath()) + "': " + e.getMessage(), null, e);
                     }
                 }
             }
@@ -58,7 +58,7 @@ final class RemoveOperation {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                throw new DvcException("cannot delete '" + repo.display(stage.file()) + "': " + e.getMessage());
+                throw new DvcException("cannot delete '" + repo.display(stage.file()) + "': " + e.getMessage(), null, e);
             }
             scm.track(file);
             removed.add(repo.display(stage.file()));
@@ -90,7 +90,7 @@ final class RemoveOperation {
                     AtomicFiles.writeString(lockPath, text);
                 }
             } catch (IOException e) {
-                throw new DvcException("cannot write '" + repo.display(lock.path()) + "': " + e.getMessage());
+                throw new DvcException("cannot write '" + repo.display(lock.path()) + "': " + e.getMessage(), null, e);
             }
             scm.track(lockPath);
             return true;

@@ -49,7 +49,8 @@ public final class Repo implements AutoCloseable {
         String cacheDir = config.get("cache", "dir").orElse(null);
         this.cache = new ObjectStore(cacheDir == null ? dvcDir.resolve("cache") : Paths.get(cacheDir),
                 ObjectStore.parseShared(config.get("cache", "shared").orElse(null), "cache.shared"));
-        this.state = new StateDb(dvcDir.resolve("tmp").resolve("dvc-maven").resolve("state.db"));
+        this.state = new StateDb(dvcDir.resolve("tmp").resolve("dvc-maven").resolve("state.db"),
+                why -> options.listener().log(io.github.dvcmaven.core.event.RepoListener.Level.WARN, why));
         this.ignore = new DvcIgnore(root);
         int jobs = options.jobs() > 0 ? options.jobs()
                 : config.getInt("core", "checksum_jobs").orElse(Runtime.getRuntime().availableProcessors());
@@ -328,8 +329,11 @@ public final class Repo implements AutoCloseable {
      * Opens the git repository on another thread (JGit's classes, config and index take a fifth of a
      * second) for an operation that will need it, while it reads the workspace.
      */
-    void openGitInBackground() {
-        io.github.dvcmaven.core.DaemonThreads.start("dvc-git-open", () -> {
+    synchronized void openGitInBackground() {
+        if (gitOpener != null) {
+            return;
+        }
+        gitOpener = io.github.dvcmaven.core.DaemonThreads.start("dvc-git-open", () -> {
             try {
                 git().ifPresent(Git::readIndex);
             } catch (RuntimeException e) {
@@ -337,6 +341,9 @@ public final class Repo implements AutoCloseable {
             }
         });
     }
+
+    /** Joined on close: no thread of this repository outlives the goal (or the plugin's class realm). */
+    private Thread gitOpener;
 
     /** The surrounding git repository, opened on first use (status never needs it). */
     synchronized Optional<Git> git() {
@@ -373,6 +380,13 @@ public final class Repo implements AutoCloseable {
 
     @Override
     public void close() {
+        Thread opener;
+        synchronized (this) {
+            opener = gitOpener;
+        }
+        if (opener != null) {
+            io.github.dvcmaven.core.DaemonThreads.stop(opener);
+        }
         state.close();
         pool.shutdown();
         if (git != null) {

@@ -46,7 +46,7 @@ public final class RepoLock implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new DvcException("cannot create the repository lock " + file + ": " + e.getMessage(),
-                    "check that the build user may write to .dvc/tmp");
+                    "check that the build user may write to .dvc/tmp", e);
         }
         for (int attempt = 0; attempt <= RETRIES; attempt++) {
             if (tryLock()) {
@@ -84,7 +84,7 @@ public final class RepoLock implements AutoCloseable {
             }
             return true;
         } catch (IOException | RuntimeException e) {
-            throw new DvcException("cannot lock " + file + ": " + e.getMessage());
+            throw new DvcException("cannot lock " + file + ": " + e.getMessage(), null, e);
         }
     }
 

@@ -240,7 +240,7 @@ final class ReproOperation {
                 }
             } catch (IOException e) {
                 throw new DvcException("cannot remove output '" + repo.display(o.repoPath()) + "' of stage '"
-                        + s.addressing() + "': " + e.getMessage());
+                        + s.addressing() + "': " + e.getMessage(), null, e);
             }
         }
     }

@@ -66,7 +66,7 @@ final class RevisionSnapshot implements AutoCloseable {
             }
             return new RevisionSnapshot(rev, tmp, revisions, commit, dir);
         } catch (IOException e) {
-            throw new DvcException("cannot read revision '" + rev + "': " + e.getMessage());
+            throw new DvcException("cannot read revision '" + rev + "': " + e.getMessage(), null, e);
         }
     }
 

@@ -52,7 +52,7 @@ final class ScmContext {
                 touched.add(changed);
             }
         } catch (IOException e) {
-            throw new DvcException("cannot update .gitignore next to '" + output + "': " + e.getMessage());
+            throw new DvcException("cannot update .gitignore next to '" + output + "': " + e.getMessage(), null, e);
         }
     }
 
@@ -66,7 +66,7 @@ final class ScmContext {
                 touched.add(changed);
             }
         } catch (IOException e) {
-            throw new DvcException("cannot update .gitignore next to '" + output + "': " + e.getMessage());
+            throw new DvcException("cannot update .gitignore next to '" + output + "': " + e.getMessage(), null, e);
         }
     }
 

@@ -112,7 +112,7 @@ final class StageCommitter {
             try {
                 AtomicFiles.writeString(lockPath, text);
             } catch (IOException e) {
-                throw new DvcException("cannot write '" + old.path() + "': " + e.getMessage());
+                throw new DvcException("cannot write '" + old.path() + "': " + e.getMessage(), null, e);
             }
             if (!text.equals(previous)) {
                 scm.track(lockPath);

@@ -28,7 +28,7 @@ final class UnprotectOperation {
             try {
                 Unprotect.tree(path);
             } catch (IOException e) {
-                throw new DvcException("cannot unprotect '" + target + "': " + e.getMessage());
+                throw new DvcException("cannot unprotect '" + target + "': " + e.getMessage(), null, e);
             }
             done.add(target);
         }

@@ -49,7 +49,11 @@ public final class Git implements AutoCloseable {
         try {
             return Optional.of(new Git(builder.setMustExist(true).build()));
         } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
+            // a .git that cannot be opened is not "no git": treating it so would skip .gitignore updates
+            // and commit checks silently
+            throw new DvcException("the git repository " + builder.getGitDir() + " cannot be opened: " + e.getMessage(),
+                    "repair it (`git status` says what is wrong), or set `core.no_scm = true` in .dvc/config if this"
+                            + " workspace is not meant to use git", e);
         }
     }
 
@@ -62,7 +66,7 @@ public final class Git implements AutoCloseable {
         try {
             return repository.resolve(org.eclipse.jgit.lib.Constants.HEAD) != null;
         } catch (IOException e) {
-            throw new DvcException("cannot read git's HEAD: " + e.getMessage());
+            throw new DvcException("cannot read git's HEAD: " + e.getMessage(), null, e);
         }
     }
 
@@ -81,7 +85,7 @@ public final class Git implements AutoCloseable {
             List<String> untracked = withUntracked ? new ArrayList<>(new java.util.TreeSet<>(st.getUntracked())) : List.of();
             return new Status(staged, unstaged, untracked);
         } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
-            throw new DvcException("cannot read git status: " + e.getMessage());
+            throw new DvcException("cannot read git status: " + e.getMessage(), null, e);
         }
     }
 
@@ -105,7 +109,7 @@ public final class Git implements AutoCloseable {
             }
             return index;
         } catch (IOException e) {
-            throw new DvcException("cannot read the git index: " + e.getMessage());
+            throw new DvcException("cannot read the git index: " + e.getMessage(), null, e);
         }
     }
 
@@ -229,7 +233,7 @@ public final class Git implements AutoCloseable {
                 index = null;
             }
         } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
-            throw new DvcException("git add failed: " + e.getMessage());
+            throw new DvcException("git add failed: " + e.getMessage(), null, e);
         }
     }
 

@@ -45,7 +45,7 @@ public final class GitHooks {
                 written.add(hook);
             }
         } catch (IOException e) {
-            throw new DvcException("cannot write the git hooks in " + dir + ": " + e.getMessage());
+            throw new DvcException("cannot write the git hooks in " + dir + ": " + e.getMessage(), null, e);
         }
         return written;
     }

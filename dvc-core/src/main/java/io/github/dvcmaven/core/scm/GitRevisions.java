@@ -41,7 +41,7 @@ public final class GitRevisions {
             }
             return walk.parseCommit(id);
         } catch (IOException e) {
-            throw new DvcException("cannot read git revision '" + rev + "': " + e.getMessage());
+            throw new DvcException("cannot read git revision '" + rev + "': " + e.getMessage(), null, e);
         }
     }
 
@@ -78,7 +78,7 @@ public final class GitRevisions {
             }
             return out;
         } catch (IOException e) {
-            throw new DvcException("cannot list git revisions: " + e.getMessage());
+            throw new DvcException("cannot list git revisions: " + e.getMessage(), null, e);
         }
     }
 
@@ -100,7 +100,7 @@ public final class GitRevisions {
                 addRefs(walk, Constants.R_TAGS, out);
             }
         } catch (IOException e) {
-            throw new DvcException("cannot list git revisions: " + e.getMessage());
+            throw new DvcException("cannot list git revisions: " + e.getMessage(), null, e);
         }
         if (allCommits) {
             for (RevCommit c : commits(false, false, true)) {
@@ -150,7 +150,7 @@ public final class GitRevisions {
             }
             return out;
         } catch (IOException e) {
-            throw new DvcException("cannot read the files of commit " + commit.getName() + ": " + e.getMessage());
+            throw new DvcException("cannot read the files of commit " + commit.getName() + ": " + e.getMessage(), null, e);
         }
     }
 
@@ -163,7 +163,7 @@ public final class GitRevisions {
             }
             return Optional.of(repository.open(tw.getObjectId(0)).getBytes());
         } catch (IOException e) {
-            throw new DvcException("cannot read " + path + " at commit " + commit.getName() + ": " + e.getMessage());
+            throw new DvcException("cannot read " + path + " at commit " + commit.getName() + ": " + e.getMessage(), null, e);
         }
     }
 }

@@ -49,8 +49,32 @@ public final class StateDb implements AutoCloseable {
     private volatile boolean loaded;
     private Connection connection;
 
+    /** Why the database is not used (null while it is): set once, said once, then every call goes without it. */
+    private volatile String unavailable;
+    private final java.util.function.Consumer<String> onUnavailable;
+
     public StateDb(Path file) {
+        this(file, why -> { });
+    }
+
+    /** @param onUnavailable told once, if the database cannot be used: the run goes on rehashing what it needs */
+    public StateDb(Path file, java.util.function.Consumer<String> onUnavailable) {
         this.file = file;
+        this.onUnavailable = onUnavailable;
+    }
+
+    /** The no-state mode: files are hashed again rather than looked up; the reason is given once. */
+    private void unavailable(Throwable cause) {
+        if (unavailable == null) {
+            unavailable = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            onUnavailable.accept("the hash state database " + file + " cannot be used (" + unavailable
+                    + "); going on without it, so unchanged files are hashed again");
+        }
+    }
+
+    /** Why the state database is not in use, or null when it is. */
+    public String unavailableReason() {
+        return unavailable;
     }
 
     /** A remembered hash for this exact file state, if one can be trusted. */
@@ -99,6 +123,7 @@ public final class StateDb implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
+            unavailable(e);
             return null;
         }
     }
@@ -144,6 +169,7 @@ public final class StateDb implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
+            unavailable(e);
             return false;
         }
     }
@@ -161,7 +187,7 @@ public final class StateDb implements AutoCloseable {
                 ps.executeUpdate();
             }
         } catch (SQLException e) {
-            // only an optimisation
+            unavailable(e);
         }
     }
 
@@ -213,6 +239,7 @@ public final class StateDb implements AutoCloseable {
                 }
             } catch (SQLException e) {
                 // an unreadable state only costs rehashing; start empty
+                unavailable(e);
                 entries.clear();
                 stored.clear();
             }
@@ -221,13 +248,22 @@ public final class StateDb implements AutoCloseable {
     }
 
     private Connection connection() throws SQLException {
+        if (unavailable != null) {
+            return null;
+        }
         if (connection == null) {
             try {
                 Files.createDirectories(file.getParent());
             } catch (java.io.IOException e) {
+                unavailable(e);
                 return null;
             }
-            SqliteLibrary.load();
+            try {
+                SqliteLibrary.load();
+            } catch (RuntimeException | LinkageError e) {
+                unavailable(e);
+                return null;
+            }
             connection = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement st = connection.createStatement()) {
                 st.execute("PRAGMA busy_timeout = 10000");
@@ -297,6 +333,7 @@ public final class StateDb implements AutoCloseable {
             trees.forEach(pendingTrees::remove); // only the records written (a newer one stays pending)
         } catch (SQLException e) {
             // losing state entries only costs rehashing later
+            unavailable(e);
             try {
                 if (connection != null) {
                     connection.rollback();
@@ -321,7 +358,7 @@ public final class StateDb implements AutoCloseable {
                 try {
                     connection();
                 } catch (SQLException | RuntimeException | LinkageError e) {
-                    // the first lookup tries again, and without a database everything is rehashed
+                    unavailable(e);
                 }
             }
             flushWhileRequested();

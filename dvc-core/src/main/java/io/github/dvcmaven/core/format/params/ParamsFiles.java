@@ -25,7 +25,7 @@ public final class ParamsFiles {
         try {
             text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new FormatException(display, 0, "cannot be read: " + e.getMessage());
+            throw new FormatException(display, 0, "cannot be read: " + e.getMessage(), e);
         }
         return parse(text, display, extension(display));
     }
@@ -66,7 +66,7 @@ public final class ParamsFiles {
                     Object v = JsonParser.parse(text);
                     return v == null ? new LinkedHashMap<>() : v;
                 } catch (JsonParser.JsonSyntaxException e) {
-                    throw new FormatException(display, e.line(), "invalid JSON: " + e.getMessage());
+                    throw new FormatException(display, e.line(), "invalid JSON: " + e.getMessage(), e);
                 }
             case ".toml":
                 return TomlParser.parse(text, display);

@@ -168,9 +168,9 @@ public final class PyParamsParser {
         } catch (IllegalArgumentException e) {
             // a call, a name, an expression: not a literal, skipped like dvc does
         } catch (StringIndexOutOfBoundsException e) {
-            throw new FormatException(source, lineNo, "cannot parse Python literal");
+            throw new FormatException(source, lineNo, "cannot parse Python literal", e);
         } catch (TooDeep e) {
-            throw new FormatException(source, lineNo, "values nest more than " + ParamsFiles.MAX_DEPTH + " levels deep");
+            throw new FormatException(source, lineNo, "values nest more than " + ParamsFiles.MAX_DEPTH + " levels deep", e);
         }
     }
 

@@ -53,7 +53,7 @@ public final class YamlReader {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new FormatException(displayName, 0, "is not valid UTF-8");
+            throw new FormatException(displayName, 0, "is not valid UTF-8", e);
         } catch (IOException e) {
             throw new FormatException(displayName, 0, "cannot be read: " + e.getMessage(), e);
         }
@@ -261,7 +261,7 @@ public final class YamlReader {
                     default -> text;
                 };
             } catch (NumberFormatException e) {
-                throw new FormatException(source, line(node), "invalid number '" + text + "'");
+                throw new FormatException(source, line(node), "invalid number '" + text + "'", e);
             }
         }
 
