@@ -67,7 +67,7 @@ final class StaleReport {
         }
         if (!recommit.isEmpty()) {
             sb.append("\n    ").append(GoalHints.SHORT).append("commit -Ddvc.targets=").append(String.join(",", recommit))
-                    .append("   (records in dvc.lock the deps, outs and params dvc.yaml declares now)");
+                    .append(" -Ddvc.force=true   (records in dvc.lock the deps, outs and params dvc.yaml declares now)");
         }
         if (!orphans.isEmpty()) {
             sb.append("\n    ").append(GoalHints.SHORT).append("remove -Ddvc.targets=").append(String.join(",", orphans))
@@ -75,7 +75,7 @@ final class StaleReport {
         }
         if (!modified.isEmpty()) {
             sb.append("\n    ").append(GoalHints.SHORT).append("commit -Ddvc.targets=").append(String.join(",", modified))
-                    .append("   (keep the modified data)  or  ").append(GoalHints.SHORT)
+                    .append(" -Ddvc.force=true   (keep the modified data)  or  ").append(GoalHints.SHORT)
                     .append("checkout -Ddvc.force=true (discard it)");
         }
         if (deleted) {

@@ -15,8 +15,10 @@ import java.util.Map;
 
 /**
  * {@code dvc commit}: records the workspace state of outputs in their pointers or lock entries and the
- * cache. For a pipeline stage whose dependencies or command changed this needs {@code force}: it
- * records data as produced by a run that did not happen.
+ * cache. As dvc does in a non-interactive run, a stage whose dependencies, command or outputs changed
+ * from what is recorded is refused without {@code force} (it would record data as produced by a run
+ * that did not happen); outputs only missing from the cache (after {@code --no-commit}) are committed
+ * as they are. A committed pipeline stage gets a run-cache entry, as dvc's stage save makes one.
  */
 final class CommitOperation {
     private final Repo repo;
@@ -37,16 +39,23 @@ final class CommitOperation {
         for (Map.Entry<Stage, List<Output>> e : new TargetResolver(repo, index).resolve(targets).entrySet()) {
             if (e.getKey() instanceof PipelineStage p) {
                 LockFileFormat.LockEntry lock = index.lockEntry(p);
-                boolean depsChanged = !status.depsStatus(p, lock).isEmpty()
-                        || (lock != null && !PyValues.equal(lock.cmd(), p.cmd()));
-                if (depsChanged && !force) {
-                    throw new DvcException("dependencies or command of stage '" + p.addressing() + "' changed since it"
-                            + " last ran", "run `mvn dvc:repro`, or commit anyway with -Ddvc.force=true");
+                boolean changed = lock == null || !PyValues.equal(lock.cmd(), p.cmd())
+                        || status.status(p, lock).stream().anyMatch(c -> !onlyUncached(c));
+                if (changed && !force) {
+                    throw refused(p.addressing());
                 }
-                Map<String, Object> entry = StageCommitter.lockEntry(p, committer.hashDeps(p),
-                        committer.paramValues(p), committer.saveOuts(p));
+                List<Output> outs = committer.saveOuts(p);
+                Map<String, Object> entry = StageCommitter.lockEntry(p, committer.hashDeps(p), committer.paramValues(p), outs);
                 if (lock == null || !status.status(p, lock).isEmpty()) {
                     committed.add(repo.display(p.addressing()));
+                }
+                if ((changed || force) && RunCache.saveable(p)) {
+                    for (Output o : outs) {
+                        if (!o.cache()) {
+                            ws.storeCopy(o);
+                        }
+                    }
+                    new RunCache(repo).save(entry);
                 }
                 lockUpdates.put(p, entry);
                 continue;
@@ -60,6 +69,9 @@ final class CommitOperation {
                     continue;
                 }
                 Output saved = ws.save(o, scm, true);
+                if (!force && o.hash() != null && !o.hash().equals(saved.hash())) {
+                    throw refused(repo.display(stage.file()));
+                }
                 changed |= !saved.equals(o);
                 outs.add(saved);
             }
@@ -75,5 +87,17 @@ final class CommitOperation {
             committer.writeLock(f -> locks.computeIfAbsent(f, index::lockFor), lockUpdates);
         }
         return new CommitResult(committed, scm.finish());
+    }
+
+    /** An output only missing from the cache, its hash already recorded: what --no-commit leaves to commit. */
+    private static boolean onlyUncached(StageChange c) {
+        return c instanceof StageChange.PathChange pc && pc.section() == StageChange.Section.OUTS
+                && "not in cache".equals(pc.state());
+    }
+
+    private static DvcException refused(String shown) {
+        return new DvcException("failed to commit " + shown + " - unable to commit changed stage: '" + shown
+                + "'. Use `-f|--force` to force.", "run `mvn dvc:repro` to record a real run, or commit what is there"
+                + " with `mvn dvc:commit -Ddvc.force=true`");
     }
 }
