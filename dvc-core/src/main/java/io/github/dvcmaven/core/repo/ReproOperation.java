@@ -45,6 +45,15 @@ final class ReproOperation {
     }
 
     ReproResult run(List<String> targets, ReproOptions opts) {
+        try {
+            return runInScm(targets, opts);
+        } catch (RuntimeException e) {
+            scm.rollback(e);
+            throw e;
+        }
+    }
+
+    private ReproResult runInScm(List<String> targets, ReproOptions opts) {
         index = repo.index();
         Dag dag = new Dag(index.allStages());
         List<Stage> targetStages = resolveTargets(targets);

@@ -18,6 +18,8 @@ import java.util.Set;
 final class ScmContext {
     private final Repo repo;
     private final Set<Path> touched = new LinkedHashSet<>();
+    /** Outputs this context added .gitignore entries for: removed again if the operation fails, as dvc does. */
+    private final List<Path> ignoredHere = new ArrayList<>();
 
     ScmContext(Repo repo) {
         this.repo = repo;
@@ -50,6 +52,7 @@ final class ScmContext {
             Path changed = GitIgnoreFile.add(output);
             if (changed != null) {
                 touched.add(changed);
+                ignoredHere.add(output);
             }
         } catch (IOException e) {
             throw new DvcException("cannot update .gitignore next to '" + output + "': " + e.getMessage(), null, e);
@@ -68,6 +71,22 @@ final class ScmContext {
         } catch (IOException e) {
             throw new DvcException("cannot update .gitignore next to '" + output + "': " + e.getMessage(), null, e);
         }
+    }
+
+    /**
+     * Takes back the .gitignore entries this operation added (dvc's scm_context does on any error), so a
+     * failed run leaves no ignore lines for outputs it never recorded. A failure to do so is added to the
+     * operation's own.
+     */
+    void rollback(RuntimeException failure) {
+        for (int i = ignoredHere.size() - 1; i >= 0; i--) {
+            try {
+                GitIgnoreFile.remove(ignoredHere.get(i));
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+        ignoredHere.clear();
     }
 
     /** Stages the files if autostage is on; otherwise returns their cwd-relative paths for the hint. */
