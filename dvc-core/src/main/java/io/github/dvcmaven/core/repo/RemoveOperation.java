@@ -36,24 +36,17 @@ final class RemoveOperation {
                 removed.add(target);
                 continue;
             }
+            if (removePipelineStage(index, target, scm, removeOutputs)) {
+                removed.add(target);
+                continue;
+            }
             String rel = repo.toRepoPath(target);
             DvcFileStage stage = index.dvcFile(rel.endsWith(".dvc") ? rel : rel + ".dvc");
             if (stage == null) {
-                throw new DvcException("'" + target + "' is not a .dvc file", "name the pointer file, e.g. data.dvc");
+                throw new DvcException("'" + target + "' is neither a .dvc file nor a stage of a dvc.yaml",
+                        "name the pointer file (data.dvc) or the stage (train, or sub/dvc.yaml:train)");
             }
-            for (Output o : stage.outs()) {
-                Path p = repo.root().resolve(o.repoPath());
-                if (o.cache()) {
-                    scm.unignore(p);
-                }
-                if (removeOutputs) {
-                    try {
-                        Unprotect.deleteRecursively(p);
-                    } catch (IOException e) {
-                        throw new DvcException("cannot delete '" + repo.display(o.repoPath()) + "': " + e.getMessage(), null, e);
-                    }
-                }
-            }
+            dropOutputs(stage.outs(), scm, removeOutputs);
             Path file = repo.root().resolve(stage.file());
             try {
                 Files.deleteIfExists(file);
@@ -65,6 +58,82 @@ final class RemoveOperation {
         }
         scm.finish();
         return removed;
+    }
+
+    private void dropOutputs(List<Output> outs, ScmContext scm, boolean removeOutputs) {
+        for (Output o : outs) {
+            Path p = repo.root().resolve(o.repoPath());
+            if (o.cache()) {
+                scm.unignore(p);
+            }
+            if (removeOutputs) {
+                try {
+                    Unprotect.deleteRecursively(p);
+                } catch (IOException e) {
+                    throw new DvcException("cannot delete '" + repo.display(o.repoPath()) + "': " + e.getMessage(), null, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code dvc remove STAGE}: the stage leaves dvc.yaml (its other lines untouched; the file goes with
+     * the last stage) and dvc.lock, its outputs leave .gitignore, and with {@code --outs} the workspace.
+     */
+    private boolean removePipelineStage(StageIndex index, String target, ScmContext scm, boolean removeOutputs) {
+        int colon = target.lastIndexOf(':');
+        String file = colon > 0 ? repo.toRepoPath(target.substring(0, colon)) : new TargetResolver(repo, index).defaultDvcYaml();
+        String name = colon > 0 ? target.substring(colon + 1) : target;
+        for (DvcYamlFormat.PipelineFile pf : index.pipelines()) {
+            if (!pf.path().equals(file)) {
+                continue;
+            }
+            List<io.github.dvcmaven.core.pipeline.PipelineStage> generated = pf.stages().stream()
+                    .filter(s -> s.name().equals(name) || s.name().startsWith(name + "@")).toList();
+            if (generated.isEmpty()) {
+                if (name.contains("@") && pf.stages().stream().anyMatch(s -> s.name().equals(name))) {
+                    throw new DvcException("'" + name + "' is one item of a foreach or matrix stage: dvc removes whole stages",
+                            "remove '" + name.substring(0, name.indexOf('@')) + "', or edit its foreach/matrix");
+                }
+                return false;
+            }
+            Path yaml = repo.root().resolve(pf.path());
+            String text;
+            try {
+                text = Files.readString(yaml);
+            } catch (IOException e) {
+                throw new DvcException("cannot read '" + repo.display(pf.path()) + "': " + e.getMessage(), null, e);
+            }
+            String kept = io.github.dvcmaven.core.format.StageRemoval.remove(text, repo.display(pf.path()), List.of(name));
+            LockFileFormat.LockFile lock = index.lockFor(pf.path());
+            Path lockPath = repo.root().resolve(lock.path());
+            List<String> lockNames = generated.stream().map(io.github.dvcmaven.core.pipeline.PipelineStage::name)
+                    .filter(lock.stages()::containsKey).toList();
+            try {
+                if (kept == null) {
+                    Files.deleteIfExists(yaml);
+                } else {
+                    AtomicFiles.writeString(yaml, kept);
+                }
+                scm.track(yaml);
+                if (!lockNames.isEmpty()) {
+                    String lockText = kept == null ? null : LockFileFormat.remove(lock, lockNames);
+                    if (lockText == null) {
+                        Files.deleteIfExists(lockPath);
+                    } else {
+                        AtomicFiles.writeString(lockPath, lockText);
+                    }
+                    scm.track(lockPath);
+                }
+            } catch (IOException e) {
+                throw new DvcException("cannot write '" + repo.display(pf.path()) + "': " + e.getMessage(), null, e);
+            }
+            for (io.github.dvcmaven.core.pipeline.PipelineStage s : generated) {
+                dropOutputs(s.outs(), scm, removeOutputs);
+            }
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -232,8 +232,8 @@ public final class Repo implements AutoCloseable {
         return locked(() -> new UnprotectOperation(this).run(targets));
     }
 
-    public List<String> remove(List<String> targets, boolean keepOutputs) {
-        return locked(() -> new RemoveOperation(this).run(targets, keepOutputs));
+    public List<String> remove(List<String> targets, boolean removeOutputs) {
+        return locked(() -> new RemoveOperation(this).run(targets, removeOutputs));
     }
 
     private RepoLock heldLock;
