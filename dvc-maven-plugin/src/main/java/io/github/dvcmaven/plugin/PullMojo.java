@@ -27,13 +27,11 @@ public class PullMojo extends AbstractTransferMojo {
         }
     }
 
+    /** dvc pull's output: the changed outputs, then "3 files fetched and 2 files added" (or "Everything is up to date."). */
     private void print(CheckoutResult r) {
         r.modified().forEach(p -> getLog().info("M\t" + p));
         r.added().forEach(p -> getLog().info("A\t" + p));
-        int n = r.added().size() + r.modified().size();
-        if (n > 0) {
-            getLog().info(n + " file" + (n == 1 ? "" : "s") + " " + (r.added().isEmpty() ? "modified" : "added"));
-        }
+        getLog().info(r.pullSummary());
     }
 
     @Override

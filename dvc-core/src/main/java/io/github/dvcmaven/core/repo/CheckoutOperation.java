@@ -49,6 +49,8 @@ final class CheckoutOperation {
         final Map<String, HashInfo> linkMembers = new HashMap<>();
         HashInfo linkFile;
         boolean missing;
+        /** Members the workspace had before (a relinked or replaced one is modified, a new one added). */
+        final java.util.Set<String> existingMembers = new java.util.HashSet<>();
 
         Plan(Output output, Path path) {
             this.output = output;
@@ -63,12 +65,29 @@ final class CheckoutOperation {
     CheckoutResult run(List<String> targets, boolean force, boolean relink) {
         StageIndex index = repo.index();
         List<Output> outputs = new ArrayList<>();
-        for (Map.Entry<Stage, List<Output>> e : new TargetResolver(repo, index).resolve(targets).entrySet()) {
+        TargetResolver resolver = new TargetResolver(repo, index);
+        for (Map.Entry<Stage, List<Output>> e : resolver.resolve(targets).entrySet()) {
             for (Output o : e.getValue()) {
                 outputs.add(index.recorded(e.getKey(), o));
             }
         }
+        innerPaths = resolver.innerPaths(targets);
         return checkout(outputs, force, relink);
+    }
+
+    /** Output path → the paths inside it that a granular checkout restores (absent: all of it). */
+    private Map<String, java.util.Set<String>> innerPaths = Map.of();
+
+    private static boolean inScope(java.util.Set<String> only, String relpath) {
+        if (only == null) {
+            return true;
+        }
+        for (String p : only) {
+            if (relpath.equals(p) || relpath.startsWith(p + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     CheckoutResult checkout(List<Output> outputs, boolean force, boolean relink) {
@@ -90,6 +109,7 @@ final class CheckoutOperation {
         }
         List<String> added = new ArrayList<>();
         List<String> modified = new ArrayList<>();
+        int[] files = new int[3]; // modified, added, deleted, as dvc counts them for its summary
         long total = plans.stream().mapToLong(p -> p.linkMembers.size() + (p.linkFile != null ? 1 : 0)).sum();
         try (ProgressTracker progress = new ProgressTracker(repo.listener(), "Checking out", total, "files")) {
             for (Plan p : plans) {
@@ -97,11 +117,18 @@ final class CheckoutOperation {
                     continue;
                 }
                 apply(p, progress);
+                if (p.linkFile != null) {
+                    files[p.existed ? 0 : 1]++;
+                }
+                for (String member : p.linkMembers.keySet()) {
+                    files[p.existingMembers.contains(member) ? 0 : 1]++;
+                }
+                files[2] += p.removeMembers.size();
                 String shown = repo.display(p.output.repoPath()) + (p.output.isDirHash() ? File.separator : "");
                 (p.existed ? modified : added).add(shown);
             }
         }
-        CheckoutResult result = new CheckoutResult(added, modified, List.of(), failed);
+        CheckoutResult result = new CheckoutResult(added, modified, List.of(), failed, files[0], files[1], files[2], 0);
         if (!failed.isEmpty()) {
             throw new MissingCacheException(failed, result);
         }
@@ -161,6 +188,11 @@ final class CheckoutOperation {
         }
         plan.existed = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
         Map<String, String> current = new HashMap<>();
+        java.util.Set<String> only = innerPaths.get(o.repoPath());
+        if (only != null && manifest.asMap().keySet().stream().noneMatch(k -> inScope(only, k))) {
+            throw new DvcException("'" + repo.display(o.repoPath() + "/" + only.iterator().next()) + "' is not in the"
+                    + " tracked directory '" + repo.display(o.repoPath()) + "'", "name a file or directory it tracks");
+        }
         if (plan.existed && !Files.isDirectory(path)) {
             HashInfo h = repo.hasher().hashFile(path, HashInfo.MD5).hash();
             if (!force && !store.exists(h)) {
@@ -173,10 +205,14 @@ final class CheckoutOperation {
                 return plan;
             }
             for (ContentHasher.Member m : tree.members()) {
-                current.put(m.relpath(), m.md5());
+                if (inScope(only, m.relpath())) {
+                    current.put(m.relpath(), m.md5());
+                    plan.existingMembers.add(m.relpath());
+                }
             }
         }
-        Map<String, String> wanted = manifest.asMap();
+        Map<String, String> wanted = new java.util.LinkedHashMap<>(manifest.asMap());
+        wanted.keySet().removeIf(k -> !inScope(only, k));
         for (Map.Entry<String, String> e : current.entrySet()) {
             String want = wanted.get(e.getKey());
             if (want == null || !want.equals(e.getValue())) {

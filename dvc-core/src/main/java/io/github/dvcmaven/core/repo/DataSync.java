@@ -202,12 +202,17 @@ final class DataSync {
                 }
             }
         }
-        report(total, missing, names(used), failed, "pushed", "upload");
+        report(total, missing, names(used), failed, "pushed", "upload", true);
         return total;
     }
 
     /** fetch: returns the number of objects downloaded. */
     int fetch(SyncOptions opts) {
+        return fetch(opts, true);
+    }
+
+    /** @param summarize whether to say "N files fetched" (a pull says it with its checkout's counts instead) */
+    int fetch(SyncOptions opts, boolean summarize) {
         int total = 0;
         List<HashInfo> missing = new ArrayList<>();
         Map<HashInfo, String> failed = new LinkedHashMap<>();
@@ -223,7 +228,7 @@ final class DataSync {
                 }
             }
         }
-        report(total, missing, names(used), failed, "fetched", "download");
+        report(total, missing, names(used), failed, "fetched", "download", summarize);
         return total;
     }
 
@@ -248,7 +253,7 @@ final class DataSync {
     }
 
     private void report(int total, List<HashInfo> missing, Map<HashInfo, String> names, Map<HashInfo, String> failed,
-            String verb, String noun) {
+            String verb, String noun, boolean summarize) {
         if (!missing.isEmpty()) {
             StringBuilder sb = new StringBuilder("Some of the cache files do not exist neither locally nor on remote."
                     + " Missing cache files:");
@@ -267,8 +272,10 @@ final class DataSync {
             throw new DvcException(sb.toString(), "check the remote's URL, credentials and network, then run the goal"
                     + " again: finished objects are not transferred twice");
         }
-        repo.listener().log(Level.INFO, total == 0 ? "Everything is up to date."
-                : total + " file" + (total == 1 ? "" : "s") + " " + verb);
+        if (summarize) {
+            repo.listener().log(Level.INFO, total == 0 ? "Everything is up to date."
+                    : total + " file" + (total == 1 ? "" : "s") + " " + verb);
+        }
     }
 
     /** The run-cache travels as files under runs/ (dvc --run-cache); corrupt entries are dropped on load. */

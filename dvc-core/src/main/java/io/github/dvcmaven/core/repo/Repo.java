@@ -138,11 +138,18 @@ public final class Repo implements AutoCloseable {
         return pull(SyncOptions.of(targets).withRemote(remote).withRunCache(runCache), force);
     }
 
-    /** fetch (of the scope's revisions too), then checkout of the workspace. */
+    /**
+     * fetch (of the scope's revisions too), then checkout of the workspace; the result's
+     * {@link CheckoutResult#pullSummary()} is dvc's last line.
+     */
     public CheckoutResult pull(SyncOptions opts, boolean force) {
         return lockedHashing(() -> {
-            new DataSync(this).fetch(opts);
-            return new CheckoutOperation(this).run(opts.targets(), force, false);
+            int fetched = new DataSync(this).fetch(opts, false);
+            try {
+                return new CheckoutOperation(this).run(opts.targets(), force, false).afterFetching(fetched);
+            } catch (MissingCacheException e) {
+                throw new MissingCacheException(e.paths(), e.partialResult().afterFetching(fetched));
+            }
         });
     }
 

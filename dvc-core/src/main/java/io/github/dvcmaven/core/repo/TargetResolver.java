@@ -63,6 +63,31 @@ final class TargetResolver {
         return selected;
     }
 
+    /**
+     * Paths inside directory outputs that targets name ({@code data/sub/a.csv} of the output {@code data}),
+     * as paths relative to the output: a granular checkout restores only those. An output some target
+     * names whole is absent.
+     */
+    Map<String, java.util.Set<String>> innerPaths(List<String> targets) {
+        Map<String, java.util.Set<String>> inner = new LinkedHashMap<>();
+        java.util.Set<String> whole = new java.util.HashSet<>();
+        for (String target : targets == null ? List.<String>of() : targets) {
+            String rel = safeRel(target);
+            for (Stage s : stagesFor(target)) {
+                for (Output o : s.outs()) {
+                    if (rel != null && !isStageTarget(target) && !rel.equals(o.repoPath()) && RepoPaths.isWithin(rel, o.repoPath())) {
+                        inner.computeIfAbsent(o.repoPath(), k -> new java.util.LinkedHashSet<>())
+                                .add(rel.substring(o.repoPath().length() + 1));
+                    } else {
+                        whole.add(o.repoPath());
+                    }
+                }
+            }
+        }
+        inner.keySet().removeAll(whole);
+        return inner;
+    }
+
     /** The stages one target names. */
     List<Stage> stagesFor(String target) {
         List<Stage> found = new ArrayList<>();
