@@ -39,6 +39,10 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
     protected int jobs;
 
     /** Fail, instead of warning, when a remote's credentials sit in the committed .dvc/config. */
+    /** Wait as long as another dvc or dvc-maven holds the repository lock (dvc's --wait-for-lock), instead of 3 s. */
+    @Parameter(property = "dvc.waitForLock", defaultValue = "false")
+    private boolean waitForLock;
+
     @Parameter(property = "dvc.strictSecrets", defaultValue = "false")
     protected boolean strictSecrets;
 
@@ -143,6 +147,7 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
                 .withCwd(cwd)
                 .withJobs(jobs)
                 .withStrictSecrets(strictSecrets)
+                .withWaitForLock(waitForLock)
                 .withListener(new MavenRepoListener(getLog(), interactive, System.out, hints::render));
     }
 

@@ -50,7 +50,13 @@ public final class DvcConfig {
             if (file == null) {
                 continue;
             }
-            Map<String, Object> conf = resolvePaths(readLevel(file), file.toAbsolutePath().getParent());
+            Map<String, Object> conf;
+            try {
+                conf = resolvePaths(readLevel(file), file.toAbsolutePath().getParent());
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new DvcException("config file " + file + ": '" + e.getInput() + "' is not a valid path: "
+                        + e.getReason(), "fix the url or path option that holds it", e);
+            }
             levels.put(level, conf);
             mergeInto(merged, conf);
         }

@@ -42,12 +42,25 @@ public final class NativeFs {
 
     private NativeFs() {}
 
+    private static volatile String loadFailure; // set by load(), which runs first (no initializer here)
+
     private static CLib load() {
         try {
-            return Jna.load(Platform.C_LIBRARY_NAME, CLib.class);
+            CLib lib = Jna.load(Platform.C_LIBRARY_NAME, CLib.class);
+            loadFailure = null;
+            return lib;
         } catch (UnsatisfiedLinkError | RuntimeException e) {
+            loadFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            return null;
+        } catch (NoClassDefFoundError e) {
+            loadFailure = "JNA is not on the class path (" + e.getMessage() + ")";
             return null;
         }
+    }
+
+    /** Why the C library is not available, or null when it is. */
+    public static String unavailableReason() {
+        return C != null ? null : loadFailure;
     }
 
     public static boolean available() {

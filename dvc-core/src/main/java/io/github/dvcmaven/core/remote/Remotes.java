@@ -94,6 +94,9 @@ public final class Remotes {
         options.forEach((key, value) -> RemoteOptionSchema.check(name, url, key, value, null));
         int scheme = url.indexOf("://");
         String kind = scheme < 0 ? "local" : url.substring(0, scheme).toLowerCase(java.util.Locale.ROOT);
+        if (url.indexOf('\0') >= 0) {
+            throw new DvcException("remote '" + name + "': the url contains a NUL character", "fix the url in .dvc/config");
+        }
         return switch (kind) {
             case "local" -> new LocalRemote(name, Path.of(url).toAbsolutePath().normalize(), shared(options, name));
             case "file" -> new LocalRemote(name, Path.of(url.substring("file://".length())).toAbsolutePath().normalize(),

@@ -257,7 +257,7 @@ public final class Repo implements AutoCloseable {
     }
 
     <T> T locked(Supplier<T> work) {
-        heldLock = RepoLock.acquire(dvcDir);
+        heldLock = RepoLock.acquire(dvcDir, options.waitForLock());
         try {
             return work.get();
         } finally {
@@ -281,7 +281,7 @@ public final class Repo implements AutoCloseable {
         try {
             work.run();
         } finally {
-            heldLock = RepoLock.acquire(dvcDir);
+            heldLock = RepoLock.acquire(dvcDir, options.waitForLock());
         }
     }
 

@@ -20,16 +20,28 @@ public final class RepoLock implements AutoCloseable {
     private static final long DELAY_MILLIS = 500;
 
     private final Path file;
+    private final boolean wait;
     private int fd = -1;
     private FileChannel channel;
     private FileLock javaLock;
 
-    private RepoLock(Path file) {
+    private RepoLock(Path file, boolean wait) {
         this.file = file;
+        this.wait = wait;
     }
 
     public static RepoLock acquire(Path dvcDir) {
-        RepoLock lock = new RepoLock(dvcDir.resolve("tmp").resolve("lock"));
+        return acquire(dvcDir, false);
+    }
+
+    /** @param wait wait for as long as another process holds the lock (dvc's {@code --wait-for-lock}) */
+    public static RepoLock acquire(Path dvcDir, boolean wait) {
+        return acquireFile(dvcDir.resolve("tmp").resolve("lock"), wait);
+    }
+
+    /** Any of dvc's lock files ({@code .dvc/tmp/lock}, {@code .dvc/tmp/rwlock.lock}), taken as dvc takes them. */
+    static RepoLock acquireFile(Path file, boolean wait) {
+        RepoLock lock = new RepoLock(file, wait);
         lock.lock();
         return lock;
     }
@@ -48,7 +60,7 @@ public final class RepoLock implements AutoCloseable {
             throw new DvcException("cannot create the repository lock " + file + ": " + e.getMessage(),
                     "check that the build user may write to .dvc/tmp", e);
         }
-        for (int attempt = 0; attempt <= RETRIES; attempt++) {
+        for (int attempt = 0; wait || attempt <= RETRIES; attempt++) {
             if (tryLock()) {
                 writePid();
                 return;
@@ -65,6 +77,13 @@ public final class RepoLock implements AutoCloseable {
     }
 
     private boolean tryLock() {
+        if (!NativeFs.available() && !isWindows()) {
+            // Java's file locks are fcntl record locks here, which never conflict with dvc's flock: taking
+            // one would exclude only other dvc-maven processes, silently
+            throw new DvcException("cannot take the repository lock " + file + " as dvc takes it (flock): the native"
+                    + " C library could not be loaded through JNA (" + NativeFs.unavailableReason() + ")",
+                    "run on a JDK whose JNA can load libc (check -Djna.tmpdir and noexec mounts of /tmp)");
+        }
         try {
             if (NativeFs.available()) {
                 int descriptor = NativeFs.openForLock(file);
@@ -86,6 +105,10 @@ public final class RepoLock implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new DvcException("cannot lock " + file + ": " + e.getMessage(), null, e);
         }
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
     }
 
     private void writePid() {

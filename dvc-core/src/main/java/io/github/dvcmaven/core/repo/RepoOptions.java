@@ -11,34 +11,39 @@ import java.util.Map;
  * precedence over every dvc config file.
  */
 public record RepoOptions(RepoListener listener, Path cwd, Map<String, String> env, int jobs, boolean strictSecrets,
-        Map<String, Map<String, Object>> remoteOverrides) {
+        Map<String, Map<String, Object>> remoteOverrides, boolean waitForLock) {
     public static RepoOptions defaults() {
-        return new RepoOptions(RepoListener.SILENT, Path.of("").toAbsolutePath(), System.getenv(), 0, false, Map.of());
+        return new RepoOptions(RepoListener.SILENT, Path.of("").toAbsolutePath(), System.getenv(), 0, false, Map.of(), false);
+    }
+
+    /** Wait for the repository lock as long as another process holds it (dvc's --wait-for-lock), instead of 3 s. */
+    public RepoOptions withWaitForLock(boolean wait) {
+        return new RepoOptions(listener, cwd, env, jobs, strictSecrets, remoteOverrides, wait);
     }
 
     public RepoOptions withListener(RepoListener l) {
-        return new RepoOptions(l, cwd, env, jobs, strictSecrets, remoteOverrides);
+        return new RepoOptions(l, cwd, env, jobs, strictSecrets, remoteOverrides, waitForLock);
     }
 
     public RepoOptions withCwd(Path dir) {
-        return new RepoOptions(listener, dir.toAbsolutePath().normalize(), env, jobs, strictSecrets, remoteOverrides);
+        return new RepoOptions(listener, dir.toAbsolutePath().normalize(), env, jobs, strictSecrets, remoteOverrides, waitForLock);
     }
 
     public RepoOptions withEnv(Map<String, String> e) {
-        return new RepoOptions(listener, cwd, e, jobs, strictSecrets, remoteOverrides);
+        return new RepoOptions(listener, cwd, e, jobs, strictSecrets, remoteOverrides, waitForLock);
     }
 
     public RepoOptions withJobs(int j) {
-        return new RepoOptions(listener, cwd, env, j, strictSecrets, remoteOverrides);
+        return new RepoOptions(listener, cwd, env, j, strictSecrets, remoteOverrides, waitForLock);
     }
 
     /** Fail, instead of warning, when the committed .dvc/config holds credentials. */
     public RepoOptions withStrictSecrets(boolean strict) {
-        return new RepoOptions(listener, cwd, env, jobs, strict, remoteOverrides);
+        return new RepoOptions(listener, cwd, env, jobs, strict, remoteOverrides, waitForLock);
     }
 
     /** Options per remote name (lower case) laid over what the dvc config files say. */
     public RepoOptions withRemoteOverrides(Map<String, Map<String, Object>> overrides) {
-        return new RepoOptions(listener, cwd, env, jobs, strictSecrets, Map.copyOf(overrides));
+        return new RepoOptions(listener, cwd, env, jobs, strictSecrets, Map.copyOf(overrides), waitForLock);
     }
 }

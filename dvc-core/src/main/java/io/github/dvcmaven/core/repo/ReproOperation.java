@@ -118,7 +118,23 @@ final class ReproOperation {
         return lockFile(s).stages().get(s.name());
     }
 
+    /**
+     * dvc's {@code Stage.reproduce} under its rwlock: the deps registered as read and the outs as
+     * written for the whole check, run and commit, so a second repro (ours or dvc's) of this stage, or of
+     * one reading its outputs, is refused while this one runs (the repository lock is released meanwhile).
+     */
     private Outcome reproduce(PipelineStage s, ReproOptions opts) {
+        if (opts.dryRun()) {
+            return reproduceLocked(s, opts);
+        }
+        List<java.nio.file.Path> reads = s.deps().stream().map(d -> repo.root().resolve(d.repoPath())).toList();
+        List<java.nio.file.Path> writes = s.outs().stream().map(o -> repo.root().resolve(o.repoPath())).toList();
+        try (RwLock held = RwLock.acquire(repo.dvcDir(), reads, writes, repo.listener())) {
+            return reproduceLocked(s, opts);
+        }
+    }
+
+    private Outcome reproduceLocked(PipelineStage s, ReproOptions opts) {
         LockFileFormat.LockEntry lock = lockEntry(s);
         if (s.frozen()) {
             repo.listener().log(Level.WARN, "stage '" + s.addressing() + "' is frozen. Its dependencies are not going"

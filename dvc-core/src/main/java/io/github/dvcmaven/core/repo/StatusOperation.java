@@ -35,7 +35,17 @@ final class StatusOperation {
         LocalDataAllowance allowance = opts.allowMissing() ? new LocalDataAllowance(repo, index) : null;
         PipelineStatus pipeline = new PipelineStatus(repo, ws, new ParamsReader(repo.root()), allowance, true);
         List<StageStatus> result = new ArrayList<>();
-        for (Map.Entry<Stage, List<Output>> e : new TargetResolver(repo, index).resolve(opts.targets()).entrySet()) {
+        Map<Stage, List<Output>> selected = new TargetResolver(repo, index).resolve(opts.targets());
+        // as dvc's status reads deps and outs under the rwlock: a stage being run right now is busy, not "deleted"
+        List<java.nio.file.Path> read = new ArrayList<>();
+        for (Stage st : selected.keySet()) {
+            if (st instanceof PipelineStage p) {
+                p.deps().forEach(d -> read.add(repo.root().resolve(d.repoPath())));
+                p.outs().forEach(o -> read.add(repo.root().resolve(o.repoPath())));
+            }
+        }
+        RwLock.checkNotWritten(repo.dvcDir(), read, repo.listener());
+        for (Map.Entry<Stage, List<Output>> e : selected.entrySet()) {
             List<StageChange> changes = e.getKey() instanceof PipelineStage p
                     ? pipeline.status(p, index.lockEntry(p))
                     : dataStatus((DvcFileStage) e.getKey(), e.getValue(), ws, allowance);
