@@ -449,9 +449,38 @@ public final class ObjectStore {
         return dest.resolveSibling(tempName());
     }
 
+    /**
+     * How old a temp file in the cache must be to count as a killed writer's. Zero when the caller holds
+     * the repository lock on a cache only this repository uses: then no one else can be writing it.
+     */
+    private volatile java.time.Duration staleTempAge = java.time.Duration.ofHours(1);
+
+    public void setStaleTempAge(java.time.Duration age) {
+        staleTempAge = age;
+    }
+
+    /** Removes killed writers' temp files from every object directory (gc does this); returns how many. */
+    public int sweepStaleTemps() {
+        int removed = io.github.dvcmaven.core.fs.StaleTemps.sweep(root, staleTempAge);
+        for (Path base : List.of(filesMd5, root)) {
+            try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(base,
+                    p -> p.getFileName().toString().length() == 2 && Files.isDirectory(p))) {
+                for (Path d : ds) {
+                    removed += io.github.dvcmaven.core.fs.StaleTemps.sweep(d, staleTempAge);
+                }
+            } catch (IOException e) {
+                // no such directory yet
+            }
+        }
+        return removed;
+    }
+
     private void ensureDir(Path dir) throws IOException {
         if (!knownDirs.contains(dir)) {
-            if (!Files.isDirectory(dir)) {
+            if (Files.isDirectory(dir)) {
+                // the first write into an existing object directory this run clears what a killed run left there
+                io.github.dvcmaven.core.fs.StaleTemps.sweep(dir, staleTempAge);
+            } else {
                 io.github.dvcmaven.core.fs.GroupDirs.create(dir.getParent(), sharedGroup);
                 try {
                     Files.createDirectory(dir);

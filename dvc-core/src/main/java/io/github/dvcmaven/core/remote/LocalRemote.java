@@ -20,6 +20,7 @@ public final class LocalRemote implements Remote {
     private final Path root;
     /** {@code shared = group}: directories 2775 and objects 0664, as dvc's local object database makes them. */
     private final boolean sharedGroup;
+    private final java.util.Set<Path> sweptDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public LocalRemote(String name, Path root) {
         this(name, root, false);
@@ -87,6 +88,10 @@ public final class LocalRemote implements Remote {
     @Override
     public void upload(Path file, String key, java.util.function.LongConsumer sent) throws IOException {
         Path target = resolve(key);
+        if (sweptDirs.add(target.getParent())) {
+            // nobody holds a lock on a remote: only temps untouched for an hour are a killed push's
+            io.github.dvcmaven.core.fs.StaleTemps.sweep(target.getParent(), java.time.Duration.ofHours(1));
+        }
         io.github.dvcmaven.core.fs.GroupDirs.create(target.getParent(), sharedGroup);
         Path tmp = target.resolveSibling("." + UUID.randomUUID() + ".tmp");
         try {

@@ -152,6 +152,7 @@ final class CheckoutOperation {
     private Plan planFile(Output o, boolean force, boolean relink, List<String> unsaved) {
         Path path = repo.root().resolve(o.repoPath());
         Plan plan = new Plan(o, path);
+        io.github.dvcmaven.core.fs.StaleTemps.sweep(path.getParent(), java.time.Duration.ZERO);
         if (!store.isValid(o.hash())) {
             plan.missing = true;
             return plan;
@@ -213,6 +214,7 @@ final class CheckoutOperation {
         }
         Map<String, String> wanted = new java.util.LinkedHashMap<>(manifest.asMap());
         wanted.keySet().removeIf(k -> !inScope(only, k));
+        dropKilledCheckoutTemps(path, current, wanted);
         for (Map.Entry<String, String> e : current.entrySet()) {
             String want = wanted.get(e.getKey());
             if (want == null || !want.equals(e.getValue())) {
@@ -243,6 +245,25 @@ final class CheckoutOperation {
             }
         }
         return plan;
+    }
+
+    /**
+     * A checkout killed midway leaves its temp files among a directory's members; under the repository
+     * lock only a dead checkout can have written them, so they go rather than count as unsaved changes.
+     */
+    private void dropKilledCheckoutTemps(Path dir, Map<String, String> current, Map<String, String> wanted) {
+        java.util.Iterator<String> it = current.keySet().iterator();
+        while (it.hasNext()) {
+            String rel = it.next();
+            String name = rel.substring(rel.lastIndexOf('/') + 1);
+            if (!wanted.containsKey(rel) && io.github.dvcmaven.core.fs.StaleTemps.isTempName(name)) {
+                Path parent = dir.resolve(rel).getParent();
+                if (io.github.dvcmaven.core.fs.StaleTemps.sweep(parent, java.time.Duration.ZERO) > 0
+                        || !Files.exists(dir.resolve(rel))) {
+                    it.remove();
+                }
+            }
+        }
     }
 
     private DirManifest safeLoad(HashInfo hash) {

@@ -63,6 +63,13 @@ final class GcOperation {
             }
         }
         List<String> remoteObjects = opts.cloud() ? cloud(opts, used) : List.of();
+        if (opts.force()) {
+            int temps = repo.cache().sweepStaleTemps();
+            if (temps > 0) {
+                repo.listener().log(Level.INFO, "Removed " + temps + " partial file" + (temps == 1 ? "" : "s")
+                        + " a killed run left in the cache");
+            }
+        }
         return new GcResult(!opts.force(), cacheObjects, bytes, remoteObjects);
     }
 

@@ -49,6 +49,10 @@ public final class Repo implements AutoCloseable {
         String cacheDir = config.get("cache", "dir").orElse(null);
         this.cache = new ObjectStore(cacheDir == null ? dvcDir.resolve("cache") : Paths.get(cacheDir),
                 ObjectStore.parseShared(config.get("cache", "shared").orElse(null), "cache.shared"));
+        if (cacheDir == null) {
+            // only this repository writes its own cache, and only under the lock its writers hold
+            cache.setStaleTempAge(java.time.Duration.ZERO);
+        }
         this.state = new StateDb(dvcDir.resolve("tmp").resolve("dvc-maven").resolve("state.db"),
                 why -> options.listener().log(io.github.dvcmaven.core.event.RepoListener.Level.WARN, why));
         this.ignore = new DvcIgnore(root);
