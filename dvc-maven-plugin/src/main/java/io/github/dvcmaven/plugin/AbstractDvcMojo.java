@@ -148,6 +148,8 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
                 .withJobs(jobs)
                 .withStrictSecrets(strictSecrets)
                 .withWaitForLock(waitForLock)
+                .withProxies(SettingsProxies.choose(session == null ? null : session.getSettings(), settingsDecrypter,
+                        System.getProperties()))
                 .withListener(new MavenRepoListener(getLog(), interactive, System.out, hints::render));
     }
 

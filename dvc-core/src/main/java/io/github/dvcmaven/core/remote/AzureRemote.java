@@ -36,7 +36,14 @@ public final class AzureRemote implements Remote {
     private final String prefix;
     private final BlobContainerClient client;
 
+    private final Map<String, HttpProxy> proxies;
+
     AzureRemote(String name, String url, Map<String, Object> values, Map<String, String> env) {
+        this(name, url, values, env, Map.of());
+    }
+
+    AzureRemote(String name, String url, Map<String, Object> values, Map<String, String> env, Map<String, HttpProxy> proxies) {
+        this.proxies = proxies;
         this.name = name;
         this.url = url;
         RemoteOptions options = new RemoteOptions(name, values, env);
@@ -52,7 +59,20 @@ public final class AzureRemote implements Remote {
         Duration connect = Duration.ofSeconds(o.seconds("connection_timeout", 30));
         Duration read = Duration.ofSeconds(o.seconds("read_timeout", 120));
         Duration answer = Duration.ofSeconds(o.seconds("timeout", o.seconds("read_timeout", 120)));
-        b.clientOptions(new HttpClientOptions().setConnectTimeout(connect).setReadTimeout(read).setResponseTimeout(answer));
+        HttpClientOptions http = new HttpClientOptions().setConnectTimeout(connect).setReadTimeout(read).setResponseTimeout(answer);
+        HttpProxy proxy = HttpProxy.forScheme(proxies, "https");
+        if (proxy != null) {
+            com.azure.core.http.ProxyOptions p = new com.azure.core.http.ProxyOptions(com.azure.core.http.ProxyOptions.Type.HTTP,
+                    new java.net.InetSocketAddress(proxy.host(), proxy.port()));
+            if (proxy.username() != null) {
+                p.setCredentials(proxy.username(), proxy.password());
+            }
+            if (!proxy.nonProxyHosts().isEmpty()) {
+                p.setNonProxyHosts(String.join("|", proxy.nonProxyHosts()));
+            }
+            http.setProxyOptions(p);
+        }
+        b.clientOptions(http);
         b.retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(4)
                 .setBaseDelay(Duration.ofMillis(200)).setMaxDelay(Duration.ofSeconds(10))));
         String connection = o.getOrEnv("connection_string", "AZURE_STORAGE_CONNECTION_STRING");

@@ -40,7 +40,14 @@ public final class GcsRemote implements Remote {
     private final String prefix;
     private final Storage storage;
 
+    private final Map<String, HttpProxy> proxies;
+
     GcsRemote(String name, String url, Map<String, Object> values, Map<String, String> env) {
+        this(name, url, values, env, Map.of());
+    }
+
+    GcsRemote(String name, String url, Map<String, Object> values, Map<String, String> env, Map<String, HttpProxy> proxies) {
+        this.proxies = proxies;
         this.name = name;
         this.url = url;
         RemoteOptions options = new RemoteOptions(name, values, env);
@@ -67,7 +74,18 @@ public final class GcsRemote implements Remote {
         b.setCredentials(credentials(options, endpoint != null && env.get("STORAGE_EMULATOR_HOST") != null));
         int connect = (int) options.seconds("connect_timeout", 30) * 1000;
         int read = (int) options.seconds("read_timeout", 120) * 1000;
-        b.setTransportOptions(HttpTransportOptions.newBuilder().setConnectTimeout(connect).setReadTimeout(read).build());
+        HttpTransportOptions.Builder transport = HttpTransportOptions.newBuilder().setConnectTimeout(connect).setReadTimeout(read);
+        java.net.URI target = java.net.URI.create(endpoint != null ? endpoint : "https://storage.googleapis.com");
+        HttpProxy proxy = HttpProxy.forScheme(proxies, target.getScheme());
+        if (proxy != null && !proxy.bypasses(target.getHost())) {
+            if (proxy.username() != null) {
+                throw new DvcException("remote '" + name + "': the proxy " + proxy + " asks for a login, which dvc-maven"
+                        + " cannot give for gs:// remotes", "use a proxy without authentication for Google Cloud Storage");
+            }
+            java.net.Proxy p = new java.net.Proxy(java.net.Proxy.Type.HTTP, new java.net.InetSocketAddress(proxy.host(), proxy.port()));
+            transport.setHttpTransportFactory(() -> new com.google.api.client.http.javanet.NetHttpTransport.Builder().setProxy(p).build());
+        }
+        b.setTransportOptions(transport.build());
         return b.build().getService();
     }
 

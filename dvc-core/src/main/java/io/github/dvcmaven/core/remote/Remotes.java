@@ -84,6 +84,11 @@ public final class Remotes {
 
     /** Opens a remote for transfers. */
     public static Remote open(Map<String, Object> options, Map<String, String> env) {
+        return open(options, env, Map.of());
+    }
+
+    /** Opens a remote for transfers, its client going through the proxy for its endpoint's scheme, if any. */
+    public static Remote open(Map<String, Object> options, Map<String, String> env, Map<String, HttpProxy> proxies) {
         for (String k : SECRET_KEYS) {
             if (options.get(k) instanceof String secret) {
                 registerSecret(secret);
@@ -101,7 +106,7 @@ public final class Remotes {
             case "local" -> new LocalRemote(name, Path.of(url).toAbsolutePath().normalize(), shared(options, name));
             case "file" -> new LocalRemote(name, Path.of(url.substring("file://".length())).toAbsolutePath().normalize(),
                     shared(options, name));
-            default -> RemoteProviders.open(kind, name, url, options, env);
+            default -> RemoteProviders.open(kind, name, url, options, env, proxies);
         };
     }
 

@@ -77,6 +77,10 @@ public final class S3Remote implements Remote {
     private volatile S3Client client;
 
     S3Remote(String name, String url, Map<String, Object> options, Map<String, String> env) {
+        this(name, url, options, env, Map.of());
+    }
+
+    S3Remote(String name, String url, Map<String, Object> options, Map<String, String> env, Map<String, HttpProxy> proxies) {
         this.name = name;
         this.url = url;
         this.options = new RemoteOptions(name, options, env);
@@ -89,7 +93,7 @@ public final class S3Remote implements Remote {
         this.credentials = credentials(env);
         this.customerKeyHeaders = customerKeyHeaders();
         checkObjectOptions();
-        this.http = httpClient();
+        this.http = httpClient(proxies);
         this.requests = new SignedS3Requests(http, credentials, region.id(), bucketUrl(), customerKeyHeaders,
                 flag("listobjects", false));
     }
@@ -138,7 +142,7 @@ public final class S3Remote implements Remote {
         return settings.pathStyle() != null ? settings.pathStyle() : endpoint != null;
     }
 
-    private SdkHttpClient httpClient() {
+    private SdkHttpClient httpClient(Map<String, HttpProxy> proxies) {
         AttributeMap.Builder attributes = AttributeMap.builder();
         String sslVerify = opt("ssl_verify");
         ApacheHttpClient.Builder builder = ApacheHttpClient.builder();
@@ -149,6 +153,18 @@ public final class S3Remote implements Remote {
         }
         // no "Expect: 100-continue" round trip for a small object's PUT (botocore sends none for a body
         // in memory either); uploads streamed from disk ask for it themselves
+        String scheme = endpoint != null ? endpoint.getScheme() : "https";
+        HttpProxy proxy = HttpProxy.forScheme(proxies, scheme);
+        // never the SDK's own reading of proxy system properties and variables: the front end decided
+        software.amazon.awssdk.http.apache.ProxyConfiguration.Builder p = software.amazon.awssdk.http.apache.ProxyConfiguration
+                .builder().useSystemPropertyValues(false).useEnvironmentVariableValues(false);
+        if (proxy != null) {
+            p.endpoint(URI.create("http://" + proxy.host() + ":" + proxy.port())).nonProxyHosts(new java.util.HashSet<>(proxy.nonProxyHosts()));
+            if (proxy.username() != null) {
+                p.username(proxy.username()).password(proxy.password());
+            }
+        }
+        builder.proxyConfiguration(p.build());
         return builder.maxConnections(64).expectContinueEnabled(false)
                 .connectionTimeout(Duration.ofSeconds(seconds("connect_timeout", 30)))
                 .socketTimeout(Duration.ofSeconds(seconds("read_timeout", 120)))

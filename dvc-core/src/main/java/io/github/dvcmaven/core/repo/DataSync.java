@@ -131,7 +131,7 @@ final class DataSync {
     private Remote open(String name) {
         checkCommittedSecrets();
         Map<String, Object> opts = repo.remoteOptions(name);
-        return Remotes.open(opts, repo.options().env());
+        return Remotes.open(opts, repo.options().env(), repo.options().proxies());
     }
 
     /** Credentials in the committed .dvc/config are a leak: warn naming the key, or fail when strict. */

@@ -182,7 +182,7 @@ final class GcOperation {
     private List<String> cloud(GcOptions opts, Set<HashInfo> used) {
         Map<String, Object> remoteOpts = repo.remoteOptions(opts.remote());
         List<String> unused = new ArrayList<>();
-        try (Remote remote = Remotes.open(remoteOpts, repo.options().env())) {
+        try (Remote remote = Remotes.open(remoteOpts, repo.options().env(), repo.options().proxies())) {
             Set<String> keep = new HashSet<>();
             for (HashInfo h : used) {
                 keep.add(Transfer.key(h));

@@ -83,7 +83,7 @@ final class RevisionFiles {
 
     private void fetch(HashInfo h, String remoteName) {
         Map<String, Object> opts = repo.remoteOptions(remoteName);
-        try (Remote remote = Remotes.open(opts, repo.options().env())) {
+        try (Remote remote = Remotes.open(opts, repo.options().env(), repo.options().proxies())) {
             Transfer.Result r = new Transfer(repo.cache(), remote, 1, repo.listener()).fetch(List.of(h));
             if (!r.failed().isEmpty() || !r.missing().isEmpty()) {
                 throw new DvcException("object " + h.value() + " is neither in the cache nor on remote '"
