@@ -1,16 +1,20 @@
 package io.github.dvcmaven.plugin;
 
+import io.github.dvcmaven.core.repo.CacheCheck;
 import io.github.dvcmaven.core.repo.GcOptions;
 import io.github.dvcmaven.core.repo.GcResult;
 import io.github.dvcmaven.core.repo.Repo;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Removes cached objects nothing uses ({@code dvc gc}). The workspace is always kept; by default this
- * is a dry run listing what would go, {@code -Ddvc.force=true} deletes.
+ * is a dry run listing what would go, {@code -Ddvc.force=true} deletes. {@code -Ddvc.verify=true} first
+ * rehashes every cache object, as {@code git fsck} does: corrupted ones fail the goal, or with force are
+ * removed so that a fetch restores them.
  */
 @Mojo(name = "gc", requiresProject = false, threadSafe = true)
 public class GcMojo extends AbstractDvcMojo {
@@ -38,9 +42,16 @@ public class GcMojo extends AbstractDvcMojo {
     @Parameter(property = "dvc.force", defaultValue = "false")
     private boolean force;
 
+    /** Rehash every cache object and report (with force: remove) those that no longer match their name. */
+    @Parameter(property = "dvc.verify", defaultValue = "false")
+    private boolean verify;
+
     @Override
-    protected void run(Path cwd) {
+    protected void run(Path cwd) throws MojoFailureException {
         try (Repo repo = openRepo(cwd)) {
+            if (verify) {
+                verifyCache(repo);
+            }
             if (cloud) {
                 new RemoteGuard(session, goal()).requireOnline(repo, remote);
             }
@@ -54,6 +65,22 @@ public class GcMojo extends AbstractDvcMojo {
                         r.cacheBytes() / 1e6));
             }
         }
+    }
+
+    private void verifyCache(Repo repo) throws MojoFailureException {
+        CacheCheck check = repo.verifyCache(force);
+        if (check.corrupt().isEmpty()) {
+            getLog().info("Verified " + check.checked() + " cache objects: none is corrupted.");
+            return;
+        }
+        String list = "\n  " + String.join("\n  ", check.corrupt());
+        if (!force) {
+            throw new MojoFailureException(check.corrupt().size() + " of " + check.checked() + " cache objects do not match"
+                    + " their hash:" + list + "\nRemove them with `mvn dvc:gc -Ddvc.verify=true -Ddvc.force=true`, then restore"
+                    + " them with `mvn dvc:fetch`");
+        }
+        getLog().warn("Removed " + check.corrupt().size() + " corrupted cache objects:" + list
+                + "\nRestore them with `mvn dvc:fetch` (or `mvn dvc:commit -Ddvc.force=true` where the workspace has them).");
     }
 
     private void report(List<String> objects, String where, boolean dryRun) {

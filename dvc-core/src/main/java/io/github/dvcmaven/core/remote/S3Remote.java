@@ -333,7 +333,13 @@ public final class S3Remote implements Remote {
         ContentStreamProvider body;
         if (size <= IN_MEMORY_BODY) {
             byte[] bytes = FileBytes.read(file, (int) size);
-            headers.put("Content-MD5", java.util.Base64.getEncoder().encodeToString(md5(bytes)));
+            byte[] digest = md5(bytes);
+            String named = md5FromKey(key);
+            if (named != null && !named.equals(java.util.HexFormat.of().formatHex(digest))) {
+                throw new io.github.dvcmaven.core.cache.CorruptObjectException("the cache object " + file + " does not match"
+                        + " its name " + key + ": not pushed; check the cache with `mvn dvc:gc -Ddvc.verify=true`");
+            }
+            headers.put("Content-MD5", java.util.Base64.getEncoder().encodeToString(digest));
             body = ContentStreamProvider.fromByteArrayUnsafe(bytes);
         } else {
             String named = md5FromKey(key);

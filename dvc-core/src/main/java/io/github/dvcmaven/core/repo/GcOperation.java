@@ -73,6 +73,46 @@ final class GcOperation {
         return new GcResult(!opts.force(), cacheObjects, bytes, remoteObjects);
     }
 
+    /**
+     * Hashes every cache object afresh (no state database: rot does not change a file's stat) and lists
+     * those whose bytes do not match their name; {@code remove} deletes them so a fetch restores them.
+     */
+    CacheCheck verify(boolean remove) {
+        List<String> corrupt = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Path> objects = cachedObjects();
+        java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+        try (io.github.dvcmaven.core.event.ProgressTracker progress = new io.github.dvcmaven.core.event.ProgressTracker(
+                repo.listener(), "Verifying the cache", objects.size(), "files")) {
+            io.github.dvcmaven.core.Parallel.forEach(repo.pool(), objects, object -> {
+                HashInfo h = hashOf(object);
+                if (h != null) {
+                    checked.incrementAndGet();
+                    String expected = h.isDir() ? h.value().substring(0, h.value().length() - HashInfo.DIR_SUFFIX.length()) : h.value();
+                    String actual;
+                    try {
+                        actual = io.github.dvcmaven.core.hash.FileHasher.hash(object, h.isDir() ? HashInfo.MD5 : h.name());
+                    } catch (IOException e) {
+                        actual = "unreadable: " + e.getMessage();
+                    }
+                    if (!expected.equals(actual)) {
+                        corrupt.add(repo.cache().root().relativize(object).toString().replace('\\', '/'));
+                        if (remove) {
+                            try {
+                                repo.cache().remove(h);
+                            } catch (IOException e) {
+                                throw new DvcException("cannot remove the corrupted object " + object + ": " + e.getMessage(), null, e);
+                            }
+                        }
+                    }
+                }
+                progress.advance(1);
+            });
+        }
+        List<String> sorted = new ArrayList<>(corrupt);
+        sorted.sort(null);
+        return new CacheCheck(checked.get(), sorted, remove);
+    }
+
     /** The hash an object file stands for, or null for anything that is not an object (temp files, runs/). */
     private HashInfo hashOf(Path object) {
         Path rel = repo.cache().root().relativize(object);

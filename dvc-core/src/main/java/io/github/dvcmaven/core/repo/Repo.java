@@ -157,6 +157,11 @@ public final class Repo implements AutoCloseable {
         });
     }
 
+    /** Rehashes every object in the cache; corrupted ones are listed, and removed when {@code remove}. */
+    public CacheCheck verifyCache(boolean remove) {
+        return locked(() -> new GcOperation(this).verify(remove));
+    }
+
     /** Removes cached (and with cloud, remote) objects nothing in the chosen revisions uses; a dry run unless forced. */
     public GcResult gc(GcOptions opts) {
         return locked(() -> new GcOperation(this).run(opts));
