@@ -200,6 +200,13 @@ public final class PyParamsParser {
         }
     }
 
+    /** Python's numeric literals: underscores only between digits, no leading zeros in decimal integers. */
+    private static final java.util.regex.Pattern PY_NUMBER = java.util.regex.Pattern.compile(
+            "0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|0(?:_?0)*|[1-9](?:_?\\d)*"
+                    + "|(?:\\d(?:_?\\d)*)?\\.\\d(?:_?\\d)*(?:[eE][+-]?\\d(?:_?\\d)*)?"
+                    + "|\\d(?:_?\\d)*\\.(?:[eE][+-]?\\d(?:_?\\d)*)?"
+                    + "|\\d(?:_?\\d)*[eE][+-]?\\d(?:_?\\d)*");
+
     private static final class Literal {
         final String s;
         int pos;
@@ -323,6 +330,9 @@ public final class PyParamsParser {
                     return null;
                 default:
                     break;
+            }
+            if (!PY_NUMBER.matcher(tok).matches()) {
+                throw new IllegalArgumentException("not a literal: " + tok); // a name (_1, NaN, inf) or a syntax error
             }
             String n = tok.replace("_", "");
             try {

@@ -33,6 +33,9 @@ public final class TomlParser {
     }
 
     @SuppressWarnings("unchecked")
+    /** Tables a [header] defined: TOML allows each once (a table made implicitly by [a.b] may get its [a] once). */
+    private final java.util.Set<Object> headers = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     private Map<String, Object> document() {
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> current = root;
@@ -66,6 +69,9 @@ public final class TomlParser {
                     current = table;
                 } else {
                     current = descend(parent, last);
+                    if (!headers.add(current)) {
+                        throw error("table '" + String.join(".", keys) + "' is defined twice");
+                    }
                 }
                 endOfLine();
                 continue;
@@ -190,34 +196,63 @@ public final class TomlParser {
         return sofar.matches("\\d{4}-\\d{2}-\\d{2}") && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1));
     }
 
+    private static final String DEC = "(?:0|[1-9](?:_?\\d)*)";
+    private static final String DIGITS = "\\d(?:_?\\d)*";
+    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("[+-]?" + DEC);
+    private static final java.util.regex.Pattern FLOAT = java.util.regex.Pattern.compile(
+            "[+-]?" + DEC + "(?:\\." + DIGITS + ")?(?:[eE][+-]?" + DIGITS + ")?");
+    private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("0x[0-9A-Fa-f](?:_?[0-9A-Fa-f])*");
+    private static final java.util.regex.Pattern OCT = java.util.regex.Pattern.compile("0o[0-7](?:_?[0-7])*");
+    private static final java.util.regex.Pattern BIN = java.util.regex.Pattern.compile("0b[01](?:_?[01])*");
+    private static final String TIME = "\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?";
+    private static final java.util.regex.Pattern DATE_TIME = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}(?:[Tt ]" + TIME + "(?:[Zz]|[+-]\\d{2}:\\d{2})?)?|" + TIME);
+
     private Object scalar(String t) {
         String s = t.replace("_", "");
         try {
             if (t.matches("[+-]?(inf|nan)")) {
                 return t.endsWith("nan") ? Double.NaN : t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             }
-            if (t.startsWith("0x")) {
+            if (HEX.matcher(t).matches()) {
                 return number(new BigInteger(s.substring(2), 16));
             }
-            if (t.startsWith("0o")) {
+            if (OCT.matcher(t).matches()) {
                 return number(new BigInteger(s.substring(2), 8));
             }
-            if (t.startsWith("0b")) {
+            if (BIN.matcher(t).matches()) {
                 return number(new BigInteger(s.substring(2), 2));
             }
-            if (t.matches("[+-]?\\d[\\d_]*")) {
+            if (INTEGER.matcher(t).matches()) {
                 return number(new BigInteger(s.startsWith("+") ? s.substring(1) : s));
             }
-            if (t.matches("[+-]?\\d[\\d_]*(\\.\\d[\\d_]*)?([eE][+-]?\\d[\\d_]*)?")) {
+            if (FLOAT.matcher(t).matches()) {
                 return Double.parseDouble(s);
             }
-            if (t.matches("\\d{4}-\\d{2}-\\d{2}([Tt ].*)?|\\d{2}:\\d{2}:\\d{2}.*")) {
+            if (DATE_TIME.matcher(t).matches() && validDateTime(t)) {
                 return new RawScalar(t, t);
             }
         } catch (NumberFormatException e) {
             throw error("invalid number '" + t + "'");
         }
         throw error("invalid value '" + t + "'");
+    }
+
+    /** Month, day, hour, minute and second in range, as TOML's date-times require. */
+    private static boolean validDateTime(String t) {
+        try {
+            if (t.length() >= 10 && t.charAt(4) == '-') {
+                java.time.LocalDate.parse(t.substring(0, 10));
+            }
+            int colon = t.indexOf(':');
+            if (colon >= 2) {
+                String time = t.substring(colon - 2, Math.min(t.length(), colon + 6));
+                java.time.LocalTime.parse(time);
+            }
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static Object number(BigInteger v) {
@@ -318,16 +353,24 @@ public final class TomlParser {
             case 'r' -> sb.append('\r');
             case '"' -> sb.append('"');
             case '\\' -> sb.append('\\');
-            case 'u' -> {
-                sb.appendCodePoint(Integer.parseInt(text.substring(pos, pos + 4), 16));
-                pos += 4;
-            }
-            case 'U' -> {
-                sb.appendCodePoint(Integer.parseInt(text.substring(pos, pos + 8), 16));
-                pos += 8;
-            }
+            case 'u' -> unicodeEscape(sb, 4);
+            case 'U' -> unicodeEscape(sb, 8);
             default -> throw error("invalid escape '\\" + e + "'");
         }
+    }
+
+    /** A \\u or \\U escape: exactly that many hex digits naming a Unicode scalar value. */
+    private void unicodeEscape(StringBuilder sb, int digits) {
+        String hex = pos + digits <= text.length() ? text.substring(pos, pos + digits) : "";
+        if (!hex.matches("[0-9A-Fa-f]{" + digits + "}")) {
+            throw error("invalid unicode escape '\\" + (digits == 4 ? "u" : "U") + hex + "'");
+        }
+        long cp = Long.parseLong(hex, 16);
+        if (cp > 0x10FFFF || cp >= 0xD800 && cp <= 0xDFFF) {
+            throw error("unicode escape '" + hex + "' is not a Unicode scalar value");
+        }
+        sb.appendCodePoint((int) cp);
+        pos += digits;
     }
 
     private String literalString() {
@@ -353,7 +396,12 @@ public final class TomlParser {
                 throw error("unterminated multi-line string");
             }
             if (text.startsWith("\"\"\"", pos)) {
-                pos += 3;
+                int extra = 0;
+                while (extra < 2 && text.startsWith("\"", pos + 3 + extra)) {
+                    extra++;
+                }
+                sb.append("\"".repeat(extra));
+                pos += 3 + extra;
                 return sb.toString();
             }
             char c = text.charAt(pos++);
@@ -386,6 +434,9 @@ public final class TomlParser {
         int end = text.indexOf("'''", pos);
         if (end < 0) {
             throw error("unterminated multi-line literal string");
+        }
+        for (int extra = 0; extra < 2 && text.startsWith("'", end + 3); extra++) {
+            end++; // up to two quotes before the closing ones are content
         }
         String s = text.substring(pos, end);
         line += (int) s.chars().filter(ch -> ch == '\n').count();
