@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Transfer {
     private static final int ATTEMPTS = 4;
+    /** A throttled server (503 SlowDown, 429) asks for patience: more attempts, each waiting longer. */
+    private static final int THROTTLED_ATTEMPTS = 6;
 
     /** What a push or fetch did: counts, objects missing everywhere, objects that failed. */
     public record Result(int transferred, List<HashInfo> missing, Map<HashInfo, String> failed) {}
@@ -415,7 +417,8 @@ public final class Transfer {
             } catch (IOException | RuntimeException e) {
                 boolean permanent = e instanceof RemoteAuthException
                         || e instanceof RemoteRequestException r && !r.retryable();
-                if (attempt >= ATTEMPTS || permanent) {
+                boolean throttled = e instanceof RemoteRequestException r && r.throttled();
+                if (attempt >= (throttled ? THROTTLED_ATTEMPTS : ATTEMPTS) || permanent) {
                     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                     if (!message.contains("remote '")) {
                         message = "remote '" + remote.name() + "': " + what + " failed after " + attempt
@@ -425,7 +428,6 @@ public final class Transfer {
                     }
                     return new Attempt(null, Remotes.redact(message));
                 }
-                boolean throttled = e instanceof RemoteRequestException r && r.throttled();
                 listener.log(RepoListener.Level.DEBUG, what + " failed (attempt " + attempt + "), retrying: "
                         + Remotes.redact(String.valueOf(e)));
                 try {
@@ -438,7 +440,7 @@ public final class Transfer {
         }
     }
 
-    /** Full jitter over an exponential ceiling: 100 ms doubling (500 ms when throttled), at most 20 s. */
+    /** Jitter over an exponential ceiling (between half and all of it): 100 ms doubling (500 ms when throttled), at most 20 s. */
     static long backoff(int attempt, boolean throttled) {
         long base = throttled ? 500 : 100;
         long ceiling = Math.min(20_000, base << Math.min(attempt, 16));

@@ -137,4 +137,29 @@ class TransferFaultTest {
             assertThat(fresh.verifyContent(h)).isTrue();
         }
     }
+
+    @Test
+    void throttlingAndSlowAnswersDelayAPushAndPullButBothCompleteVerified() throws Exception {
+        ObjectStore local = new ObjectStore(tmp.resolve("cache"));
+        List<HashInfo> objects = cacheSome(local, 8, 20_000);
+        proxy.next(4, FaultyProxy.Fault.SLOW_DOWN_503);
+        proxy.next(2, FaultyProxy.Fault.SLOW_RESPONSE);
+        try (Remote r = remote()) {
+            Transfer.Result result = new Transfer(local, r, 2, listener).push(objects);
+            assertThat(result.failed()).isEmpty();
+            assertThat(result.transferred()).isEqualTo(8);
+        }
+        ObjectStore fresh = new ObjectStore(tmp.resolve("fresh"));
+        proxy.next(3, FaultyProxy.Fault.SLOW_DOWN_503);
+        proxy.next(2, FaultyProxy.Fault.SLOW_RESPONSE);
+        try (Remote r = remote()) {
+            Transfer.Result result = new Transfer(fresh, r, 2, listener).fetch(objects);
+            assertThat(result.failed()).isEmpty();
+        }
+        assertThat(proxy.injected()).isEqualTo(11);
+        for (HashInfo h : objects) {
+            assertThat(fresh.verifyContent(h)).isTrue();
+        }
+        assertThat(strayFiles(tmp.resolve("fresh"))).isZero();
+    }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * some bytes. Connections without a queued fault pass through untouched.
  */
 public final class FaultyProxy implements AutoCloseable {
-    public enum Fault { HTTP_500, RESET_MID_RESPONSE }
+    public enum Fault { HTTP_500, RESET_MID_RESPONSE, SLOW_DOWN_503, SLOW_RESPONSE }
 
     private final ServerSocket server;
     private final int targetPort;
@@ -73,15 +73,27 @@ public final class FaultyProxy implements AutoCloseable {
 
     private void handle(Socket client, Fault fault) {
         try (client; Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
-            if (fault == Fault.HTTP_500) {
+            if (fault == Fault.HTTP_500 || fault == Fault.SLOW_DOWN_503) {
                 injected.incrementAndGet();
                 readHeaders(client.getInputStream());
                 OutputStream out = client.getOutputStream();
-                String body = "<?xml version=\"1.0\"?><Error><Code>InternalError</Code><Message>injected</Message></Error>";
-                out.write(("HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/xml\r\nContent-Length: "
+                boolean slowDown = fault == Fault.SLOW_DOWN_503;
+                String body = "<?xml version=\"1.0\"?><Error><Code>" + (slowDown ? "SlowDown" : "InternalError")
+                        + "</Code><Message>injected</Message></Error>";
+                out.write(("HTTP/1.1 " + (slowDown ? "503 Slow Down" : "500 Internal Server Error")
+                        + "\r\nContent-Type: application/xml\r\nContent-Length: "
                         + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 return;
+            }
+            if (fault == Fault.SLOW_RESPONSE) {
+                injected.incrementAndGet();
+                try {
+                    Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
             Thread up = new Thread(() -> pump(client, upstream, Long.MAX_VALUE, false));
             up.setDaemon(true);
