@@ -13,6 +13,25 @@ class S3RemoteTest extends RemoteContractTest {
     }
 
     @Test
+    void listobjectsListsAMultiPageRemoteWithVersionOne() throws Exception {
+        io.github.dvcmaven.core.cache.ObjectStore local = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("cache"));
+        java.util.List<io.github.dvcmaven.core.hash.HashInfo> objects = new java.util.ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            objects.add(put(local, "object " + i));
+        }
+        java.util.Map<String, Object> opts = new java.util.LinkedHashMap<>(server.remoteOptions(true));
+        opts.put("name", "v1");
+        opts.put("url", server.url(prefix));
+        opts.put("listobjects", "true");
+        try (Remote r = Remotes.open(opts, java.util.Map.of())) {
+            org.assertj.core.api.Assertions.assertThat(new Transfer(local, r, 8, listener).push(objects).failed()).isEmpty();
+            java.util.Set<String> listed = r.list("files/md5/");
+            org.assertj.core.api.Assertions.assertThat(listed).hasSize(1200)
+                    .containsAll(objects.stream().map(Transfer::key).toList());
+        }
+    }
+
+    @Test
     void aBigFileGoesUpInPartsAndComesBackIntact() throws Exception {
         java.nio.file.Path big = tmp.resolve("big.bin");
         io.github.dvcmaven.core.testing.Datasets.writeRandom(big, (70L << 20) + 12345, 7);
