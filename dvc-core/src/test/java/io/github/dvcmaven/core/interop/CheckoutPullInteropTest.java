@@ -32,9 +32,7 @@ class CheckoutPullInteropTest {
     }
 
     private Path repo(String name) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve(name));
-        DvcCli.git(dir, "init", "-q");
-        dvc.ok(dir, "init", "-q");
+        Path dir = dvc.initRepo(tmp.resolve(name));
         Files.createDirectories(dir.resolve("data/sub"));
         Files.writeString(dir.resolve("data/a.txt"), "a\n");
         Files.writeString(dir.resolve("data/sub/b.txt"), "b\n");

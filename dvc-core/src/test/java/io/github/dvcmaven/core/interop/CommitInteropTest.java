@@ -37,9 +37,7 @@ class CommitInteropTest {
     }
 
     private Path repo(String name) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve(name));
-        DvcCli.git(dir, "init", "-q");
-        dvc.ok(dir, "init", "-q");
+        Path dir = dvc.initRepo(tmp.resolve(name));
         Files.writeString(dir.resolve("f"), "a\n");
         Files.writeString(dir.resolve("dvc.yaml"), "stages:\n  s:\n    cmd: echo x > out\n    deps: [f]\n    outs: [out]\n"
                 + "  t:\n    cmd: echo t > t.txt\n    outs: [t.txt]\n");

@@ -38,9 +38,7 @@ class ConcurrentReproInteropTest {
     void setUp() throws IOException {
         ExternalTools.dvcVenv();
         dvc = new DvcCli(tmp.resolve("cfg"));
-        dir = Files.createDirectories(tmp.resolve("ws"));
-        DvcCli.git(dir, "init", "-q");
-        dvc.ok(dir, "init", "-q");
+        dir = dvc.initRepo(tmp.resolve("ws"));
         Files.writeString(dir.resolve("dvc.yaml"), "stages:\n  slow:\n    cmd: touch started && sleep 6 && echo done > out\n"
                 + "    outs: [out]\n");
     }

@@ -80,9 +80,7 @@ class DagInteropTest {
     void everyFormatMatchesDvcDag() throws IOException {
         List<String> differences = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<String>>> g : GRAPHS.entrySet()) {
-            Path dir = Files.createDirectories(tmp.resolve(g.getKey().replace(' ', '-')));
-            DvcCli.git(dir, "init", "-q");
-            dvc.ok(dir, "init", "-q");
+            Path dir = dvc.initRepo(tmp.resolve(g.getKey().replace(' ', '-')));
             Files.writeString(dir.resolve("dvc.yaml"), pipeline(g.getValue()));
             DagRenderer ours;
             try (Repo repo = Repo.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(dvc.env()))) {

@@ -37,9 +37,7 @@ class RemoteConfigInteropTest {
     void setUp() throws IOException {
         ExternalTools.dvcVenv();
         dvc = new DvcCli(tmp.resolve("cfg"));
-        dir = Files.createDirectories(tmp.resolve("repo"));
-        DvcCli.git(dir, "init", "-q");
-        dvc.ok(dir, "init", "-q");
+        dir = dvc.initRepo(tmp.resolve("repo"));
     }
 
     private Repo open() {

@@ -52,9 +52,7 @@ class RemoveStageInteropTest {
     }
 
     private Path repo(String name) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve(name));
-        DvcCli.git(dir, "init", "-q");
-        dvc.ok(dir, "init", "-q");
+        Path dir = dvc.initRepo(tmp.resolve(name));
         Files.writeString(dir.resolve("f"), "f\n");
         Files.writeString(dir.resolve("dvc.yaml"), PIPELINE);
         dvc.ok(dir, "repro", "-q");

@@ -24,9 +24,7 @@ class ReproFailureInteropTest {
     Path tmp;
 
     private Path repo(DvcCli dvc, String name) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve(name));
-        DvcCli.git(dir, "init", "-q");
-        dvc.ok(dir, "init", "-q");
+        Path dir = dvc.initRepo(tmp.resolve(name));
         Files.writeString(dir.resolve(".gitignore"), "*.log\n");
         Files.writeString(dir.resolve("dvc.yaml"), "stages:\n  first:\n    cmd: echo one > one.txt\n    outs: [one.txt]\n"
                 + "  second:\n    cmd: exit 3\n    deps: [one.txt]\n    outs: [two.txt]\n");

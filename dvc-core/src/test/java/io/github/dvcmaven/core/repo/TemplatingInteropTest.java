@@ -89,9 +89,7 @@ class TemplatingInteropTest {
     void stagesResolveAsDvcResolvesThem() throws Exception {
         ExternalTools.dvcVenv();
         DvcCli dvc = new DvcCli(tmp.resolve("cfg"));
-        Path dir = Files.createDirectories(tmp.resolve("ws"));
-        DvcCli.git(dir, "init", "-q");
-        dvc.ok(dir, "init", "-q");
+        Path dir = dvc.initRepo(tmp.resolve("ws"));
         Files.createDirectories(dir.resolve("sub"));
         Files.writeString(dir.resolve("dvc.yaml"), DVC_YAML);
         Files.writeString(dir.resolve("params.yaml"), "seed: 42\nmodels:\n- {name: lin, lr: 0.1, layers: [1, 2]}\n"
@@ -156,9 +154,7 @@ class TemplatingInteropTest {
                 "vars:\n- local: {a: 1}\n- local: {a: 2}\nstages:\n  s:\n    cmd: echo ${local.a}\n");
         int i = 0;
         for (String yaml : bad) {
-            Path dir = Files.createDirectories(tmp.resolve("bad" + i++));
-            DvcCli.git(dir, "init", "-q");
-            dvc.ok(dir, "init", "-q");
+            Path dir = dvc.initRepo(tmp.resolve("bad" + i++));
             Files.writeString(dir.resolve("dvc.yaml"), yaml);
             assertThat(dvc.run(dir, "stage", "list").exitCode()).as("dvc refuses " + yaml).isNotZero();
             try (Repo repo = Repo.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(dvc.env()))) {

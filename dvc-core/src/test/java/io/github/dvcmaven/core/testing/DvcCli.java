@@ -53,6 +53,14 @@ public final class DvcCli {
         return run(dir, args).assertOk();
     }
 
+    /** {@code git init} and {@code dvc init} in a new directory there; returns it. */
+    public Path initRepo(Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        git(dir, "init", "-q");
+        ok(dir, "init", "-q");
+        return dir;
+    }
+
     public static Proc.Result git(Path dir, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("git");
