@@ -2,7 +2,7 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.py.JsonParser;
+import io.github.dvcmaven.core.testing.IndependentJson;
 import io.github.dvcmaven.core.repo.DataStatusOptions;
 import io.github.dvcmaven.core.repo.Repo;
 import io.github.dvcmaven.core.repo.RepoOptions;
@@ -102,10 +102,10 @@ class DataDiffInteropTest {
         args.addAll(revs);
         try (Repo repo = open()) {
             var ours = repo.diff(a, b, targets, false);
-            assertThat(JsonParser.parse(ours.toJson(false))).as(scenario + " json")
-                    .isEqualTo(JsonParser.parse(run(args, "--json")));
-            assertThat(JsonParser.parse(ours.toJson(true))).as(scenario + " json --show-hash")
-                    .isEqualTo(JsonParser.parse(run(args, "--json", "--show-hash")));
+            assertThat(IndependentJson.parse(ours.toJson(false))).as(scenario + " json")
+                    .isEqualTo(IndependentJson.parse(run(args, "--json")));
+            assertThat(IndependentJson.parse(ours.toJson(true))).as(scenario + " json --show-hash")
+                    .isEqualTo(IndependentJson.parse(run(args, "--json", "--show-hash")));
             assertThat(String.join("\n", ours.toLines(false))).as(scenario + " text").isEqualTo(run(args).stripTrailing());
             assertThat(String.join("\n", ours.toLines(true))).as(scenario + " text --show-hash")
                     .isEqualTo(run(args, "--show-hash").stripTrailing());
@@ -131,12 +131,12 @@ class DataDiffInteropTest {
             args.add("--unchanged");
         }
         args.addAll(targets);
-        Object theirs = sortLists(JsonParser.parse(dvc.ok(dir, args.toArray(String[]::new)).out()));
+        Object theirs = sortLists(IndependentJson.parse(dvc.ok(dir, args.toArray(String[]::new)).out()));
         args.remove("--json");
         List<String> theirText = sortedLines(dvc.ok(dir, args.toArray(String[]::new)).out());
         try (Repo repo = open()) {
             var ours = repo.dataStatus(new DataStatusOptions(targets, granular, unchanged, false, false, null));
-            assertThat(JsonParser.parse(ours.toJson())).as(scenario + " " + args).isEqualTo(theirs);
+            assertThat(IndependentJson.parse(ours.toJson())).as(scenario + " " + args).isEqualTo(theirs);
             // the same lines; within a section dvc's order varies from run to run
             assertThat(sortedLines(String.join("\n", ours.toLines()))).as(scenario + " text " + args).isEqualTo(theirText);
         }

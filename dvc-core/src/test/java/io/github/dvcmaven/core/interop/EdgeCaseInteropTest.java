@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.dvcmaven.core.DvcException;
 import io.github.dvcmaven.core.fs.Modes;
 import io.github.dvcmaven.core.hash.FileHasher;
-import io.github.dvcmaven.core.py.JsonParser;
+import io.github.dvcmaven.core.testing.IndependentJson;
 import io.github.dvcmaven.core.repo.AddOptions;
 import io.github.dvcmaven.core.repo.Repo;
 import io.github.dvcmaven.core.repo.RepoLock;
@@ -86,7 +86,7 @@ class EdgeCaseInteropTest {
         for (Path d : List.of(theirs, ours)) {
             Files.writeString(d.resolve("notes.txt"), "line one\r\nline 2\r\n");
         }
-        assertThat(JsonParser.parse(statusJson(ours))).isEqualTo(JsonParser.parse(dvc.ok(theirs, "status", "--json").out()));
+        assertThat(IndependentJson.parse(statusJson(ours))).isEqualTo(IndependentJson.parse(dvc.ok(theirs, "status", "--json").out()));
         dvc.ok(theirs, "commit", "-f");
         try (Repo repo = open(ours)) {
             repo.commit(List.of(), true);
@@ -129,10 +129,10 @@ class EdgeCaseInteropTest {
         }
         // dvc says "not in cache" and deletes the object (with a symlink that loses the edit for good);
         // we report what happened to the data and keep it
-        assertThat(JsonParser.parse(dvc.ok(theirs, "status", "--json").out()))
-                .isEqualTo(JsonParser.parse("{\"f.dvc\": [{\"changed outs\": {\"f\": \"not in cache\"}}]}"));
-        assertThat(JsonParser.parse(statusJson(ours)))
-                .isEqualTo(JsonParser.parse("{\"f.dvc\": [{\"changed outs\": {\"f\": \"modified\"}}]}"));
+        assertThat(IndependentJson.parse(dvc.ok(theirs, "status", "--json").out()))
+                .isEqualTo(IndependentJson.parse("{\"f.dvc\": [{\"changed outs\": {\"f\": \"not in cache\"}}]}"));
+        assertThat(IndependentJson.parse(statusJson(ours)))
+                .isEqualTo(IndependentJson.parse("{\"f.dvc\": [{\"changed outs\": {\"f\": \"modified\"}}]}"));
         try (Repo repo = open(ours)) {
             repo.commit(List.of("f.dvc"), true);
             assertThat(repo.status(List.of()).isClean()).isTrue();

@@ -2,7 +2,7 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.py.JsonParser;
+import io.github.dvcmaven.core.testing.IndependentJson;
 import io.github.dvcmaven.core.repo.AddOptions;
 import io.github.dvcmaven.core.repo.Repo;
 import io.github.dvcmaven.core.repo.RepoOptions;
@@ -151,9 +151,9 @@ class GateInteropTest {
             }
             String theirs = dvc.ok(clone, "status", "--json").out();
             try (Repo repo = open(clone)) {
-                assertThat(JsonParser.parse(repo.status(List.of()).toJson())).as(step).isEqualTo(JsonParser.parse(theirs));
+                assertThat(IndependentJson.parse(repo.status(List.of()).toJson())).as(step).isEqualTo(IndependentJson.parse(theirs));
                 assertThat(repo.status(new StatusOptions(List.of(), true)).isClean()).as(step)
-                        .isEqualTo(JsonParser.parse(theirs).equals(Map.of()));
+                        .isEqualTo(IndependentJson.parse(theirs).equals(Map.of()));
             }
         }
     }

@@ -2,7 +2,7 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.py.JsonParser;
+import io.github.dvcmaven.core.testing.IndependentJson;
 import io.github.dvcmaven.core.repo.Repo;
 import io.github.dvcmaven.core.repo.RepoOptions;
 import io.github.dvcmaven.core.testing.Datasets;
@@ -94,8 +94,8 @@ class LocalRemoteInteropTest {
         String theirs = dvc.ok(origin, "status", "-c", "--json").out();
         try (Repo repo = open(origin)) {
             Map<String, String> ours = repo.cloudStatus(List.of(), null);
-            assertThat((Object) JsonParser.parse(io.github.dvcmaven.core.py.PyJson.dumps(ours)))
-                    .isEqualTo(JsonParser.parse(theirs));
+            assertThat((Object) IndependentJson.parse(io.github.dvcmaven.core.py.PyJson.dumps(ours)))
+                    .isEqualTo(IndependentJson.parse(theirs));
             assertThat(ours).containsEntry("data", "new").doesNotContainKey("single.txt");
         }
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.metrics.DiffReport;
 import io.github.dvcmaven.core.metrics.MetricsReport;
-import io.github.dvcmaven.core.py.JsonParser;
+import io.github.dvcmaven.core.testing.IndependentJson;
 import io.github.dvcmaven.core.repo.Repo;
 import io.github.dvcmaven.core.repo.RepoOptions;
 import io.github.dvcmaven.core.testing.DvcCli;
@@ -94,7 +94,7 @@ class MetricsInteropTest {
     }
 
     private static Object json(String s) {
-        return JsonParser.parse(s.trim());
+        return IndependentJson.parse(s.trim());
     }
 
     private static List<String> lines(String out) {

@@ -2,7 +2,7 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.py.JsonParser;
+import io.github.dvcmaven.core.testing.IndependentJson;
 import io.github.dvcmaven.core.repo.ReproOptions;
 import io.github.dvcmaven.core.repo.ReproResult;
 import io.github.dvcmaven.core.repo.Repo;
@@ -71,9 +71,9 @@ class PipelineInteropTest {
         // each tool on the other's result: only always_changed stages may be reported
         String dvcOnOurs = dvc.ok(ours, "status", "--json").out();
         String dvcOnTheirs = dvc.ok(theirs, "status", "--json").out();
-        assertThat(JsonParser.parse(dvcOnOurs)).isEqualTo(JsonParser.parse(dvcOnTheirs));
+        assertThat(IndependentJson.parse(dvcOnOurs)).isEqualTo(IndependentJson.parse(dvcOnTheirs));
         try (Repo repo = open(theirs)) {
-            assertThat(JsonParser.parse(repo.status(List.of()).toJson())).isEqualTo(JsonParser.parse(dvcOnTheirs));
+            assertThat(IndependentJson.parse(repo.status(List.of()).toJson())).isEqualTo(IndependentJson.parse(dvcOnTheirs));
             ReproResult again = repo.repro(List.of(), ReproOptions.defaults());
             assertThat(again.ran()).allMatch(s -> s.equals("tick"));
         }

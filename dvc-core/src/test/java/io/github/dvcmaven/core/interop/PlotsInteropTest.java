@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.plots.PlotsPage;
 import io.github.dvcmaven.core.plots.PlotsReport;
-import io.github.dvcmaven.core.py.JsonParser;
+import io.github.dvcmaven.core.testing.IndependentJson;
 import io.github.dvcmaven.core.repo.Repo;
 import io.github.dvcmaven.core.repo.RepoOptions;
 import io.github.dvcmaven.core.testing.DvcCli;
@@ -104,7 +104,7 @@ class PlotsInteropTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> data(String json) {
-        return (Map<String, Object>) ((Map<String, Object>) JsonParser.parse(json.trim())).get("data");
+        return (Map<String, Object>) ((Map<String, Object>) IndependentJson.parse(json.trim())).get("data");
     }
 
     private static Object values(Map<?, ?> entry) {

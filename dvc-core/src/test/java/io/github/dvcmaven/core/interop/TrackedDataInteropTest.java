@@ -8,7 +8,7 @@ import io.github.dvcmaven.core.repo.AddOptions;
 import io.github.dvcmaven.core.repo.CheckoutResult;
 import io.github.dvcmaven.core.repo.Repo;
 import io.github.dvcmaven.core.repo.RepoOptions;
-import io.github.dvcmaven.core.py.JsonParser;
+import io.github.dvcmaven.core.testing.IndependentJson;
 import io.github.dvcmaven.core.repo.StatusReport;
 import io.github.dvcmaven.core.testing.Datasets;
 import io.github.dvcmaven.core.testing.DvcCli;
@@ -123,7 +123,7 @@ class TrackedDataInteropTest {
         try (Repo repo = open(theirs)) {
             StatusReport report = repo.status(List.of());
             // dvc lists stages in directory order (os.scandir), we sort them: compare as maps / line sets
-            assertThat(JsonParser.parse(report.toJson())).isEqualTo(JsonParser.parse(dvcJson));
+            assertThat(IndependentJson.parse(report.toJson())).isEqualTo(IndependentJson.parse(dvcJson));
             assertThat(stageBlocks(report.toLines())).isEqualTo(stageBlocks(List.of(dvc.ok(theirs, "status").out().split("\n"))));
             assertThatThrownBy(() -> repo.checkout(List.of(), false, false))
                     .hasMessageContaining("unsaved").hasMessageContaining("a-b");
