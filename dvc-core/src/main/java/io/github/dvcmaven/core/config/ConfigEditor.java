@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * Edits one config level the way dvc does: the file is read, changed as a structure and rewritten whole
- * (4-space indent, plain sections first, {@code ['remote "x"']} sections last). Remote options are
- * checked against the options dvc accepts for the remote's type.
+ * (4-space indent, plain sections first, {@code ['remote "x"']} sections last). What may be written
+ * into a remote's section is {@link RemoteOptionSchema}'s to say.
  */
 public final class ConfigEditor {
     private ConfigEditor() {}
@@ -42,24 +42,5 @@ public final class ConfigEditor {
     @SuppressWarnings("unchecked")
     public static Map<String, Map<String, Object>> remotes(Map<String, Object> conf) {
         return (Map<String, Map<String, Object>>) conf.computeIfAbsent("remote", k -> new LinkedHashMap<String, Object>());
-    }
-
-    /**
-     * Refuses an option dvc would refuse for this remote's URL ("extra keys not allowed"), or one
-     * dvc-maven would not honour with that value.
-     */
-    public static void checkOption(String remote, String url, String option, String value) {
-        RemoteOptionSchema.check(remote, url, option, value, null);
-    }
-
-    /** Refuses a URL whose scheme dvc does not know ({@code s4://}, {@code htps://}), as dvc does at once. */
-    public static void checkUrl(String remote, String url) {
-        if (url == null || url.isBlank()) {
-            throw new DvcException("remote '" + remote + "': the url is empty", "give one with -Ddvc.url=s3://bucket/path");
-        }
-        if (!RemoteOptionSchema.knownScheme(url)) {
-            throw new DvcException("remote '" + remote + "': unsupported URL type " + url.substring(0, url.indexOf("://") + 3)
-                    + " in '" + url + "'", "dvc knows " + RemoteOptionSchema.DVC_SCHEMES + " and local paths");
-        }
     }
 }

@@ -66,6 +66,17 @@ public final class RemoteOptionSchema {
         return s.equals("file") ? "local" : s;
     }
 
+    /** Refuses a URL whose scheme dvc does not know ({@code s4://}, {@code htps://}), as dvc does at once. */
+    public static void checkUrl(String remote, String url) {
+        if (url == null || url.isBlank()) {
+            throw new DvcException("remote '" + remote + "': the url is empty", "give one with -Ddvc.url=s3://bucket/path");
+        }
+        if (!knownScheme(url)) {
+            throw new DvcException("remote '" + remote + "': unsupported URL type " + url.substring(0, url.indexOf("://") + 3)
+                    + " in '" + url + "'", "dvc knows " + DVC_SCHEMES + " and local paths");
+        }
+    }
+
     /** Whether dvc's schema has this option for a remote with this URL. */
     public static boolean dvcAccepts(String url, String option) {
         String key = option.toLowerCase(Locale.ROOT);

@@ -38,10 +38,6 @@ public final class AzureRemote implements Remote {
 
     private final Map<String, HttpProxy> proxies;
 
-    AzureRemote(String name, String url, Map<String, Object> values, Map<String, String> env) {
-        this(name, url, values, env, Map.of());
-    }
-
     AzureRemote(String name, String url, Map<String, Object> values, Map<String, String> env, Map<String, HttpProxy> proxies) {
         this.proxies = proxies;
         this.name = name;

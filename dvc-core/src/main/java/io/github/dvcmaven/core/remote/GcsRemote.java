@@ -42,10 +42,6 @@ public final class GcsRemote implements Remote {
 
     private final Map<String, HttpProxy> proxies;
 
-    GcsRemote(String name, String url, Map<String, Object> values, Map<String, String> env) {
-        this(name, url, values, env, Map.of());
-    }
-
     GcsRemote(String name, String url, Map<String, Object> values, Map<String, String> env, Map<String, HttpProxy> proxies) {
         this.proxies = proxies;
         this.name = name;

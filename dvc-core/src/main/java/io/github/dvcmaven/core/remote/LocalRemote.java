@@ -22,10 +22,6 @@ public final class LocalRemote implements Remote {
     private final boolean sharedGroup;
     private final java.util.Set<Path> sweptDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public LocalRemote(String name, Path root) {
-        this(name, root, false);
-    }
-
     public LocalRemote(String name, Path root, boolean sharedGroup) {
         this.name = name;
         this.root = root;

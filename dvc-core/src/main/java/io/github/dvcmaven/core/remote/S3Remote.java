@@ -76,10 +76,6 @@ public final class S3Remote implements Remote {
     private final SignedS3Requests requests;
     private volatile S3Client client;
 
-    S3Remote(String name, String url, Map<String, Object> options, Map<String, String> env) {
-        this(name, url, options, env, Map.of());
-    }
-
     S3Remote(String name, String url, Map<String, Object> options, Map<String, String> env, Map<String, HttpProxy> proxies) {
         this.name = name;
         this.url = url;

@@ -63,12 +63,6 @@ final class SignedS3Requests {
     /**
      * @param bucketUrl the bucket's URL as the S3 client addresses it ({@code http://host:port/bucket}
      *     path-style, {@code https://bucket.s3.region.amazonaws.com} virtual-hosted)
-     */
-    SignedS3Requests(SdkHttpClient http, AwsCredentialsProvider credentials, String region, URI bucketUrl) {
-        this(http, credentials, region, bucketUrl, Map.of(), false);
-    }
-
-    /**
      * @param objectReadHeaders headers every request on an object's bytes carries (SSE-C's key)
      * @param listV1 list with ListObjects (v1), for servers without v2 (dvc's {@code listobjects})
      */
@@ -269,10 +263,6 @@ final class SignedS3Requests {
             }
         }
         return fields;
-    }
-
-    static Page parseListing(InputStream in) throws IOException {
-        return parseListing(in, false);
     }
 
     /** A v2 page continues at its NextContinuationToken, a v1 page at its NextMarker or else its last key. */

@@ -3,6 +3,7 @@ package io.github.dvcmaven.core.repo;
 import io.github.dvcmaven.core.DvcException;
 import io.github.dvcmaven.core.config.ConfigEditor;
 import io.github.dvcmaven.core.config.ConfigLevel;
+import io.github.dvcmaven.core.config.RemoteOptionSchema;
 import io.github.dvcmaven.core.remote.Remotes;
 import java.io.File;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class RemoteConfigOperation {
         if (repo.config().remotes().containsKey(n) && !force) {
             throw new DvcException("remote '" + n + "' already exists.", "pass -Ddvc.force=true to overwrite it");
         }
-        ConfigEditor.checkUrl(n, url);
+        RemoteOptionSchema.checkUrl(n, url);
         ConfigEditor.edit(file, conf -> {
             Map<String, Object> remote = new LinkedHashMap<>();
             remote.put("url", storedUrl(url, file));
@@ -59,9 +60,9 @@ public final class RemoteConfigOperation {
             throw new DvcException("remote '" + n + "' doesn't exist.", "add it first with -Ddvc.action=add");
         }
         if (!unset) {
-            ConfigEditor.checkOption(n, String.valueOf(existing.get("url")), option, value);
+            RemoteOptionSchema.check(n, String.valueOf(existing.get("url")), option, value, null);
             if (option.equalsIgnoreCase("url")) {
-                ConfigEditor.checkUrl(n, value);
+                RemoteOptionSchema.checkUrl(n, value);
             }
         }
         if (!local && Remotes.SECRET_KEYS.contains(option.toLowerCase(Locale.ROOT))) {

@@ -60,6 +60,27 @@ final class RemoveOperation {
         return removed;
     }
 
+    /** {@code [dvc.yaml path, stage name]} of a target: {@code path/dvc.yaml:name}, or a name in the cwd's dvc.yaml. */
+    private String[] address(StageIndex index, String target) {
+        int colon = target.lastIndexOf(':');
+        return colon > 0 ? new String[] {repo.toRepoPath(target.substring(0, colon)), target.substring(colon + 1)}
+                : new String[] {new TargetResolver(repo, index).defaultDvcYaml(), target};
+    }
+
+    /** The file's new text, or (null) its deletion, as dvc drops a stage file or lock left empty. */
+    private void writeOrDelete(Path file, String text, String shown, ScmContext scm) {
+        try {
+            if (text == null) {
+                Files.deleteIfExists(file);
+            } else {
+                AtomicFiles.writeString(file, text);
+            }
+        } catch (IOException e) {
+            throw new DvcException("cannot write '" + repo.display(shown) + "': " + e.getMessage(), null, e);
+        }
+        scm.track(file);
+    }
+
     private void dropOutputs(List<Output> outs, ScmContext scm, boolean removeOutputs) {
         for (Output o : outs) {
             Path p = repo.root().resolve(o.repoPath());
@@ -81,20 +102,20 @@ final class RemoveOperation {
      * the last stage) and dvc.lock, its outputs leave .gitignore, and with {@code --outs} the workspace.
      */
     private boolean removePipelineStage(StageIndex index, String target, ScmContext scm, boolean removeOutputs) {
-        int colon = target.lastIndexOf(':');
-        String file = colon > 0 ? repo.toRepoPath(target.substring(0, colon)) : new TargetResolver(repo, index).defaultDvcYaml();
-        String name = colon > 0 ? target.substring(colon + 1) : target;
+        String[] address = address(index, target);
+        String file = address[0];
+        String name = address[1];
         for (DvcYamlFormat.PipelineFile pf : index.pipelines()) {
             if (!pf.path().equals(file)) {
                 continue;
             }
+            if (name.contains("@") && pf.stages().stream().anyMatch(s -> s.name().equals(name))) {
+                throw new DvcException("'" + name + "' is one item of a foreach or matrix stage: dvc removes whole stages",
+                        "remove '" + name.substring(0, name.indexOf('@')) + "', or edit its foreach/matrix");
+            }
             List<io.github.dvcmaven.core.pipeline.PipelineStage> generated = pf.stages().stream()
                     .filter(s -> s.name().equals(name) || s.name().startsWith(name + "@")).toList();
             if (generated.isEmpty()) {
-                if (name.contains("@") && pf.stages().stream().anyMatch(s -> s.name().equals(name))) {
-                    throw new DvcException("'" + name + "' is one item of a foreach or matrix stage: dvc removes whole stages",
-                            "remove '" + name.substring(0, name.indexOf('@')) + "', or edit its foreach/matrix");
-                }
                 return false;
             }
             Path yaml = repo.root().resolve(pf.path());
@@ -109,24 +130,9 @@ final class RemoveOperation {
             Path lockPath = repo.root().resolve(lock.path());
             List<String> lockNames = generated.stream().map(io.github.dvcmaven.core.pipeline.PipelineStage::name)
                     .filter(lock.stages()::containsKey).toList();
-            try {
-                if (kept == null) {
-                    Files.deleteIfExists(yaml);
-                } else {
-                    AtomicFiles.writeString(yaml, kept);
-                }
-                scm.track(yaml);
-                if (!lockNames.isEmpty()) {
-                    String lockText = kept == null ? null : LockFileFormat.remove(lock, lockNames);
-                    if (lockText == null) {
-                        Files.deleteIfExists(lockPath);
-                    } else {
-                        AtomicFiles.writeString(lockPath, lockText);
-                    }
-                    scm.track(lockPath);
-                }
-            } catch (IOException e) {
-                throw new DvcException("cannot write '" + repo.display(pf.path()) + "': " + e.getMessage(), null, e);
+            writeOrDelete(yaml, kept, pf.path(), scm);
+            if (!lockNames.isEmpty()) {
+                writeOrDelete(lockPath, kept == null ? null : LockFileFormat.remove(lock, lockNames), lock.path(), scm);
             }
             for (io.github.dvcmaven.core.pipeline.PipelineStage s : generated) {
                 dropOutputs(s.outs(), scm, removeOutputs);
@@ -141,27 +147,16 @@ final class RemoveOperation {
      * its lock entry goes, as {@code dvc remove} drops it with the stage; the file goes when it was the last.
      */
     private boolean removeLockEntry(StageIndex index, String target, ScmContext scm) {
-        int colon = target.lastIndexOf(':');
-        String file = colon > 0 ? repo.toRepoPath(target.substring(0, colon)) : new TargetResolver(repo, index).defaultDvcYaml();
-        String name = colon > 0 ? target.substring(colon + 1) : target;
+        String[] address = address(index, target);
+        String file = address[0];
+        String name = address[1];
         for (DvcYamlFormat.PipelineFile pf : index.pipelines()) {
             LockFileFormat.LockFile lock = index.lockFor(pf.path());
             if (!pf.path().equals(file) || !lock.stages().containsKey(name)
                     || pf.stages().stream().anyMatch(s -> s.name().equals(name))) {
                 continue;
             }
-            Path lockPath = repo.root().resolve(lock.path());
-            String text = LockFileFormat.remove(lock, List.of(name));
-            try {
-                if (text == null) {
-                    Files.deleteIfExists(lockPath);
-                } else {
-                    AtomicFiles.writeString(lockPath, text);
-                }
-            } catch (IOException e) {
-                throw new DvcException("cannot write '" + repo.display(lock.path()) + "': " + e.getMessage(), null, e);
-            }
-            scm.track(lockPath);
+            writeOrDelete(repo.root().resolve(lock.path()), LockFileFormat.remove(lock, List.of(name)), lock.path(), scm);
             return true;
         }
         return false;
