@@ -214,10 +214,8 @@ public final class ObjectStore {
     public boolean verifyContent(HashInfo hash) {
         Path p = path(hash);
         try {
-            String algorithm = hash.isDir() ? HashInfo.MD5 : hash.name();
-            String actual = FileHasher.hash(p, algorithm);
-            String expected = hash.isDir() ? hash.value().substring(0, 32) : hash.value();
-            if (actual.equals(expected)) {
+            String actual = FileHasher.hash(p, hash.bytesAlgorithm());
+            if (actual.equals(hash.bytesDigest())) {
                 Modes.chmod(p, PROTECTED_MODE);
                 return true;
             }
@@ -384,7 +382,7 @@ public final class ObjectStore {
                     actual = new PipedCopy(all, "download of " + expected.value(), out).run();
                 }
             }
-            String wanted = expected.isDir() ? expected.value().substring(0, 32) : expected.value();
+            String wanted = expected.bytesDigest();
             if (expected.isLegacy() && !expected.isDir()) {
                 actual = FileHasher.hash(tmp, HashInfo.MD5_DOS2UNIX);
             }
@@ -482,24 +480,14 @@ public final class ObjectStore {
                 io.github.dvcmaven.core.fs.StaleTemps.sweep(dir, staleTempAge);
             } else {
                 io.github.dvcmaven.core.fs.GroupDirs.create(dir.getParent(), sharedGroup);
-                try {
-                    Files.createDirectory(dir);
-                    shareWithGroup(dir);
+                if (io.github.dvcmaven.core.fs.GroupDirs.createDirectory(dir, sharedGroup)) {
                     createdDirs.add(dir);
-                } catch (java.nio.file.FileAlreadyExistsException raced) {
-                    // made by another thread or process just now
                 }
             }
             knownDirs.add(dir);
         }
     }
 
-
-    private void shareWithGroup(Path dir) throws IOException {
-        if (sharedGroup) {
-            Files.setAttribute(dir, "unix:mode", io.github.dvcmaven.core.fs.GroupDirs.DIR_MODE);
-        }
-    }
 
     /** dvc's temp names: a dot, 22 url-safe random characters, ".tmp", in the destination directory. */
     public static Path tempFile(Path dest) throws IOException {

@@ -25,12 +25,20 @@ public final class GroupDirs {
             missing.push(p);
         }
         for (Path p : missing) {
-            try {
-                Files.createDirectory(p);
-                Files.setAttribute(p, "unix:mode", DIR_MODE);
-            } catch (FileAlreadyExistsException raced) {
-                // made by another process just now
-            }
+            createDirectory(p, true);
         }
+    }
+
+    /** Creates one directory, {@link #DIR_MODE} when {@code shared}; false when it exists already (or another process made it just now). */
+    public static boolean createDirectory(Path dir, boolean shared) throws IOException {
+        try {
+            Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException raced) {
+            return false;
+        }
+        if (shared) {
+            Files.setAttribute(dir, "unix:mode", DIR_MODE);
+        }
+        return true;
     }
 }

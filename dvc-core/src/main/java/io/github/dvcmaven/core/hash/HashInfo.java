@@ -31,9 +31,19 @@ public record HashInfo(String name, String value) {
         return MD5_DOS2UNIX.equals(name);
     }
 
+    /** The digest the object's bytes must hash to: the value without {@code .dir}. */
+    public String bytesDigest() {
+        return isDir() ? value.substring(0, value.length() - DIR_SUFFIX.length()) : value;
+    }
+
+    /** The algorithm that hashes the object's bytes: a {@code .dir} manifest is plain md5 even in a legacy entry. */
+    public String bytesAlgorithm() {
+        return isDir() ? MD5 : name;
+    }
+
     /** Whether the value looks like an md5 hex digest, optionally with {@code .dir}. */
     public boolean isWellFormed() {
-        String hex = isDir() ? value.substring(0, value.length() - DIR_SUFFIX.length()) : value;
+        String hex = bytesDigest();
         if (hex.length() != 32) {
             return false;
         }

@@ -49,6 +49,16 @@ public record PipelineStage(
         return out;
     }
 
+    /** Where its dependencies are, under the repository root {@code root} (what dvc's rwlock registers as read). */
+    public List<java.nio.file.Path> depPaths(java.nio.file.Path root) {
+        return deps.stream().map(d -> root.resolve(d.repoPath())).toList();
+    }
+
+    /** Where its outputs are, under the repository root {@code root} (what dvc's rwlock registers as written). */
+    public List<java.nio.file.Path> outPaths(java.nio.file.Path root) {
+        return outs.stream().map(o -> root.resolve(o.repoPath())).toList();
+    }
+
     /** A stage with a command but neither deps nor outs: dvc treats it as always changed. */
     public boolean isCallback() {
         return deps.isEmpty() && params.isEmpty() && outs.isEmpty();

@@ -96,6 +96,8 @@ public final class Remotes {
         }
         String name = String.valueOf(options.get("name"));
         String url = String.valueOf(options.get("url"));
+        // again here: options(config) checked what the config files set, naming the file; callers add
+        // options of their own (settings.xml servers, the JVM API) that no file names
         options.forEach((key, value) -> RemoteOptionSchema.check(name, url, key, value, null));
         int scheme = url.indexOf("://");
         String kind = scheme < 0 ? "local" : url.substring(0, scheme).toLowerCase(java.util.Locale.ROOT);

@@ -59,6 +59,14 @@ public final class S3Remote implements Remote {
     private static final Map<String, String> GRANTS = Map.of("grant_read", "x-amz-grant-read", "grant_read_acp",
             "x-amz-grant-read-acp", "grant_write_acp", "x-amz-grant-write-acp", "grant_full_control", "x-amz-grant-full-control");
 
+    /**
+     * A multipart upload of the same key begun this long ago belongs to a push that died (kill -9, lost
+     * machine): its parts bill until someone aborts them. Younger ones may be a teammate's push in flight.
+     */
+    private static final Duration ABANDONED_UPLOAD_AGE = Duration.ofHours(1);
+    private static final java.util.regex.Pattern OBJECT_KEY = java.util.regex.Pattern.compile(
+            "files/md5/([0-9a-f]{2})/([0-9a-f]{30})(\\.dir)?");
+
     /** Files up to this size are read into memory for their PUT; bigger ones are streamed from disk. */
     private static final int IN_MEMORY_BODY = 1 << 20;
 
@@ -75,6 +83,7 @@ public final class S3Remote implements Remote {
     private final Map<String, String> customerKeyHeaders;
     private final SignedS3Requests requests;
     private volatile S3Client client;
+    private volatile Duration abandonedUploadAge = ABANDONED_UPLOAD_AGE;
 
     S3Remote(String name, String url, Map<String, Object> options, Map<String, String> env, Map<String, HttpProxy> proxies) {
         this.name = name;
@@ -202,8 +211,9 @@ public final class S3Remote implements Remote {
         return b.build();
     }
 
+    /** As dvc's schema reads ssl_verify: true or false in any case is a flag, anything else the path of a CA bundle. */
     private static boolean isBoolean(String v) {
-        return java.util.Set.of("true", "false", "yes", "no", "on", "off", "1", "0").contains(lower(v.trim()));
+        return java.util.Set.of("true", "false").contains(lower(v));
     }
 
     private long seconds(String key, long def) {
@@ -411,11 +421,7 @@ public final class S3Remote implements Remote {
     }
 
     private static byte[] md5(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("MD5").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.github.dvcmaven.core.hash.FileHasher.newMd5().digest(bytes);
     }
 
     private long multipartThreshold() {
@@ -437,6 +443,7 @@ public final class S3Remote implements Remote {
         CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder().bucket(bucket).key(prefix + key)
                 .overrideConfiguration(o -> headers.forEach(o::putHeader));
         S3Client client = client();
+        abortAbandonedUploads(client, prefix + key);
         String uploadId = client.createMultipartUpload(create.build()).uploadId();
         long chosen = settings.multipartChunkSize() != null ? Math.max(MIN_PART_SIZE, settings.multipartChunkSize()) : PART_SIZE;
         long partSize = Math.max(chosen, (size + MAX_PARTS - 1) / MAX_PARTS);
@@ -486,9 +493,33 @@ public final class S3Remote implements Remote {
         }
     }
 
+    /**
+     * Aborts the unfinished multipart uploads of this key that a dead push left (see ABANDONED_UPLOAD_AGE).
+     * Housekeeping only: a policy without s3:ListBucketMultipartUploads, or an upload a teammate just
+     * finished, must not fail the push.
+     */
+    private void abortAbandonedUploads(S3Client client, String fullKey) {
+        java.time.Instant before = java.time.Instant.now().minus(abandonedUploadAge);
+        try {
+            for (software.amazon.awssdk.services.s3.model.MultipartUpload u : client.listMultipartUploadsPaginator(
+                    b -> b.bucket(bucket).prefix(fullKey)).uploads()) {
+                if (u.key().equals(fullKey) && u.initiated() != null && !u.initiated().isAfter(before)) {
+                    client.abortMultipartUpload(b -> b.bucket(bucket).key(fullKey).uploadId(u.uploadId()));
+                }
+            }
+        } catch (AwsServiceException e) {
+            // not allowed, or already gone: the push itself does not depend on it
+        }
+    }
+
+    /** For tests: the age past which another process's unfinished upload of a key counts as abandoned. */
+    void setAbandonedUploadAge(Duration age) {
+        this.abandonedUploadAge = age;
+    }
+
     /** The MD5 a dvc 3 object key names ({@code files/md5/ab/cdef…[.dir]}), or null for other keys. */
     static String md5FromKey(String key) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("files/md5/([0-9a-f]{2})/([0-9a-f]{30})(\\.dir)?").matcher(key);
+        java.util.regex.Matcher m = OBJECT_KEY.matcher(key);
         return m.matches() ? m.group(1) + m.group(2) : null;
     }
 

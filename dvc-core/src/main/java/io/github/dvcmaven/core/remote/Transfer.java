@@ -187,12 +187,11 @@ public final class Transfer {
         java.nio.file.Path file = cache.path(h);
         String actual;
         try {
-            actual = hasher.hash(file, h.isDir() ? HashInfo.MD5 : h.name());
+            actual = hasher.hash(file, h.bytesAlgorithm());
         } catch (DvcException | IOException e) {
             return "cannot read the cache object " + file + ": " + e.getMessage();
         }
-        String expected = h.isDir() ? h.value().substring(0, h.value().length() - HashInfo.DIR_SUFFIX.length()) : h.value();
-        if (expected.equals(actual)) {
+        if (h.bytesDigest().equals(actual)) {
             return null;
         }
         return "the cache object " + file + " is corrupted (its bytes hash to " + actual + "), so it was not pushed;"

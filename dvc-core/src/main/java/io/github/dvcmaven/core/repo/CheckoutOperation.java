@@ -71,12 +71,8 @@ final class CheckoutOperation {
                 outputs.add(index.recorded(e.getKey(), o));
             }
         }
-        innerPaths = resolver.innerPaths(targets);
-        return checkout(outputs, force, relink);
+        return checkout(outputs, resolver.innerPaths(targets), force, relink);
     }
-
-    /** Output path → the paths inside it that a granular checkout restores (absent: all of it). */
-    private Map<String, java.util.Set<String>> innerPaths = Map.of();
 
     private static boolean inScope(java.util.Set<String> only, String relpath) {
         if (only == null) {
@@ -91,14 +87,32 @@ final class CheckoutOperation {
     }
 
     CheckoutResult checkout(List<Output> outputs, boolean force, boolean relink) {
+        return checkout(outputs, Map.of(), force, relink);
+    }
+
+    /**
+     * @param innerPaths output path → the paths inside it that a granular checkout restores (absent: all
+     *     of it)
+     */
+    private CheckoutResult checkout(List<Output> outputs, Map<String, java.util.Set<String>> innerPaths, boolean force,
+            boolean relink) {
         List<Plan> plans = new ArrayList<>();
         List<String> unsaved = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        java.util.Set<Path> swept = new java.util.HashSet<>();
         for (Output o : outputs) {
             if (o.hash() == null || !o.cache()) {
                 continue;
             }
-            Plan plan = o.isDirHash() ? planDir(o, force, relink, unsaved) : planFile(o, force, relink, unsaved);
+            if (!o.isDirHash()) {
+                // a killed checkout's temps beside the file would otherwise look like unsaved work
+                Path parent = repo.root().resolve(o.repoPath()).getParent();
+                if (swept.add(parent)) {
+                    io.github.dvcmaven.core.fs.StaleTemps.sweep(parent, java.time.Duration.ZERO);
+                }
+            }
+            Plan plan = o.isDirHash() ? planDir(o, innerPaths.get(o.repoPath()), force, relink, unsaved)
+                    : planFile(o, force, relink, unsaved);
             if (plan.missing) {
                 failed.add(repo.display(o.repoPath()));
             }
@@ -152,7 +166,6 @@ final class CheckoutOperation {
     private Plan planFile(Output o, boolean force, boolean relink, List<String> unsaved) {
         Path path = repo.root().resolve(o.repoPath());
         Plan plan = new Plan(o, path);
-        io.github.dvcmaven.core.fs.StaleTemps.sweep(path.getParent(), java.time.Duration.ZERO);
         if (!store.isValid(o.hash())) {
             plan.missing = true;
             return plan;
@@ -179,7 +192,7 @@ final class CheckoutOperation {
         return plan;
     }
 
-    private Plan planDir(Output o, boolean force, boolean relink, List<String> unsaved) {
+    private Plan planDir(Output o, java.util.Set<String> only, boolean force, boolean relink, List<String> unsaved) {
         Path path = repo.root().resolve(o.repoPath());
         Plan plan = new Plan(o, path);
         DirManifest manifest = store.isValid(o.hash()) ? safeLoad(o.hash()) : null;
@@ -189,7 +202,6 @@ final class CheckoutOperation {
         }
         plan.existed = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
         Map<String, String> current = new HashMap<>();
-        java.util.Set<String> only = innerPaths.get(o.repoPath());
         if (only != null && manifest.asMap().keySet().stream().noneMatch(k -> inScope(only, k))) {
             throw new DvcException("'" + repo.display(o.repoPath() + "/" + only.iterator().next()) + "' is not in the"
                     + " tracked directory '" + repo.display(o.repoPath()) + "'", "name a file or directory it tracks");

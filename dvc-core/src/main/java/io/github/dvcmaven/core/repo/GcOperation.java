@@ -87,10 +87,10 @@ final class GcOperation {
                 HashInfo h = hashOf(object);
                 if (h != null) {
                     checked.incrementAndGet();
-                    String expected = h.isDir() ? h.value().substring(0, h.value().length() - HashInfo.DIR_SUFFIX.length()) : h.value();
+                    String expected = h.bytesDigest();
                     String actual;
                     try {
-                        actual = io.github.dvcmaven.core.hash.FileHasher.hash(object, h.isDir() ? HashInfo.MD5 : h.name());
+                        actual = io.github.dvcmaven.core.hash.FileHasher.hash(object, h.bytesAlgorithm());
                     } catch (IOException e) {
                         actual = "unreadable: " + e.getMessage();
                     }

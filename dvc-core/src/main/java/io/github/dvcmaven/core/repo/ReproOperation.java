@@ -127,9 +127,7 @@ final class ReproOperation {
         if (opts.dryRun()) {
             return reproduceLocked(s, opts);
         }
-        List<java.nio.file.Path> reads = s.deps().stream().map(d -> repo.root().resolve(d.repoPath())).toList();
-        List<java.nio.file.Path> writes = s.outs().stream().map(o -> repo.root().resolve(o.repoPath())).toList();
-        try (RwLock held = RwLock.acquire(repo.dvcDir(), reads, writes, repo.listener())) {
+        try (RwLock held = RwLock.acquire(repo.dvcDir(), s.depPaths(repo.root()), s.outPaths(repo.root()), repo.listener())) {
             return reproduceLocked(s, opts);
         }
     }

@@ -40,8 +40,8 @@ final class StatusOperation {
         List<java.nio.file.Path> read = new ArrayList<>();
         for (Stage st : selected.keySet()) {
             if (st instanceof PipelineStage p) {
-                p.deps().forEach(d -> read.add(repo.root().resolve(d.repoPath())));
-                p.outs().forEach(o -> read.add(repo.root().resolve(o.repoPath())));
+                read.addAll(p.depPaths(repo.root()));
+                read.addAll(p.outPaths(repo.root()));
             }
         }
         RwLock.checkNotWritten(repo.dvcDir(), read, repo.listener());

@@ -10,7 +10,9 @@ import io.github.dvcmaven.core.testing.Datasets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.dvcmaven.core.testing.S3ProxyServer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -22,21 +24,49 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 at random moments of add, repro, push and pull (a local remote), in a child JVM: afterwards
- * every object in the cache and on the remote matches its name, no pointer or lock file is half
- * written, and a rerun completes the operation with the workspace as it should be. Each trial's kill
- * point is drawn from a fixed seed; {@code -Ddvc.kill.trials=N} runs more (the release mode).
+ * kill -9 at random moments of add, repro, push and pull (a local remote, and S3 served by S3Proxy in
+ * this JVM, which outlives the killed child), in a child JVM: afterwards every object in the cache and
+ * on the remote matches its name, no pointer or lock file is half written, and a rerun completes the
+ * operation with the workspace as it should be. Each trial's kill point is drawn from a fixed seed;
+ * {@code -Ddvc.kill.trials=N} runs more per remote (the release mode).
  */
 @Tag("fault")
 class KillTrialsTest {
-    private static final int TRIALS = Integer.getInteger("dvc.kill.trials", 12);
+    private static final int TRIALS = Integer.getInteger("dvc.kill.trials", 8);
     private static final long SEED = Long.getLong("dvc.kill.seed", 19L);
 
     @TempDir
     Path tmp;
 
     @Test
-    void killedOperationsLeaveNothingCorruptAndARerunCompletesThem() throws Exception {
+    void onALocalRemoteKilledOperationsLeaveNothingCorruptAndARerunCompletesThem() throws Exception {
+        Path remote = tmp.resolve("remote");
+        trials(remote.toString(), Map.of(), () -> objectsOnDisk(remote), () -> deleteTree(remote));
+    }
+
+    @Test
+    void onS3KilledOperationsLeaveNothingCorruptAndARerunCompletesThem() throws Exception {
+        try (S3ProxyServer s3 = new S3ProxyServer()) {
+            Map<String, String> options = new LinkedHashMap<>();
+            s3.remoteOptions(true).forEach((k, v) -> options.put(k, String.valueOf(v)));
+            trials(s3.url("kill"), options, () -> objectsOnS3(s3), () -> s3.keys("kill")
+                    .forEach(k -> s3.blobs().removeBlob(S3ProxyServer.BUCKET, "kill/" + k)));
+        }
+    }
+
+    @FunctionalInterface
+    private interface RemoteObjects {
+        /** The remote's objects: relative key to bytes' MD5 as stored. */
+        Map<String, String> hashes() throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private void trials(String remoteUrl, Map<String, String> remoteOptions, RemoteObjects remoteObjects, Step emptyRemote)
+            throws Exception {
         Path ws = Files.createDirectories(tmp.resolve("ws"));
         Repo.init(ws, true, false);
         Files.createDirectories(ws.resolve("data"));
@@ -47,25 +77,46 @@ class KillTrialsTest {
         Files.writeString(ws.resolve("dvc.yaml"), "stages:\n  copy:\n    cmd: cp big.bin copy.bin\n    deps: [big.bin]\n"
                 + "    outs: [copy.bin]\n");
         Map<String, String> expected = contents(ws, List.of("data", "big.bin"));
-        Path remote = tmp.resolve("remote");
         try (Repo repo = open(ws)) {
-            repo.remotes().add("r", remote.toString(), true, false, false);
+            repo.remotes().add("r", remoteUrl, true, false, false);
+            // the keys in config.local, as a user keeps them
+            remoteOptions.forEach((k, v) -> repo.remotes().modify("r", k, v, true, false));
         }
         Random random = new Random(SEED);
         String[] ops = {"add", "repro", "push", "pull"};
         List<String> log = new ArrayList<>();
+        Map<String, Long> lastRun = new java.util.HashMap<>();
         for (int trial = 0; trial < TRIALS; trial++) {
             String op = ops[trial % ops.length];
-            if (op.equals("pull")) {
-                deleteTree(ws.resolve(".dvc/cache"));
-                deleteTree(ws.resolve("data"));
-                Files.deleteIfExists(ws.resolve("big.bin"));
+            // each trial has the whole operation to do: nothing done yet that it would skip
+            switch (op) {
+                case "add" -> {
+                    deleteTree(ws.resolve(".dvc/cache"));
+                    Files.deleteIfExists(ws.resolve("data.dvc"));
+                    Files.deleteIfExists(ws.resolve("big.bin.dvc"));
+                }
+                case "repro" -> {
+                    Files.deleteIfExists(ws.resolve("dvc.lock"));
+                    Files.deleteIfExists(ws.resolve("copy.bin"));
+                }
+                case "push" -> emptyRemote.run();
+                default -> {
+                    deleteTree(ws.resolve(".dvc/cache"));
+                    deleteTree(ws.resolve("data"));
+                    Files.deleteIfExists(ws.resolve("big.bin"));
+                }
             }
-            long killAfter = 100 + random.nextInt(2500);
+            // a moment inside the operation, as long as an uninterrupted run of it took (JVM start included)
+            long span = lastRun.getOrDefault(op, 2500L);
+            long killAfter = span / 4 + (long) (random.nextDouble() * span * 0.7);
+            long started = System.nanoTime();
             boolean killed = runAndKill(op, ws, killAfter);
+            if (!killed) {
+                lastRun.put(op, (System.nanoTime() - started) / 1_000_000);
+            }
             log.add(op + (killed ? " killed after " + killAfter + " ms" : " finished before " + killAfter + " ms"));
             assertObjectsMatchTheirNames(ws.resolve(".dvc/cache"));
-            assertObjectsMatchTheirNames(remote);
+            assertMatchTheirNames(remoteObjects.hashes());
             assertWholeYaml(ws.resolve("dvc.lock"));
             for (Path pointer : List.of(ws.resolve("data.dvc"), ws.resolve("big.bin.dvc"))) {
                 assertWholeYaml(pointer);
@@ -80,7 +131,7 @@ class KillTrialsTest {
         try (Repo repo = open(ws)) {
             assertThat(repo.status(StatusOptions.of(List.of())).stages()).isEmpty();
         }
-        System.out.println("kill trials (seed " + SEED + "): " + String.join("; ", log));
+        System.out.println("kill trials on " + remoteUrl + " (seed " + SEED + "): " + String.join("; ", log));
     }
 
     private static Repo open(Path ws) {
@@ -102,20 +153,42 @@ class KillTrialsTest {
     }
 
     private static void assertObjectsMatchTheirNames(Path store) throws IOException {
+        assertMatchTheirNames(objectsOnDisk(store));
+    }
+
+    /** Every object's bytes hash to its name (a killed writer's temp, named with a dot, is no object). */
+    private static void assertMatchTheirNames(Map<String, String> objects) {
+        objects.forEach((key, md5) -> {
+            String[] parts = key.split("/");
+            String named = parts[parts.length - 2] + parts[parts.length - 1].replace(".dir", "");
+            assertThat(md5).as("object " + key).isEqualTo(named);
+        });
+    }
+
+    private static Map<String, String> objectsOnDisk(Path store) throws IOException {
+        Map<String, String> out = new TreeMap<>();
         Path files = store.resolve("files/md5");
         if (!Files.isDirectory(files)) {
-            return;
+            return out;
         }
         try (Stream<Path> walk = Files.walk(files)) {
             for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                String name = p.getFileName().toString();
-                if (name.startsWith(".")) {
-                    continue; // a killed writer's temp: not an object
+                if (!p.getFileName().toString().startsWith(".")) {
+                    out.put(store.relativize(p).toString(), FileHasher.hash(p, "md5"));
                 }
-                String hash = p.getParent().getFileName() + name.replace(".dir", "");
-                assertThat(FileHasher.hash(p, "md5")).as("object " + store.relativize(p)).isEqualTo(hash);
             }
         }
+        return out;
+    }
+
+    private static Map<String, String> objectsOnS3(S3ProxyServer s3) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        for (String key : s3.keys("kill")) {
+            try (java.io.InputStream in = s3.blobs().getBlob(S3ProxyServer.BUCKET, "kill/" + key).getPayload().openStream()) {
+                out.put(key, FileHasher.hash(in, "md5"));
+            }
+        }
+        return out;
     }
 
     private static void assertWholeYaml(Path file) throws IOException {

@@ -79,6 +79,14 @@ class CaBundleTest {
             opts.put("ssl_verify", Files.writeString(tmp.resolve("not-a-bundle.pem"), "garbage").toString());
             assertThatThrownBy(() -> Remotes.open(opts, Map.of())).isInstanceOf(DvcException.class)
                     .hasMessageContaining("not-a-bundle.pem");
+            // dvc's schema takes only true/false as a flag: "yes" is a path to botocore, and no file is there
+            opts.put("ssl_verify", "yes");
+            assertThatThrownBy(() -> Remotes.open(opts, Map.of())).isInstanceOf(DvcException.class)
+                    .hasMessageContaining("ssl_verify names yes");
+            opts.put("ssl_verify", "FALSE");
+            try (Remote r = Remotes.open(opts, Map.of())) {
+                assertThat(r.exists("files/md5/ab/cd")).as("verification off").isFalse();
+            }
         } finally {
             server.stop(0);
         }

@@ -53,6 +53,65 @@ class S3RemoteTest extends RemoteContractTest {
     }
 
     @Test
+    void aPushAbortsTheUnfinishedUploadADeadPushLeftOfTheSameObject() throws Exception {
+        java.nio.file.Path big = tmp.resolve("big.bin");
+        io.github.dvcmaven.core.testing.Datasets.writeRandom(big, (66L << 20) + 5, 11);
+        io.github.dvcmaven.core.cache.ObjectStore local = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("cache"));
+        io.github.dvcmaven.core.hash.HashInfo h = io.github.dvcmaven.core.hash.HashInfo.md5(
+                io.github.dvcmaven.core.hash.FileHasher.hash(big, "md5"));
+        local.addFile(big, h, false);
+        S3ProxyServer s3 = (S3ProxyServer) server;
+        String key = prefix + "/" + Transfer.key(h);
+        // what a push killed between its parts leaves: an upload begun, never completed nor aborted
+        try (software.amazon.awssdk.services.s3.S3Client sdk = sdkClient(s3)) {
+            String dead = sdk.createMultipartUpload(b -> b.bucket(S3ProxyServer.BUCKET).key(key)).uploadId();
+            sdk.uploadPart(b -> b.bucket(S3ProxyServer.BUCKET).key(key).uploadId(dead).partNumber(1),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(new byte[6 << 20]));
+        }
+        org.assertj.core.api.Assertions.assertThat(unfinishedUploads(s3)).hasSize(1);
+        try (Remote r = remote(true)) {
+            // S3Proxy reports every unfinished upload as begun at the moment it is listed
+            ((S3Remote) r).setAbandonedUploadAge(java.time.Duration.ofMinutes(-1));
+            org.assertj.core.api.Assertions.assertThat(new Transfer(local, r, 1, listener).push(java.util.List.of(h)).failed())
+                    .isEmpty();
+        }
+        org.assertj.core.api.Assertions.assertThat(unfinishedUploads(s3)).isEmpty();
+    }
+
+    private static software.amazon.awssdk.services.s3.S3Client sdkClient(S3ProxyServer s3) {
+        return software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(java.net.URI.create(s3.endpoint()))
+                .forcePathStyle(true).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY,
+                                S3ProxyServer.SECRET_KEY)))
+                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                .build();
+    }
+
+    private java.util.List<String> unfinishedUploads(S3ProxyServer s3) {
+        return s3.blobs().listMultipartUploads(S3ProxyServer.BUCKET).stream().map(u -> u.blobName())
+                .filter(n -> n.startsWith(prefix + "/")).toList();
+    }
+
+    @Test
+    void aYoungUnfinishedUploadIsLeftAloneForItMayBeATeammatesPushInFlight() throws Exception {
+        java.nio.file.Path big = tmp.resolve("big.bin");
+        io.github.dvcmaven.core.testing.Datasets.writeRandom(big, (66L << 20) + 9, 12);
+        io.github.dvcmaven.core.cache.ObjectStore local = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("cache"));
+        io.github.dvcmaven.core.hash.HashInfo h = io.github.dvcmaven.core.hash.HashInfo.md5(
+                io.github.dvcmaven.core.hash.FileHasher.hash(big, "md5"));
+        local.addFile(big, h, false);
+        S3ProxyServer s3 = (S3ProxyServer) server;
+        s3.blobs().initiateMultipartUpload(S3ProxyServer.BUCKET, s3.blobs().blobBuilder(prefix + "/" + Transfer.key(h))
+                .build().getMetadata(), org.jclouds.blobstore.options.PutOptions.NONE);
+        try (Remote r = remote(true)) {
+            org.assertj.core.api.Assertions.assertThat(new Transfer(local, r, 1, listener).push(java.util.List.of(h)).failed())
+                    .isEmpty();
+        }
+        org.assertj.core.api.Assertions.assertThat(unfinishedUploads(s3)).hasSize(1);
+    }
+
+    @Test
     void aMultipartUploadTheServerAcknowledgesButDoesNotStoreFailsThePush() throws Exception {
         // like S3Proxy's in-memory store running out of heap while assembling the parts after its early 200
         try (S3ProxyServer lossy = new S3ProxyServer(store -> new org.jclouds.blobstore.util.ForwardingBlobStore(store) {
