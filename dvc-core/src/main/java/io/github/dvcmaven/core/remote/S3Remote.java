@@ -608,6 +608,11 @@ public final class S3Remote implements Remote {
                     + "; the bucket is in another region: set it with `mvn dvc:remote -Ddvc.action=modify -Ddvc.name="
                     + name + " -Ddvc.option=region -Ddvc.value=REGION`");
         }
+        if (status == 501 && !customerKeyHeaders.isEmpty()) {
+            return new RemoteAuthException(where + ": the server does not implement server-side encryption with"
+                    + " customer keys (" + Remotes.redact(detail) + "); unset sse_customer_key for this remote: `mvn dvc:remote"
+                    + " -Ddvc.action=modify -Ddvc.name=" + name + " -Ddvc.option=sse_customer_key -Ddvc.local=true -Ddvc.unset=true`");
+        }
         return new RemoteRequestException(status, code, where + ": " + Remotes.redact(detail));
     }
 

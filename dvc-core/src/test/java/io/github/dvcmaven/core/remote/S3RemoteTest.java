@@ -32,6 +32,25 @@ class S3RemoteTest extends RemoteContractTest {
     }
 
     @Test
+    void aServerWithoutCustomerKeyEncryptionFailsThePushSayingSoAndHowToUnsetIt() throws Exception {
+        // S3Proxy answers SSE-C headers with 501 Not Implemented, as several S3-compatible stores do
+        io.github.dvcmaven.core.cache.ObjectStore local = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("cache"));
+        io.github.dvcmaven.core.hash.HashInfo h = put(local, "secret payload");
+        java.util.Map<String, Object> opts = new java.util.LinkedHashMap<>(server.remoteOptions(true));
+        opts.put("name", "ssec");
+        opts.put("url", server.url(prefix));
+        opts.put("sse_customer_key", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        try (Remote r = Remotes.open(opts, java.util.Map.of())) {
+            java.util.Map<io.github.dvcmaven.core.hash.HashInfo, String> failed = new Transfer(local, r, 1, listener)
+                    .push(java.util.List.of(h)).failed();
+            org.assertj.core.api.Assertions.assertThat(String.valueOf(failed))
+                    .contains("does not implement server-side encryption with customer keys")
+                    .contains("-Ddvc.name=ssec -Ddvc.option=sse_customer_key -Ddvc.local=true -Ddvc.unset=true");
+        }
+        org.assertj.core.api.Assertions.assertThat(server.keys(prefix)).isEmpty();
+    }
+
+    @Test
     void aBigFileGoesUpInPartsAndComesBackIntact() throws Exception {
         java.nio.file.Path big = tmp.resolve("big.bin");
         io.github.dvcmaven.core.testing.Datasets.writeRandom(big, (70L << 20) + 12345, 7);
