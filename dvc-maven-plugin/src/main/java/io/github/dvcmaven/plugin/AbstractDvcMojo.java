@@ -1,30 +1,32 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
+import io.github.dvcmaven.core.api.RepoOptions;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.execution.MavenSession;
-import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
-import org.apache.maven.plugins.annotations.Component;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.SessionData;
 
 /**
  * What every goal shares: finding the dvc repository, {@code dvc.skip}, running once per repository
  * in a reactor, the progress/log bridge, and turning core failures into build failures with a hint.
  */
 public abstract class AbstractDvcMojo extends AbstractMojo {
-    private static final Set<String> DONE = ConcurrentHashMap.newKeySet();
+    /** Session data key of the goal:repository pairs this build has run (Maven shares one session per build). */
+    private static final String DONE_KEY = AbstractDvcMojo.class.getName() + ".done";
 
     /** Where to look for the dvc repository (it or a parent has {@code .dvc/}); default: the current directory. */
     @Parameter(property = "dvc.root")
@@ -38,11 +40,11 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
     @Parameter(property = "dvc.jobs", defaultValue = "0")
     protected int jobs;
 
-    /** Fail, instead of warning, when a remote's credentials sit in the committed .dvc/config. */
     /** Wait as long as another dvc or dvc-maven holds the repository lock (dvc's --wait-for-lock), instead of 3 s. */
     @Parameter(property = "dvc.waitForLock", defaultValue = "false")
     private boolean waitForLock;
 
+    /** Fail, instead of warning, when a remote's credentials sit in the committed .dvc/config. */
     @Parameter(property = "dvc.strictSecrets", defaultValue = "false")
     protected boolean strictSecrets;
 
@@ -121,12 +123,25 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
         } catch (DvcException e) {
             return true; // let the goal report the missing repository
         }
-        String key = System.identityHashCode(session) + ":" + goal() + ":" + repoRoot;
-        if (!DONE.add(key)) {
+        if (session == null || session.getRepositorySession() == null) {
+            return true;
+        }
+        if (!doneInThisBuild(session.getRepositorySession().getData()).add(goal() + ":" + repoRoot)) {
             getLog().debug("dvc:" + goal() + " already ran for " + repoRoot + " in this build");
             return false;
         }
         return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> doneInThisBuild(SessionData data) {
+        Object done = data.get(DONE_KEY);
+        if (done == null) {
+            // compare-and-set: modules built in parallel (-T) may get here together
+            data.set(DONE_KEY, null, ConcurrentHashMap.newKeySet());
+            done = data.get(DONE_KEY);
+        }
+        return (Set<String>) done;
     }
 
     protected boolean onePerRepository() {

@@ -1,7 +1,7 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.plots.PlotsPage;
-import io.github.dvcmaven.core.plots.PlotsReport;
+import io.github.dvcmaven.core.api.PlotsReport;
 import io.github.dvcmaven.core.repo.Repo;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RevisionScope;
-import io.github.dvcmaven.core.repo.SyncOptions;
+import io.github.dvcmaven.core.api.RevisionScope;
+import io.github.dvcmaven.core.api.SyncOptions;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.repo.SyncOptions;
+import io.github.dvcmaven.core.api.SyncOptions;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Options shared by push, pull and fetch. */

@@ -1,8 +1,8 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.repo.AddOptions;
-import io.github.dvcmaven.core.repo.AddResult;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.AddResult;
 import io.github.dvcmaven.core.repo.Repo;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -1,6 +1,6 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.repo.CloudStatus;
+import io.github.dvcmaven.core.api.CloudStatus;
 import java.util.ArrayList;
 import java.util.List;
 

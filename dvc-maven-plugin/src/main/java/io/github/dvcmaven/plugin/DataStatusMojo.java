@@ -1,8 +1,8 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.repo.DataStatus;
-import io.github.dvcmaven.core.repo.DataStatusOptions;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.DataStatus;
+import io.github.dvcmaven.core.api.DataStatusOptions;
 import io.github.dvcmaven.core.repo.Repo;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -1,6 +1,6 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.repo.DataDiff;
+import io.github.dvcmaven.core.api.DataDiff;
 import io.github.dvcmaven.core.repo.Repo;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -1,8 +1,8 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.repo.CacheCheck;
-import io.github.dvcmaven.core.repo.GcOptions;
-import io.github.dvcmaven.core.repo.GcResult;
+import io.github.dvcmaven.core.api.CacheCheck;
+import io.github.dvcmaven.core.api.GcOptions;
+import io.github.dvcmaven.core.api.GcResult;
 import io.github.dvcmaven.core.repo.Repo;
 import java.nio.file.Path;
 import java.util.List;

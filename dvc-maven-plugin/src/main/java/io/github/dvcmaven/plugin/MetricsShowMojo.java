@@ -1,6 +1,6 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.metrics.MetricsReport;
+import io.github.dvcmaven.core.api.MetricsReport;
 import io.github.dvcmaven.core.repo.Repo;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,9 @@ package io.github.dvcmaven.plugin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,7 +36,7 @@ public final class PluginProperties {
     private static Set<String> read() {
         String self = PluginProperties.class.getResource("PluginProperties.class").toString();
         String root = self.substring(0, self.length() - (PluginProperties.class.getName().replace('.', '/') + ".class").length());
-        try (InputStream in = new java.net.URL(root + "META-INF/maven/plugin.xml").openStream()) {
+        try (InputStream in = new URL(root + "META-INF/maven/plugin.xml").openStream()) {
             Matcher m = EXPRESSION.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             Set<String> names = new TreeSet<>();
             while (m.find()) {
@@ -64,7 +66,7 @@ public final class PluginProperties {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : names) {
-            int d = distance(name.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            int d = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;

@@ -1,7 +1,7 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.repo.CheckoutResult;
-import io.github.dvcmaven.core.repo.MissingCacheException;
+import io.github.dvcmaven.core.api.CheckoutResult;
+import io.github.dvcmaven.core.api.MissingCacheException;
 import io.github.dvcmaven.core.repo.Repo;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -1,6 +1,6 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.remote.Remotes;
 import io.github.dvcmaven.core.repo.Repo;
 import org.apache.maven.execution.MavenSession;

@@ -1,8 +1,8 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
+import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.plugin.report.DvcReportContent;
 import io.github.dvcmaven.plugin.report.HtmlReportWriter;
 import io.github.dvcmaven.plugin.report.ReportWriter;

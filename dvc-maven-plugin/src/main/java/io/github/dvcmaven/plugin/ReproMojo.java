@@ -1,7 +1,7 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.repo.ReproOptions;
-import io.github.dvcmaven.core.repo.ReproResult;
+import io.github.dvcmaven.core.api.ReproOptions;
+import io.github.dvcmaven.core.api.ReproResult;
 import io.github.dvcmaven.core.repo.Repo;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;

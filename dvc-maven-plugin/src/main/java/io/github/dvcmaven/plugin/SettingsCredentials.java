@@ -1,6 +1,6 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.config.DvcConfig;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.remote.HttpProxy;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HttpProxy;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.repo.MissingData;
-import io.github.dvcmaven.core.repo.StageChange;
-import io.github.dvcmaven.core.repo.StageStatus;
-import io.github.dvcmaven.core.repo.StatusReport;
+import io.github.dvcmaven.core.api.MissingData;
+import io.github.dvcmaven.core.api.StageChange;
+import io.github.dvcmaven.core.api.StageStatus;
+import io.github.dvcmaven.core.api.StatusReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.py.PyJson;
-import io.github.dvcmaven.core.repo.CloudStatus;
+import io.github.dvcmaven.core.api.CloudStatus;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.StatusOptions;
-import io.github.dvcmaven.core.repo.StatusReport;
+import io.github.dvcmaven.core.api.StatusOptions;
+import io.github.dvcmaven.core.api.StatusReport;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

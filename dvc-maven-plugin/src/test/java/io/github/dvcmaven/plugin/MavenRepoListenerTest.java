@@ -2,7 +2,7 @@ package io.github.dvcmaven.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.event.RepoListener.Progress;
+import io.github.dvcmaven.core.api.RepoListener.Progress;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

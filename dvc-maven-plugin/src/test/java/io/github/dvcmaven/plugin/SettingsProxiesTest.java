@@ -2,7 +2,7 @@ package io.github.dvcmaven.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.remote.HttpProxy;
+import io.github.dvcmaven.core.api.HttpProxy;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.maven.settings.Proxy;

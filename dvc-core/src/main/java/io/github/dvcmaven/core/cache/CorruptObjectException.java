@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.cache;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 
 /** Content that does not match the hash it is stored or offered under; nothing was written. */
 public class CorruptObjectException extends DvcException {

@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.cache;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,42 +1,51 @@
 package io.github.dvcmaven.core.cache;
 
 import io.github.dvcmaven.core.DaemonThreads;
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.fs.AtomicWrite;
 import io.github.dvcmaven.core.fs.FileCopy;
 import io.github.dvcmaven.core.fs.FileStat;
+import io.github.dvcmaven.core.fs.GroupDirs;
 import io.github.dvcmaven.core.fs.Modes;
 import io.github.dvcmaven.core.fs.NativeFs;
+import io.github.dvcmaven.core.fs.StaleTemps;
 import io.github.dvcmaven.core.fs.Umask;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.FileHasher;
 import io.github.dvcmaven.core.hash.HashAhead;
 import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.py.JsonParser;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * dvc's content-addressed cache: {@code files/md5/ab/cdef…} (dvc 3) and {@code ab/cdef…} (legacy 2.x)
@@ -83,7 +92,7 @@ public final class ObjectStore {
         if (value.trim().equalsIgnoreCase("group")) {
             return true;
         }
-        throw new io.github.dvcmaven.core.DvcException("config option '" + option + "' must be 'group', not '" + value + "'",
+        throw new DvcException("config option '" + option + "' must be 'group', not '" + value + "'",
                 "unset it, or set it to group for a cache shared by a group of users");
     }
 
@@ -155,10 +164,10 @@ public final class ObjectStore {
      * Which of these objects are absent. Large sets are answered by listing the 2-character prefix
      * directories (one readdir each) instead of a stat per object.
      */
-    public Set<String> missing(String algorithm, java.util.Collection<String> values) {
-        java.util.Map<String, java.util.List<String>> byPrefix = new java.util.HashMap<>();
+    public Set<String> missing(String algorithm, Collection<String> values) {
+        Map<String, List<String>> byPrefix = new HashMap<>();
         for (String v : values) {
-            byPrefix.computeIfAbsent(v.substring(0, 2), k -> new java.util.ArrayList<>()).add(v);
+            byPrefix.computeIfAbsent(v.substring(0, 2), k -> new ArrayList<>()).add(v);
         }
         Set<String> missing = ConcurrentHashMap.newKeySet();
         byPrefix.entrySet().parallelStream().forEach(e -> {
@@ -171,8 +180,8 @@ public final class ObjectStore {
                 }
                 return;
             }
-            Set<String> present = new java.util.HashSet<>();
-            try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            Set<String> present = new HashSet<>();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
                 for (Path p : ds) {
                     present.add(p.getFileName().toString());
                 }
@@ -195,19 +204,19 @@ public final class ObjectStore {
      */
     public String layoutFingerprint(HashInfo sample) {
         Path base = sample.isLegacy() ? root : root.resolve("files").resolve("md5");
-        java.util.List<String> parts = new java.util.ArrayList<>();
-        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(base)) {
+        List<String> parts = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(base)) {
             for (Path p : ds) {
                 String name = p.getFileName().toString();
                 if (name.length() == 2) {
-                    parts.add(name + ":" + Files.getLastModifiedTime(p).to(java.util.concurrent.TimeUnit.NANOSECONDS));
+                    parts.add(name + ":" + Files.getLastModifiedTime(p).to(TimeUnit.NANOSECONDS));
                 }
             }
         } catch (IOException e) {
             return "unreadable:" + System.nanoTime();
         }
-        java.util.Collections.sort(parts);
-        return FileHasher.md5Hex(String.join("\n", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Collections.sort(parts);
+        return FileHasher.md5Hex(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Rehashes the object whatever its mode; a mismatch is rescued under its real hash and removed. */
@@ -343,7 +352,7 @@ public final class ObjectStore {
         boolean stored = false;
         try {
             try (SeekableByteChannel out = createProtected(tmp)) {
-                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
+                ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     out.write(buf);
                 }
@@ -378,7 +387,7 @@ public final class ObjectStore {
                     }
                     actual = FileHasher.hex(md);
                 } else {
-                    InputStream all = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(first), in);
+                    InputStream all = new SequenceInputStream(new ByteArrayInputStream(first), in);
                     actual = new PipedCopy(all, "download of " + expected.value(), out).run();
                 }
             }
@@ -392,7 +401,7 @@ public final class ObjectStore {
             if (expected.isDir()) {
                 try {
                     parseManifest(Files.readString(tmp), expected.value());
-                } catch (io.github.dvcmaven.core.DvcException e) {
+                } catch (DvcException e) {
                     throw new CorruptObjectException("downloaded directory object refused: " + e.getMessage());
                 }
             }
@@ -423,11 +432,7 @@ public final class ObjectStore {
 
     /** The rename that makes a verified, protected temp file an object. */
     private void move(Path tmp, Path dest) throws IOException {
-        try {
-            Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicWrite.rename(tmp, dest);
         installed.add(dest);
     }
 
@@ -437,34 +442,34 @@ public final class ObjectStore {
     }
 
     private static final Set<StandardOpenOption> CREATE_NEW =
-            java.util.Collections.unmodifiableSet(java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
-    private static final java.nio.file.attribute.FileAttribute<?> PROTECTED =
+            Collections.unmodifiableSet(EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    private static final FileAttribute<?> PROTECTED =
             PosixFilePermissions.asFileAttribute(Modes.toPermissions(PROTECTED_MODE));
 
     /** A temp name beside {@code dest} in a cache directory that is created at most once per run. */
     private Path tempIn(Path dest) throws IOException {
         ensureDir(dest.getParent());
-        return dest.resolveSibling(tempName());
+        return dest.resolveSibling(AtomicWrite.tempName());
     }
 
     /**
      * How old a temp file in the cache must be to count as a killed writer's. Zero when the caller holds
      * the repository lock on a cache only this repository uses: then no one else can be writing it.
      */
-    private volatile java.time.Duration staleTempAge = java.time.Duration.ofHours(1);
+    private volatile Duration staleTempAge = Duration.ofHours(1);
 
-    public void setStaleTempAge(java.time.Duration age) {
+    public void setStaleTempAge(Duration age) {
         staleTempAge = age;
     }
 
     /** Removes killed writers' temp files from every object directory (gc does this); returns how many. */
     public int sweepStaleTemps() {
-        int removed = io.github.dvcmaven.core.fs.StaleTemps.sweep(root, staleTempAge);
+        int removed = StaleTemps.sweep(root, staleTempAge);
         for (Path base : List.of(filesMd5, root)) {
-            try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(base,
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(base,
                     p -> p.getFileName().toString().length() == 2 && Files.isDirectory(p))) {
                 for (Path d : ds) {
-                    removed += io.github.dvcmaven.core.fs.StaleTemps.sweep(d, staleTempAge);
+                    removed += StaleTemps.sweep(d, staleTempAge);
                 }
             } catch (IOException e) {
                 // no such directory yet
@@ -477,10 +482,10 @@ public final class ObjectStore {
         if (!knownDirs.contains(dir)) {
             if (Files.isDirectory(dir)) {
                 // the first write into an existing object directory this run clears what a killed run left there
-                io.github.dvcmaven.core.fs.StaleTemps.sweep(dir, staleTempAge);
+                StaleTemps.sweep(dir, staleTempAge);
             } else {
-                io.github.dvcmaven.core.fs.GroupDirs.create(dir.getParent(), sharedGroup);
-                if (io.github.dvcmaven.core.fs.GroupDirs.createDirectory(dir, sharedGroup)) {
+                GroupDirs.create(dir.getParent(), sharedGroup);
+                if (GroupDirs.createDirectory(dir, sharedGroup)) {
                     createdDirs.add(dir);
                 }
             }
@@ -489,17 +494,6 @@ public final class ObjectStore {
     }
 
 
-    /** dvc's temp names: a dot, 22 url-safe random characters, ".tmp", in the destination directory. */
-    public static Path tempFile(Path dest) throws IOException {
-        Files.createDirectories(dest.getParent());
-        return dest.resolveSibling(tempName());
-    }
-
-    private static String tempName() {
-        byte[] bytes = new byte[16];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return "." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + ".tmp";
-    }
 
     /**
      * Copies {@code source} to a new protected {@code target} and returns the md5 of what was copied: the
@@ -587,11 +581,11 @@ public final class ObjectStore {
      */
     static boolean isGitDirName(String component) {
         boolean ascii = component.chars().allMatch(ch -> ch < 0x80);
-        if (component.length() < 4 || ascii && component.toLowerCase(java.util.Locale.ROOT).indexOf("git") < 0) {
+        if (component.length() < 4 || ascii && component.toLowerCase(Locale.ROOT).indexOf("git") < 0) {
             return false;
         }
         String c = component.replaceAll("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\uFEFF]", "")
-                .replaceAll("[. ]+$", "").toLowerCase(java.util.Locale.ROOT);
+                .replaceAll("[. ]+$", "").toLowerCase(Locale.ROOT);
         return c.equals(".git") || c.equals("git~1");
     }
 
@@ -620,7 +614,7 @@ public final class ObjectStore {
                         + " directory: refused, as git refuses .git in trees (checked out, it would be a repository"
                         + " whose config runs commands)");
             }
-            entries.add(new DirManifest.Entry(rel, md5.toLowerCase(java.util.Locale.ROOT)));
+            entries.add(new DirManifest.Entry(rel, md5.toLowerCase(Locale.ROOT)));
         }
         return new DirManifest(entries);
     }
@@ -636,24 +630,13 @@ public final class ObjectStore {
             if (type == LinkType.REFLINK && !reflinkWorks) {
                 continue;
             }
-            Path tmp = dest.resolveSibling(tempName());
-            boolean stored = false;
-            try {
-                if (linkOnce(type, obj, tmp, isexec)) {
-                    try {
-                        Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                    stored = true;
+            try (AtomicWrite w = AtomicWrite.begin(dest)) {
+                if (linkOnce(type, obj, w.temp(), isexec)) {
+                    w.commit();
                     return type;
                 }
             } catch (IOException | UnsupportedOperationException e) {
                 last = e instanceof IOException io ? io : new IOException(e);
-            } finally {
-                if (!stored) {
-                    Files.deleteIfExists(tmp);
-                }
             }
         }
         throw new DvcException("no cache type of " + types + " can link '" + dest + "'"

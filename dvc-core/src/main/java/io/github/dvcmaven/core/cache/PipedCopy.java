@@ -1,11 +1,11 @@
 package io.github.dvcmaven.core.cache;
 
+import io.github.dvcmaven.core.DaemonThreads;
 import io.github.dvcmaven.core.hash.FileHasher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -39,7 +39,7 @@ final class PipedCopy {
             free.add(ByteBuffer.allocate(CHUNK));
         }
         MessageDigest md = FileHasher.newMd5();
-        Thread hasher = io.github.dvcmaven.core.DaemonThreads.start("dvc-copy-hasher", () -> {
+        Thread hasher = DaemonThreads.start("dvc-copy-hasher", () -> {
             try {
                 while (true) {
                     ByteBuffer b = full.take();

@@ -1,8 +1,9 @@
 package io.github.dvcmaven.core.config;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.fs.AtomicFiles;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.fs.AtomicWrite;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +19,7 @@ public final class ConfigEditor {
 
     /** Reads the level's file, applies the change, writes it back atomically. */
     public static void edit(Path file, Consumer<Map<String, Object>> change) {
-        boolean existed = java.nio.file.Files.exists(file);
+        boolean existed = Files.exists(file);
         Map<String, Object> conf = DvcConfig.readLevel(file);
         Map<String, Object> before = DvcConfig.packNamed(conf).equals(Map.of()) ? Map.of() : null;
         change.accept(conf);
@@ -28,7 +29,7 @@ public final class ConfigEditor {
         }
         String text = ConfigObj.write(DvcConfig.packNamed(conf), "\n");
         try {
-            AtomicFiles.writeString(file, text);
+            AtomicWrite.writeString(file, text);
         } catch (IOException e) {
             throw new DvcException("cannot write " + file + ": " + e.getMessage(), null, e);
         }

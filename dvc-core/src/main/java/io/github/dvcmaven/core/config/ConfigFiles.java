@@ -3,6 +3,7 @@ package io.github.dvcmaven.core.config;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Where each config level lives, from the environment as dvc computes it (Linux/macOS layout). */
@@ -58,6 +59,6 @@ public final class ConfigFiles {
     }
 
     private static boolean isMac() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac");
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac");
     }
 }

@@ -1,10 +1,11 @@
 package io.github.dvcmaven.core.config;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.format.FormatException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -53,7 +54,7 @@ public final class DvcConfig {
             Map<String, Object> conf;
             try {
                 conf = resolvePaths(readLevel(file), file.toAbsolutePath().getParent());
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 throw new DvcException("config file " + file + ": '" + e.getInput() + "' is not a valid path: "
                         + e.getReason(), "fix the url or path option that holds it", e);
             }

@@ -1,9 +1,11 @@
 package io.github.dvcmaven.core.config;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which options a remote may carry: those dvc 3.x's config schema accepts for the URL's scheme (any
@@ -42,7 +44,7 @@ public final class RemoteOptionSchema {
     private static final Set<String> LINK_TYPES = Set.of("reflink", "hardlink", "symlink", "copy");
 
     /** The URL schemes dvc's config schema knows (any other fails: "Unsupported URL type"). */
-    public static final Set<String> DVC_SCHEMES = new java.util.TreeSet<>(Set.of("s3", "gs", "ssh", "hdfs", "webhdfs",
+    public static final Set<String> DVC_SCHEMES = new TreeSet<>(Set.of("s3", "gs", "ssh", "hdfs", "webhdfs",
             "azure", "oss", "gdrive", "http", "https", "webdav", "webdavs", "remote"));
 
     private RemoteOptionSchema() {}
@@ -128,9 +130,9 @@ public final class RemoteOptionSchema {
             }
         } else if (key.equals("shared") && !v.equalsIgnoreCase("group")) {
             problem = "expected group";
-        } else if (key.equals("type") && !java.util.Arrays.stream(v.split(",")).map(t -> t.trim().toLowerCase(Locale.ROOT))
+        } else if (key.equals("type") && !Arrays.stream(v.split(",")).map(t -> t.trim().toLowerCase(Locale.ROOT))
                 .allMatch(LINK_TYPES::contains)) {
-            problem = "expected link types among " + new java.util.TreeSet<>(LINK_TYPES);
+            problem = "expected link types among " + new TreeSet<>(LINK_TYPES);
         } else if (key.equals("cache_regions") && scheme(url).equals("s3")) {
             problem = "dvc's schema takes only a YAML boolean here, which a config file cannot hold, so dvc refuses any"
                     + " value (leave it unset: bucket regions are looked up as needed)";

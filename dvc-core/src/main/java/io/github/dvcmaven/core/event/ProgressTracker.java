@@ -1,5 +1,6 @@
 package io.github.dvcmaven.core.event;
 
+import io.github.dvcmaven.core.api.RepoListener;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**

@@ -1,9 +1,10 @@
 package io.github.dvcmaven.core.format;
 
+import io.github.dvcmaven.core.py.PyValues;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.github.dvcmaven.core.py.PyValues;
 
 /**
  * How dvc rewrites a file it read before: the fresh content is merged into the old structure, so keys
@@ -58,7 +59,7 @@ public final class ApplyDiff {
     @SuppressWarnings("unchecked")
     public static Object deepCopy(Object o) {
         if (o instanceof Map<?, ?> m) {
-            Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+            Map<Object, Object> copy = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 copy.put(e.getKey(), deepCopy(e.getValue()));
             }

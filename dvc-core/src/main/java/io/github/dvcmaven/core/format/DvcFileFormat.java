@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.format;
 
 import io.github.dvcmaven.core.format.yaml.YamlDocument;
 import io.github.dvcmaven.core.format.yaml.YamlWriter;
+import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.hash.Meta;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
@@ -9,6 +10,7 @@ import io.github.dvcmaven.core.pipeline.Output;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -73,7 +75,7 @@ public final class DvcFileFormat {
         Object md5 = map.get("md5");
         boolean frozen = Boolean.TRUE.equals(map.get("frozen")) || Boolean.TRUE.equals(map.get("locked"));
         return new DvcFileStage(file, wdir, List.copyOf(outs), List.copyOf(deps),
-                md5 == null || String.valueOf(md5).isEmpty() ? null : String.valueOf(md5).toLowerCase(java.util.Locale.ROOT),
+                md5 == null || String.valueOf(md5).isEmpty() ? null : String.valueOf(md5).toLowerCase(Locale.ROOT),
                 frozen, optString(doc, map, "desc"), map.get("meta"), (Map<String, Object>) map);
     }
 

@@ -2,16 +2,18 @@ package io.github.dvcmaven.core.format;
 
 import io.github.dvcmaven.core.format.params.ParamsFiles;
 import io.github.dvcmaven.core.format.yaml.YamlDocument;
+import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.ParamsDep;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
-import io.github.dvcmaven.core.pipeline.TemplateContext;
 import io.github.dvcmaven.core.pipeline.TemplateContext.TemplateException;
+import io.github.dvcmaven.core.pipeline.TemplateContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -516,7 +518,7 @@ public final class DvcYamlFormat {
                 if (repoPath == null) {
                     throw error(lines, "params", "stage '" + name + "': '" + e.getKey() + "' is outside the repository");
                 }
-                List<String> keys = whole.contains(e.getKey()) ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(e.getValue()));
+                List<String> keys = whole.contains(e.getKey()) ? List.of() : List.copyOf(new LinkedHashSet<>(e.getValue()));
                 out.add(new ParamsDep(e.getKey(), repoPath, keys));
             }
             return out;

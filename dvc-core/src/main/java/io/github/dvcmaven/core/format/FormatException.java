@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.format;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 
 /** A file that cannot be read as the format it should have; names the file and, when known, the line. */
 public class FormatException extends DvcException {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
@@ -92,7 +93,7 @@ public record FileStat(long device, long inode, long mtimeNanos, long size, int 
         int mode = (Integer) a.get("mode");
         int type = mode & 0170000;
         return new FileStat((Long) a.get("dev"), (Long) a.get("ino"),
-                ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
+                ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
                 (Long) a.get("size"), mode & 07777, type == 0100000, type == 0040000);
     }
 

@@ -2,7 +2,6 @@ package io.github.dvcmaven.core.fs;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
-import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 import java.nio.file.Path;

@@ -7,9 +7,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HexFormat;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -47,15 +46,8 @@ public final class NativeLibraries {
             if (url == null) {
                 return null;
             }
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + fileName, ".tmp");
-            try {
-                try (InputStream in = url.openStream()) {
-                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                }
-                Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
+            try (InputStream in = url.openStream()) {
+                AtomicWrite.copy(in, lib);
             }
             return dir;
         } catch (IOException | RuntimeException e) {
@@ -100,8 +92,9 @@ public final class NativeLibraries {
         BasicFileAttributes attrs = Files.readAttributes(jar, BasicFileAttributes.class);
         String identity = jar.toAbsolutePath() + "|" + attrs.size() + "|" + attrs.lastModifiedTime().toMillis()
                 + "|" + System.getProperty("os.name") + "|" + System.getProperty("os.arch");
-        byte[] md5 = io.github.dvcmaven.core.hash.FileHasher.newMd5().digest(identity.getBytes(StandardCharsets.UTF_8));
+        // a name-based UUID is the identity's md5 with a few bits of its second half overwritten
+        String md5 = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
         String stem = jar.getFileName().toString().replaceAll("\\.jar$", "");
-        return stem + "-" + HexFormat.of().formatHex(md5, 0, 6);
+        return stem + "-" + md5.substring(0, 12);
     }
 }

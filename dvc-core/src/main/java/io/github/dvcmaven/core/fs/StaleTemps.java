@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +21,7 @@ public final class StaleTemps {
 
     /** Temps this process wrote are never stale: a cutoff never reaches past its start. */
     private static final long PROCESS_START = ProcessHandle.current().info().startInstant()
-            .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis()) - 1000;
+            .map(Instant::toEpochMilli).orElse(System.currentTimeMillis()) - 1000;
 
     private StaleTemps() {}
 

@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.fs;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,9 +1,10 @@
 package io.github.dvcmaven.core.hash;
 
 import io.github.dvcmaven.core.DaemonThreads;
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.Parallel;
 import io.github.dvcmaven.core.event.ProgressTracker;
-import io.github.dvcmaven.core.event.RepoListener;
+import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.fs.FileStat;
 import io.github.dvcmaven.core.fs.TreeWalker;
 import io.github.dvcmaven.core.state.StateDb;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -191,7 +193,7 @@ public final class ContentHasher {
             }
             FileHash done = ahead.result().join();
             return now.unchangedSince(done.stat()) && now.mode() == done.stat().mode() ? done : null;
-        } catch (java.util.concurrent.CompletionException | IOException e) {
+        } catch (CompletionException | IOException e) {
             return null; // hashed again the ordinary way, which reports any error
         }
     }
@@ -345,7 +347,7 @@ public final class ContentHasher {
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
             try (ProgressTracker progress = new ProgressTracker(listener, "Hashing " + repoRel, toHash.size(), "files")) {
                 AtomicInteger hashed = new AtomicInteger();
-                io.github.dvcmaven.core.Parallel.forEach(pool, toHash, i -> {
+                Parallel.forEach(pool, toHash, i -> {
                     TreeWalker.Entry e = files.get(i);
                     try {
                         hashes[i] = hash(e.path(), e.stat(), algorithm, reader);

@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.hash;
 
 import io.github.dvcmaven.core.py.PyJson;
 import io.github.dvcmaven.core.py.PyStrings;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public record DirManifest(List<Entry> entries) {
             sb.append('}');
         }
         sb.append(']');
-        return sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     public HashInfo hash() {

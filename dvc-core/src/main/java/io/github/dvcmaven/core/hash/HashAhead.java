@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.LongConsumer;
 
 /**
  * A file's hash computed on a thread of its own before anyone asks for it, so the read of a big file
@@ -43,7 +44,7 @@ public final class HashAhead {
     }
 
     /** Reports the bytes hashed (those so far first) to {@code watcher}. */
-    public void reportTo(java.util.function.LongConsumer watcher) {
+    public void reportTo(LongConsumer watcher) {
         progress.watch(watcher);
     }
 

@@ -3,16 +3,19 @@ package io.github.dvcmaven.core.hash;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import io.github.dvcmaven.core.fs.Jna;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.function.LongConsumer;
 
 /**
  * MD5 of big files through the system's OpenSSL libcrypto, when there is one: its assembly MD5 runs at
  * md5sum's speed, about 1.5 times the JDK 17 intrinsic on the development VM. Absent, refused (FIPS
- * mode has no MD5) or failing its self-test, callers fall back to {@link java.security.MessageDigest};
+ * mode has no MD5) or failing its self-test, callers fall back to {@link MessageDigest};
  * {@code -Ddvcmaven.nativeMd5=false} turns it off.
  */
 final class NativeMd5 {
@@ -54,7 +57,7 @@ final class NativeMd5 {
         }
         for (String name : new String[] {"libcrypto.so.3", "libcrypto.so.1.1", "crypto"}) {
             try {
-                Crypto c = io.github.dvcmaven.core.fs.Jna.load(name, Crypto.class);
+                Crypto c = Jna.load(name, Crypto.class);
                 if ("900150983cd24fb0d6963f7d28e17f72".equals(digest(c, "abc".getBytes(StandardCharsets.US_ASCII)))) {
                     return c;
                 }
@@ -78,7 +81,7 @@ final class NativeMd5 {
     }
 
     /** The md5 in hex of what {@code in} holds from its position on. */
-    static String hash(FileChannel in, java.util.function.LongConsumer progress) throws IOException {
+    static String hash(FileChannel in, LongConsumer progress) throws IOException {
         Crypto c = CRYPTO;
         ByteBuffer buf = buffer();
         Pointer ctx = begin(c);

@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.index;
 
 import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.index.IndexChange.Type;
+import io.github.dvcmaven.core.py.PyStrings;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -145,7 +146,7 @@ public final class IndexDiff {
         String[] pa = a.split("/", -1);
         String[] pb = b.split("/", -1);
         for (int i = 0; i < Math.min(pa.length, pb.length); i++) {
-            int c = io.github.dvcmaven.core.py.PyStrings.compareCodePoints(pa[i], pb[i]);
+            int c = PyStrings.compareCodePoints(pa[i], pb[i]);
             if (c != 0) {
                 return c;
             }

@@ -56,7 +56,7 @@ public final class MetricValues {
         }
     }
 
-    static boolean isNumber(Object v) {
+    public static boolean isNumber(Object v) {
         return v instanceof Number || v instanceof Boolean;
     }
 

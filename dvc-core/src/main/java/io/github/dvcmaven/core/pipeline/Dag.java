@@ -1,7 +1,7 @@
 package io.github.dvcmaven.core.pipeline;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.format.RepoPaths;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.fs.RepoPaths;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The pipeline graph over every stage of the repository: an edge from a stage to the stage whose output
@@ -170,7 +171,7 @@ public final class Dag {
         return order;
     }
 
-    private void collect(Stage s, Set<Stage> into, java.util.function.Function<Stage, List<Stage>> next) {
+    private void collect(Stage s, Set<Stage> into, Function<Stage, List<Stage>> next) {
         if (into.add(s)) {
             for (Stage n : next.apply(s)) {
                 collect(n, into, next);

@@ -1,5 +1,6 @@
 package io.github.dvcmaven.core.pipeline;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,12 +51,12 @@ public record PipelineStage(
     }
 
     /** Where its dependencies are, under the repository root {@code root} (what dvc's rwlock registers as read). */
-    public List<java.nio.file.Path> depPaths(java.nio.file.Path root) {
+    public List<Path> depPaths(Path root) {
         return deps.stream().map(d -> root.resolve(d.repoPath())).toList();
     }
 
     /** Where its outputs are, under the repository root {@code root} (what dvc's rwlock registers as written). */
-    public List<java.nio.file.Path> outPaths(java.nio.file.Path root) {
+    public List<Path> outPaths(Path root) {
         return outs.stream().map(o -> root.resolve(o.repoPath())).toList();
     }
 

@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.pipeline;
 
-import io.github.dvcmaven.core.format.yaml.RawScalar;
+import io.github.dvcmaven.core.py.RawScalar;
 import io.github.dvcmaven.core.py.PyFloat;
 import java.util.ArrayList;
 import java.util.HashMap;

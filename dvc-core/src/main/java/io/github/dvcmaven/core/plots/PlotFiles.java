@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.plots;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.format.params.ParamsFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,14 +1,15 @@
 package io.github.dvcmaven.core.plots;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.cache.ObjectStore;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.PlotsReport;
+import io.github.dvcmaven.core.api.RenderedPlot;
+import io.github.dvcmaven.core.fs.AtomicWrite;
 import io.github.dvcmaven.core.py.PyJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -30,10 +31,7 @@ public final class PlotsPage {
     public static Path write(PlotsReport report, Path outDir, String title) {
         Path index = outDir.resolve("index.html");
         try {
-            Files.createDirectories(outDir);
-            Path tmp = ObjectStore.tempFile(index);
-            Files.writeString(tmp, html(report, title), StandardCharsets.UTF_8);
-            Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicWrite.writeString(index, html(report, title));
             return index;
         } catch (IOException e) {
             throw new DvcException("cannot write " + index + ": " + e.getMessage(), null, e);

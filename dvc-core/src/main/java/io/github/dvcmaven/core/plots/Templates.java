@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.plots;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.py.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Vega-Lite templates with dvc's anchors ({@code "<DVC_METRIC_DATA>"}, {@code "<DVC_METRIC_X>"} …): the
@@ -29,7 +31,7 @@ public final class Templates {
     private Templates() {}
 
     public static String anchor(String name) {
-        return PREFIX + name.toUpperCase(java.util.Locale.ROOT) + ">";
+        return PREFIX + name.toUpperCase(Locale.ROOT) + ">";
     }
 
     /** The template's JSON tree; {@code name} null means the default. */
@@ -47,7 +49,7 @@ public final class Templates {
         }
         if (!BUILT_IN.contains(n)) {
             throw new DvcException("plot template '" + n + "' not found",
-                    "use one of " + String.join(", ", new java.util.TreeSet<>(BUILT_IN))
+                    "use one of " + String.join(", ", new TreeSet<>(BUILT_IN))
                             + ", or put " + n + ".json in .dvc/plots/");
         }
         try (InputStream in = Templates.class.getResourceAsStream("templates/" + n + ".json")) {

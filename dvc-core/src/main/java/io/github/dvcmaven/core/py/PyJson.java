@@ -72,7 +72,7 @@ public final class PyJson {
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short
                 || value instanceof Byte || value instanceof BigInteger) {
             sb.append(value);
-        } else if (value instanceof io.github.dvcmaven.core.format.yaml.RawScalar raw) {
+        } else if (value instanceof RawScalar raw) {
             write(sb, raw.value() instanceof String ? raw.text() : raw.value(), depth);
         } else if (value instanceof Map<?, ?> map) {
             writeMap(sb, map, depth);

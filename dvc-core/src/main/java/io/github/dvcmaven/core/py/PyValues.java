@@ -1,6 +1,5 @@
 package io.github.dvcmaven.core.py;
 
-import io.github.dvcmaven.core.format.yaml.RawScalar;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Iterator;

@@ -13,15 +13,19 @@ import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.common.StorageSharedKeyCredential;
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HttpProxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * An Azure Blob Storage remote configured from dvc's azure options: {@code connection_string},
@@ -59,7 +63,7 @@ public final class AzureRemote implements Remote {
         HttpProxy proxy = HttpProxy.forScheme(proxies, "https");
         if (proxy != null) {
             com.azure.core.http.ProxyOptions p = new com.azure.core.http.ProxyOptions(com.azure.core.http.ProxyOptions.Type.HTTP,
-                    new java.net.InetSocketAddress(proxy.host(), proxy.port()));
+                    new InetSocketAddress(proxy.host(), proxy.port()));
             if (proxy.username() != null) {
                 p.setCredentials(proxy.username(), proxy.password());
             }
@@ -173,8 +177,8 @@ public final class AzureRemote implements Remote {
 
     /** Blocks reported as the SDK sends them (its listener counts in total, this one in steps). */
     @Override
-    public void upload(Path file, String key, java.util.function.LongConsumer sent) throws IOException {
-        java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
+    public void upload(Path file, String key, LongConsumer sent) throws IOException {
+        AtomicLong reported = new AtomicLong();
         com.azure.storage.blob.models.ParallelTransferOptions options = new com.azure.storage.blob.models.ParallelTransferOptions()
                 .setProgressListener(total -> sent.accept(total - reported.getAndSet(total)));
         try {

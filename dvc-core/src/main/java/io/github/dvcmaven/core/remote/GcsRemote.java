@@ -13,10 +13,14 @@ import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageException;
 import com.google.cloud.storage.StorageOptions;
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HttpProxy;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,14 +75,14 @@ public final class GcsRemote implements Remote {
         int connect = (int) options.seconds("connect_timeout", 30) * 1000;
         int read = (int) options.seconds("read_timeout", 120) * 1000;
         HttpTransportOptions.Builder transport = HttpTransportOptions.newBuilder().setConnectTimeout(connect).setReadTimeout(read);
-        java.net.URI target = java.net.URI.create(endpoint != null ? endpoint : "https://storage.googleapis.com");
+        URI target = URI.create(endpoint != null ? endpoint : "https://storage.googleapis.com");
         HttpProxy proxy = HttpProxy.forScheme(proxies, target.getScheme());
         if (proxy != null && !proxy.bypasses(target.getHost())) {
             if (proxy.username() != null) {
                 throw new DvcException("remote '" + name + "': the proxy " + proxy + " asks for a login, which dvc-maven"
                         + " cannot give for gs:// remotes", "use a proxy without authentication for Google Cloud Storage");
             }
-            java.net.Proxy p = new java.net.Proxy(java.net.Proxy.Type.HTTP, new java.net.InetSocketAddress(proxy.host(), proxy.port()));
+            Proxy p = new Proxy(Proxy.Type.HTTP, new InetSocketAddress(proxy.host(), proxy.port()));
             transport.setHttpTransportFactory(() -> new com.google.api.client.http.javanet.NetHttpTransport.Builder().setProxy(p).build());
         }
         b.setTransportOptions(transport.build());

@@ -1,18 +1,24 @@
 package io.github.dvcmaven.core.remote;
 
+import io.github.dvcmaven.core.fs.AtomicWrite;
+import io.github.dvcmaven.core.fs.GroupDirs;
+import io.github.dvcmaven.core.fs.StaleTemps;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 
 /** A remote that is a directory (local disk, NFS, a mounted share): writes go to a temp name, then rename. */
 public final class LocalRemote implements Remote {
@@ -20,7 +26,7 @@ public final class LocalRemote implements Remote {
     private final Path root;
     /** {@code shared = group}: directories 2775 and objects 0664, as dvc's local object database makes them. */
     private final boolean sharedGroup;
-    private final java.util.Set<Path> sweptDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Path> sweptDirs = ConcurrentHashMap.newKeySet();
 
     public LocalRemote(String name, Path root, boolean sharedGroup) {
         this.name = name;
@@ -82,44 +88,37 @@ public final class LocalRemote implements Remote {
     }
 
     @Override
-    public void upload(Path file, String key, java.util.function.LongConsumer sent) throws IOException {
+    public void upload(Path file, String key, LongConsumer sent) throws IOException {
         Path target = resolve(key);
         if (sweptDirs.add(target.getParent())) {
             // nobody holds a lock on a remote: only temps untouched for an hour are a killed push's
-            io.github.dvcmaven.core.fs.StaleTemps.sweep(target.getParent(), java.time.Duration.ofHours(1));
+            StaleTemps.sweep(target.getParent(), Duration.ofHours(1));
         }
-        io.github.dvcmaven.core.fs.GroupDirs.create(target.getParent(), sharedGroup);
-        Path tmp = target.resolveSibling("." + UUID.randomUUID() + ".tmp");
-        try {
-            copy(file, tmp, sent);
+        GroupDirs.create(target.getParent(), sharedGroup);
+        try (AtomicWrite w = AtomicWrite.begin(target)) {
+            copy(file, w.temp(), sent);
             if (sharedGroup) {
-                Files.setAttribute(tmp, "unix:mode", io.github.dvcmaven.core.fs.GroupDirs.FILE_MODE);
+                Files.setAttribute(w.temp(), "unix:mode", GroupDirs.FILE_MODE);
             } else {
-                tmp.toFile().setReadable(true, false);
+                w.temp().toFile().setReadable(true, false);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            w.commit();
         }
     }
 
 
     /** Small files in one call (the kernel copies them); big ones in chunks, each reported as it lands. */
-    private static void copy(Path from, Path to, java.util.function.LongConsumer sent) throws IOException {
+    private static void copy(Path from, Path to, LongConsumer sent) throws IOException {
         long size = Files.size(from);
         if (size < CHUNKED_FROM) {
             Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
             sent.accept(size);
             return;
         }
-        try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(from);
-                java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(to,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
-                        java.nio.file.StandardOpenOption.WRITE)) {
+        try (FileChannel in = FileChannel.open(from);
+                FileChannel out = FileChannel.open(to,
+                        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE)) {
             long pos = 0;
             while (pos < size) {
                 long n = in.transferTo(pos, Math.min(CHUNK, size - pos), out);

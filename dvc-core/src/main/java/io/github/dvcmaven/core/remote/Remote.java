@@ -2,8 +2,10 @@ package io.github.dvcmaven.core.remote;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * A dvc remote as an object store of keys relative to its URL ({@code files/md5/ab/cdef…},
@@ -39,9 +41,9 @@ public interface Remote extends AutoCloseable {
      * {@link #upload(Path, String)}, telling {@code sent} how many bytes went out as they go (by default
      * all of them once the upload is done); a failed upload may have reported some.
      */
-    default void upload(Path file, String key, java.util.function.LongConsumer sent) throws IOException {
+    default void upload(Path file, String key, LongConsumer sent) throws IOException {
         upload(file, key);
-        sent.accept(java.nio.file.Files.size(file));
+        sent.accept(Files.size(file));
     }
 
     InputStream open(String key) throws IOException;

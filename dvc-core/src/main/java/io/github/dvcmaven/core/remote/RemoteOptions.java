@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.remote;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.config.DvcConfig;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package io.github.dvcmaven.core.remote;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HttpProxy;
 import java.util.Map;
 
 /** Cloud remotes by URL scheme. */

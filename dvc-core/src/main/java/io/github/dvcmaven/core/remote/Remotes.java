@@ -1,10 +1,14 @@
 package io.github.dvcmaven.core.remote;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HttpProxy;
+import io.github.dvcmaven.core.cache.ObjectStore;
 import io.github.dvcmaven.core.config.DvcConfig;
 import io.github.dvcmaven.core.config.RemoteOptionSchema;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,16 +28,16 @@ public final class Remotes {
 
     /** The configured name of the default remote, or null. */
     public static String defaultName(DvcConfig config) {
-        return config.get("core", "remote").map(s -> s.toLowerCase(java.util.Locale.ROOT)).orElse(null);
+        return config.get("core", "remote").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
     }
 
     /** The options of a named remote (or the default one), with {@code remote://} references resolved. */
     public static Map<String, Object> options(DvcConfig config, String name) {
-        return options(config, name, new java.util.LinkedHashSet<>());
+        return options(config, name, new LinkedHashSet<>());
     }
 
     private static Map<String, Object> options(DvcConfig config, String name, Set<String> chain) {
-        String resolved = name != null ? name.toLowerCase(java.util.Locale.ROOT) : defaultName(config);
+        String resolved = name != null ? name.toLowerCase(Locale.ROOT) : defaultName(config);
         if (resolved == null) {
             throw new DvcException("No remote provided and no default remote set.",
                     "add one: `mvn dvc:remote -Ddvc.action=add -Ddvc.name=storage -Ddvc.url=s3://bucket/path -Ddvc.default=true`,"
@@ -63,7 +67,7 @@ public final class Remotes {
             int slash = rest.indexOf('/');
             String base = slash < 0 ? rest : rest.substring(0, slash);
             String sub = slash < 0 ? "" : rest.substring(slash + 1);
-            if (!chain.add(base.toLowerCase(java.util.Locale.ROOT))) {
+            if (!chain.add(base.toLowerCase(Locale.ROOT))) {
                 throw new DvcException("remote '" + resolved + "': url '" + u + "' refers back to itself through "
                         + String.join(" -> ", chain) + " -> " + base, "point the url of one of them at real storage");
             }
@@ -100,7 +104,7 @@ public final class Remotes {
         // options of their own (settings.xml servers, the JVM API) that no file names
         options.forEach((key, value) -> RemoteOptionSchema.check(name, url, key, value, null));
         int scheme = url.indexOf("://");
-        String kind = scheme < 0 ? "local" : url.substring(0, scheme).toLowerCase(java.util.Locale.ROOT);
+        String kind = scheme < 0 ? "local" : url.substring(0, scheme).toLowerCase(Locale.ROOT);
         if (url.indexOf('\0') >= 0) {
             throw new DvcException("remote '" + name + "': the url contains a NUL character", "fix the url in .dvc/config");
         }
@@ -114,7 +118,7 @@ public final class Remotes {
 
     private static boolean shared(Map<String, Object> options, String name) {
         Object v = options.get("shared");
-        return io.github.dvcmaven.core.cache.ObjectStore.parseShared(v == null ? null : String.valueOf(v),
+        return ObjectStore.parseShared(v == null ? null : String.valueOf(v),
                 "remote." + name + ".shared");
     }
 

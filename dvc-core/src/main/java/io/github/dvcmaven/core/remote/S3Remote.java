@@ -1,16 +1,37 @@
 package io.github.dvcmaven.core.remote;
 
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HttpProxy;
+import io.github.dvcmaven.core.cache.CorruptObjectException;
 import io.github.dvcmaven.core.fs.FileBytes;
+import io.github.dvcmaven.core.hash.FileHasher;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -64,7 +85,7 @@ public final class S3Remote implements Remote {
      * machine): its parts bill until someone aborts them. Younger ones may be a teammate's push in flight.
      */
     private static final Duration ABANDONED_UPLOAD_AGE = Duration.ofHours(1);
-    private static final java.util.regex.Pattern OBJECT_KEY = java.util.regex.Pattern.compile(
+    private static final Pattern OBJECT_KEY = Pattern.compile(
             "files/md5/([0-9a-f]{2})/([0-9a-f]{30})(\\.dir)?");
 
     /** Files up to this size are read into memory for their PUT; bigger ones are streamed from disk. */
@@ -120,8 +141,8 @@ public final class S3Remote implements Remote {
             return S3Utilities.builder().region(region)
                     .s3Configuration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle()).build()).build()
                     .getUrl(b -> b.bucket(bucket).key("k")).toURI().resolve(".");
-        } catch (java.net.URISyntaxException | SdkException e) {
-            throw new io.github.dvcmaven.core.DvcException("remote '" + name + "': cannot address bucket '" + bucket + "' ("
+        } catch (URISyntaxException | SdkException e) {
+            throw new DvcException("remote '" + name + "': cannot address bucket '" + bucket + "' ("
                     + Remotes.redact(e.getMessage()) + ")", "check the url and endpointurl of the remote");
         }
     }
@@ -164,7 +185,7 @@ public final class S3Remote implements Remote {
         software.amazon.awssdk.http.apache.ProxyConfiguration.Builder p = software.amazon.awssdk.http.apache.ProxyConfiguration
                 .builder().useSystemPropertyValues(false).useEnvironmentVariableValues(false);
         if (proxy != null) {
-            p.endpoint(URI.create("http://" + proxy.host() + ":" + proxy.port())).nonProxyHosts(new java.util.HashSet<>(proxy.nonProxyHosts()));
+            p.endpoint(URI.create("http://" + proxy.host() + ":" + proxy.port())).nonProxyHosts(new HashSet<>(proxy.nonProxyHosts()));
             if (proxy.username() != null) {
                 p.username(proxy.username()).password(proxy.password());
             }
@@ -213,7 +234,7 @@ public final class S3Remote implements Remote {
 
     /** As dvc's schema reads ssl_verify: true or false in any case is a flag, anything else the path of a CA bundle. */
     private static boolean isBoolean(String v) {
-        return java.util.Set.of("true", "false").contains(lower(v));
+        return Set.of("true", "false").contains(lower(v));
     }
 
     private long seconds(String key, long def) {
@@ -254,7 +275,7 @@ public final class S3Remote implements Remote {
         String key = opt("access_key_id");
         String secret = opt("secret_access_key");
         if ((key == null) != (secret == null)) {
-            throw new io.github.dvcmaven.core.DvcException("remote '" + name + "' has " + (key != null ? "access_key_id" : "secret_access_key")
+            throw new DvcException("remote '" + name + "' has " + (key != null ? "access_key_id" : "secret_access_key")
                     + " but no " + (key != null ? "secret_access_key" : "access_key_id"),
                     "set both, in .dvc/config.local (mvn dvc:remote -Ddvc.action=modify -Ddvc.local=true ...) or a"
                             + " settings.xml <server> with id '" + name + "' (username, password)");
@@ -279,7 +300,7 @@ public final class S3Remote implements Remote {
     }
 
     /** For tests: sign as a machine whose clock is off by this much. */
-    void assumeClockSkew(java.time.Duration skew) {
+    void assumeClockSkew(Duration skew) {
         requests.assumeClockSkew(skew);
     }
 
@@ -326,8 +347,8 @@ public final class S3Remote implements Remote {
 
     /** A big file in parts, each reported when the server has it; a small one reported once sent. */
     @Override
-    public void upload(Path file, String key, java.util.function.LongConsumer sent) throws IOException {
-        long size = java.nio.file.Files.size(file);
+    public void upload(Path file, String key, LongConsumer sent) throws IOException {
+        long size = Files.size(file);
         if (size > multipartThreshold()) {
             call(key, () -> {
                 multipartUpload(file, key, size, sent);
@@ -341,23 +362,23 @@ public final class S3Remote implements Remote {
             byte[] bytes = FileBytes.read(file, (int) size);
             byte[] digest = md5(bytes);
             String named = md5FromKey(key);
-            if (named != null && !named.equals(java.util.HexFormat.of().formatHex(digest))) {
-                throw new io.github.dvcmaven.core.cache.CorruptObjectException("the cache object " + file + " does not match"
+            if (named != null && !named.equals(HexFormat.of().formatHex(digest))) {
+                throw new CorruptObjectException("the cache object " + file + " does not match"
                         + " its name " + key + ": not pushed; check the cache with `mvn dvc:gc -Ddvc.verify=true`");
             }
-            headers.put("Content-MD5", java.util.Base64.getEncoder().encodeToString(digest));
+            headers.put("Content-MD5", Base64.getEncoder().encodeToString(digest));
             body = ContentStreamProvider.fromByteArrayUnsafe(bytes);
         } else {
             String named = md5FromKey(key);
             if (named != null) {
                 // the object's name is the MD5 of its bytes: the server refuses a body that does not match it
-                headers.put("Content-MD5", java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(named)));
+                headers.put("Content-MD5", Base64.getEncoder().encodeToString(HexFormat.of().parseHex(named)));
             }
             body = ContentStreamProvider.fromInputStreamSupplier(() -> {
                 try {
-                    return java.nio.file.Files.newInputStream(file);
+                    return Files.newInputStream(file);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             headers.put("Expect", "100-continue");
@@ -371,7 +392,7 @@ public final class S3Remote implements Remote {
 
     /** The sse, sse_kms_key_id, SSE-C, acl and grant_* options as the headers of a new object's request. */
     private Map<String, String> objectHeaders() {
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         putIfSet(headers, "x-amz-server-side-encryption", "sse");
         putIfSet(headers, "x-amz-server-side-encryption-aws-kms-key-id", "sse_kms_key_id");
         putIfSet(headers, "x-amz-acl", "acl");
@@ -383,11 +404,11 @@ public final class S3Remote implements Remote {
     /** Options dvc refuses together, refused here the same way. */
     private void checkObjectOptions() {
         if (opt("sse_customer_key") != null && opt("sse_kms_key_id") != null) {
-            throw new io.github.dvcmaven.core.DvcException("remote '" + name
+            throw new DvcException("remote '" + name
                     + "': `sse_kms_key_id` and `sse_customer_key` AWS S3 config options are mutually exclusive");
         }
         if (opt("acl") != null && GRANTS.keySet().stream().anyMatch(g -> opt(g) != null)) {
-            throw new io.github.dvcmaven.core.DvcException("remote '" + name
+            throw new DvcException("remote '" + name
                     + "': `acl` and `grant_*` AWS S3 config options are mutually exclusive");
         }
     }
@@ -400,28 +421,28 @@ public final class S3Remote implements Remote {
         String encoded = opt("sse_customer_key");
         if (encoded == null) {
             if (opt("sse_customer_algorithm") != null) {
-                throw new io.github.dvcmaven.core.DvcException("remote '" + name
+                throw new DvcException("remote '" + name
                         + "': sse_customer_algorithm is set but sse_customer_key is not", "set both, the key in .dvc/config.local");
             }
             return Map.of();
         }
         byte[] key;
         try {
-            key = java.util.Base64.getDecoder().decode(encoded);
+            key = Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
-            throw new io.github.dvcmaven.core.DvcException("remote '" + name + "': sse_customer_key is not base64", 
+            throw new DvcException("remote '" + name + "': sse_customer_key is not base64", 
                     "give the 32-byte key base64-encoded, as dvc reads it", e);
         }
         String algorithm = opt("sse_customer_algorithm") != null ? opt("sse_customer_algorithm") : "AES256";
-        Map<String, String> h = new java.util.LinkedHashMap<>();
+        Map<String, String> h = new LinkedHashMap<>();
         h.put("x-amz-server-side-encryption-customer-algorithm", algorithm);
-        h.put("x-amz-server-side-encryption-customer-key", java.util.Base64.getEncoder().encodeToString(key));
-        h.put("x-amz-server-side-encryption-customer-key-MD5", java.util.Base64.getEncoder().encodeToString(md5(key)));
+        h.put("x-amz-server-side-encryption-customer-key", Base64.getEncoder().encodeToString(key));
+        h.put("x-amz-server-side-encryption-customer-key-MD5", Base64.getEncoder().encodeToString(md5(key)));
         return Map.copyOf(h);
     }
 
     private static byte[] md5(byte[] bytes) {
-        return io.github.dvcmaven.core.hash.FileHasher.newMd5().digest(bytes);
+        return FileHasher.newMd5().digest(bytes);
     }
 
     private long multipartThreshold() {
@@ -438,7 +459,7 @@ public final class S3Remote implements Remote {
      * A big file in parts uploaded side by side; the object appears only when the upload completes, and
      * a failed upload is aborted so no parts linger (and bill).
      */
-    private void multipartUpload(Path file, String key, long size, java.util.function.LongConsumer sent) throws IOException {
+    private void multipartUpload(Path file, String key, long size, LongConsumer sent) throws IOException {
         Map<String, String> headers = objectHeaders();
         CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder().bucket(bucket).key(prefix + key)
                 .overrideConfiguration(o -> headers.forEach(o::putHeader));
@@ -449,9 +470,9 @@ public final class S3Remote implements Remote {
         long partSize = Math.max(chosen, (size + MAX_PARTS - 1) / MAX_PARTS);
         int parts = (int) ((size + partSize - 1) / partSize);
         int threads = settings.maxConcurrentRequests() != null ? settings.maxConcurrentRequests() : PART_THREADS;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(threads, parts));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, parts));
         try {
-            List<java.util.concurrent.Future<CompletedPart>> futures = new java.util.ArrayList<>();
+            List<Future<CompletedPart>> futures = new ArrayList<>();
             for (int i = 0; i < parts; i++) {
                 int number = i + 1;
                 long offset = i * partSize;
@@ -460,15 +481,15 @@ public final class S3Remote implements Remote {
                     byte[] bytes = readPart(file, offset, (int) length);
                     String etag = client.uploadPart(UploadPartRequest.builder().bucket(bucket).key(prefix + key)
                             .uploadId(uploadId).partNumber(number).contentLength(length)
-                            .contentMD5(java.util.Base64.getEncoder().encodeToString(md5(bytes)))
+                            .contentMD5(Base64.getEncoder().encodeToString(md5(bytes)))
                             .overrideConfiguration(o -> customerKeyHeaders.forEach(o::putHeader))
                             .build(), RequestBody.fromBytes(bytes)).eTag();
                     sent.accept(length);
                     return CompletedPart.builder().partNumber(number).eTag(etag).build();
                 }));
             }
-            List<CompletedPart> done = new java.util.ArrayList<>();
-            for (java.util.concurrent.Future<CompletedPart> f : futures) {
+            List<CompletedPart> done = new ArrayList<>();
+            for (Future<CompletedPart> f : futures) {
                 done.add(f.get());
             }
             client.completeMultipartUpload(b -> b.bucket(bucket).key(prefix + key).uploadId(uploadId)
@@ -499,7 +520,7 @@ public final class S3Remote implements Remote {
      * finished, must not fail the push.
      */
     private void abortAbandonedUploads(S3Client client, String fullKey) {
-        java.time.Instant before = java.time.Instant.now().minus(abandonedUploadAge);
+        Instant before = Instant.now().minus(abandonedUploadAge);
         try {
             for (software.amazon.awssdk.services.s3.model.MultipartUpload u : client.listMultipartUploadsPaginator(
                     b -> b.bucket(bucket).prefix(fullKey)).uploads()) {
@@ -519,15 +540,15 @@ public final class S3Remote implements Remote {
 
     /** The MD5 a dvc 3 object key names ({@code files/md5/ab/cdef…[.dir]}), or null for other keys. */
     static String md5FromKey(String key) {
-        java.util.regex.Matcher m = OBJECT_KEY.matcher(key);
+        Matcher m = OBJECT_KEY.matcher(key);
         return m.matches() ? m.group(1) + m.group(2) : null;
     }
 
     /** A part's bytes; a file that got shorter since the upload began fails rather than sending zeros. */
     static byte[] readPart(Path file, long offset, int length) throws IOException {
         byte[] bytes = new byte[length];
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+        try (FileChannel ch = FileChannel.open(file)) {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
             while (buf.hasRemaining()) {
                 if (ch.read(buf, offset + buf.position()) < 0) {
                     throw new IOException(file + " ended at " + (offset + buf.position()) + " bytes while uploading it"
@@ -545,7 +566,7 @@ public final class S3Remote implements Remote {
         } catch (SdkException abortFailure) {
             e.addSuppressed(abortFailure);
         }
-        Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof SdkException sdk) {
             return translate(sdk, key);
         }
@@ -588,7 +609,7 @@ public final class S3Remote implements Remote {
             throw translate(e.status, e.code, e.getMessage());
         } catch (SdkException e) {
             throw translate(e, key);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }

@@ -1,8 +1,15 @@
 package io.github.dvcmaven.core.remote;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +65,7 @@ final class SignedS3Requests {
     private final Map<String, String> objectReadHeaders;
     private final boolean listV1;
     /** The server's clock minus ours, learnt from a RequestTimeTooSkewed answer (as the SDK corrects it). */
-    private volatile java.time.Duration clockSkew = java.time.Duration.ZERO;
+    private volatile Duration clockSkew = Duration.ZERO;
 
     /**
      * @param bucketUrl the bucket's URL as the S3 client addresses it ({@code http://host:port/bucket}
@@ -150,7 +157,7 @@ final class SignedS3Requests {
     }
 
     /** Signs as if our clock were off by this much: how a test stands in for a machine with a wrong clock. */
-    void assumeClockSkew(java.time.Duration skew) {
+    void assumeClockSkew(Duration skew) {
         clockSkew = skew;
     }
 
@@ -161,7 +168,7 @@ final class SignedS3Requests {
     private HttpExecuteResponse send(SdkHttpFullRequest.Builder request, ContentStreamProvider body, boolean mayCorrectClock)
             throws IOException {
         SdkHttpFullRequest unsigned = request.build();
-        java.time.Clock clock = java.time.Clock.offset(java.time.Clock.systemUTC(), clockSkew);
+        Clock clock = Clock.offset(Clock.systemUTC(), clockSkew);
         SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials()).request(unsigned)
                 .payload(body)
                 .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock)
@@ -184,17 +191,17 @@ final class SignedS3Requests {
                 error = in.readNBytes(64 * 1024);
             }
         }
-        java.time.Duration skew = skewFrom(response, error);
+        Duration skew = skewFrom(response, error);
         if (skew != null) {
             clockSkew = skew;
             return send(request, body, false);
         }
         return HttpExecuteResponse.builder().response(response.httpResponse())
-                .responseBody(AbortableInputStream.create(new java.io.ByteArrayInputStream(error))).build();
+                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(error))).build();
     }
 
     /** The server's clock minus ours, when a RequestTimeTooSkewed answer dates itself; else null. */
-    private static java.time.Duration skewFrom(HttpExecuteResponse r, byte[] error) {
+    private static Duration skewFrom(HttpExecuteResponse r, byte[] error) {
         try {
             if (!"RequestTimeTooSkewed".equals(parseError(error).get("Code"))) {
                 return null;
@@ -203,10 +210,10 @@ final class SignedS3Requests {
             if (date.isEmpty()) {
                 return null;
             }
-            java.time.Instant server = java.time.ZonedDateTime.parse(date.get(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+            Instant server = ZonedDateTime.parse(date.get(), DateTimeFormatter.RFC_1123_DATE_TIME)
                     .toInstant();
-            return java.time.Duration.between(java.time.Instant.now(), server);
-        } catch (XMLStreamException | java.time.format.DateTimeParseException e) {
+            return Duration.between(Instant.now(), server);
+        } catch (XMLStreamException | DateTimeParseException e) {
             return null;
         }
     }
@@ -250,7 +257,7 @@ final class SignedS3Requests {
 
     private static Map<String, String> parseError(byte[] xml) throws XMLStreamException {
         Map<String, String> fields = new LinkedHashMap<>();
-        XMLStreamReader x = xmlFactory().createXMLStreamReader(new java.io.ByteArrayInputStream(xml));
+        XMLStreamReader x = xmlFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
         int depth = 0;
         while (x.hasNext()) {
             int event = x.next();

@@ -1,13 +1,17 @@
 package io.github.dvcmaven.core.remote;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.Parallel;
 import io.github.dvcmaven.core.cache.CorruptObjectException;
 import io.github.dvcmaven.core.cache.ObjectStore;
 import io.github.dvcmaven.core.event.ProgressTracker;
-import io.github.dvcmaven.core.event.RepoListener;
+import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.hash.DirManifest;
+import io.github.dvcmaven.core.hash.FileHasher;
 import io.github.dvcmaven.core.hash.HashInfo;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -18,7 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Moves objects between the local cache and a remote the way dvc does: only what the other side lacks,
@@ -43,11 +50,11 @@ public final class Transfer {
     /** The hash of a cache object's bytes (a state database may answer for an unchanged file). */
     @FunctionalInterface
     public interface ObjectHasher {
-        String hash(java.nio.file.Path file, String algorithm) throws IOException;
+        String hash(Path file, String algorithm) throws IOException;
     }
 
     public Transfer(ObjectStore cache, Remote remote, int jobs, RepoListener listener) {
-        this(cache, remote, jobs, listener, io.github.dvcmaven.core.hash.FileHasher::hash);
+        this(cache, remote, jobs, listener, FileHasher::hash);
     }
 
     /** @param hasher checks each object against its name before it leaves, so a rotten one never spreads */
@@ -148,7 +155,7 @@ public final class Transfer {
         long total = 0;
         for (HashInfo h : objects) {
             try {
-                total += java.nio.file.Files.size(cache.path(h));
+                total += Files.size(cache.path(h));
             } catch (IOException e) {
                 // its upload reports the problem
             }
@@ -163,7 +170,7 @@ public final class Transfer {
             return;
         }
         String error = retry("upload " + key(h), () -> {
-            java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+            AtomicLong sent = new AtomicLong();
             try {
                 remote.upload(cache.path(h), key(h), n -> {
                     sent.addAndGet(n);
@@ -184,7 +191,7 @@ public final class Transfer {
 
     /** Why the cache object does not match its name, or null when it does. */
     private String rotten(HashInfo h) {
-        java.nio.file.Path file = cache.path(h);
+        Path file = cache.path(h);
         String actual;
         try {
             actual = hasher.hash(file, h.bytesAlgorithm());
@@ -443,16 +450,16 @@ public final class Transfer {
     static long backoff(int attempt, boolean throttled) {
         long base = throttled ? 500 : 100;
         long ceiling = Math.min(20_000, base << Math.min(attempt, 16));
-        return java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
+        return ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
     }
 
-    private <T> void parallel(List<T> items, java.util.function.Consumer<T> work) {
+    private <T> void parallel(List<T> items, Consumer<T> work) {
         if (items.isEmpty()) {
             return;
         }
         ForkJoinPool pool = new ForkJoinPool(Math.min(jobs, items.size()));
         try {
-            io.github.dvcmaven.core.Parallel.forEach(pool, items, work);
+            Parallel.forEach(pool, items, work);
         } finally {
             pool.shutdown();
         }

@@ -1,7 +1,10 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.format.RepoPaths;
+import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.AddResult;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.fs.RepoPaths;
+import io.github.dvcmaven.core.hash.ContentHasher;
 import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
@@ -33,7 +36,7 @@ final class AddOperation {
 
     /**
      * The targets to add, globs expanded. Big files named directly start being hashed at once, before the
-     * lock: that only reads (see {@link io.github.dvcmaven.core.hash.ContentHasher#hashAhead}).
+     * lock: that only reads (see {@link ContentHasher#hashAhead}).
      */
     List<String> prepare(List<String> targets, AddOptions opts) {
         List<String> expanded = opts.glob() ? expand(targets) : targets;

@@ -1,25 +1,37 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.Parallel;
+import io.github.dvcmaven.core.api.CheckoutResult;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.MissingCacheException;
+import io.github.dvcmaven.core.api.UnsavedChangesException;
 import io.github.dvcmaven.core.cache.LinkType;
 import io.github.dvcmaven.core.cache.ObjectStore;
 import io.github.dvcmaven.core.event.ProgressTracker;
 import io.github.dvcmaven.core.fs.FileStat;
+import io.github.dvcmaven.core.fs.StaleTemps;
+import io.github.dvcmaven.core.fs.WorkspaceBounds;
 import io.github.dvcmaven.core.hash.ContentHasher;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.HashInfo;
-import io.github.dvcmaven.core.pipeline.Stage;
 import io.github.dvcmaven.core.pipeline.Output;
+import io.github.dvcmaven.core.pipeline.Stage;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -31,12 +43,12 @@ import java.util.concurrent.atomic.AtomicReference;
 final class CheckoutOperation {
     private final Repo repo;
     private final ObjectStore store;
-    private final io.github.dvcmaven.core.fs.WorkspaceBounds bounds;
+    private final WorkspaceBounds bounds;
 
     CheckoutOperation(Repo repo) {
         this.repo = repo;
         this.store = repo.cache();
-        this.bounds = new io.github.dvcmaven.core.fs.WorkspaceBounds(repo.root());
+        this.bounds = new WorkspaceBounds(repo.root());
     }
 
     /** One output's planned work. */
@@ -50,7 +62,7 @@ final class CheckoutOperation {
         HashInfo linkFile;
         boolean missing;
         /** Members the workspace had before (a relinked or replaced one is modified, a new one added). */
-        final java.util.Set<String> existingMembers = new java.util.HashSet<>();
+        final Set<String> existingMembers = new HashSet<>();
 
         Plan(Output output, Path path) {
             this.output = output;
@@ -74,7 +86,7 @@ final class CheckoutOperation {
         return checkout(outputs, resolver.innerPaths(targets), force, relink);
     }
 
-    private static boolean inScope(java.util.Set<String> only, String relpath) {
+    private static boolean inScope(Set<String> only, String relpath) {
         if (only == null) {
             return true;
         }
@@ -94,12 +106,12 @@ final class CheckoutOperation {
      * @param innerPaths output path → the paths inside it that a granular checkout restores (absent: all
      *     of it)
      */
-    private CheckoutResult checkout(List<Output> outputs, Map<String, java.util.Set<String>> innerPaths, boolean force,
+    private CheckoutResult checkout(List<Output> outputs, Map<String, Set<String>> innerPaths, boolean force,
             boolean relink) {
         List<Plan> plans = new ArrayList<>();
         List<String> unsaved = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        java.util.Set<Path> swept = new java.util.HashSet<>();
+        Set<Path> swept = new HashSet<>();
         for (Output o : outputs) {
             if (o.hash() == null || !o.cache()) {
                 continue;
@@ -108,7 +120,7 @@ final class CheckoutOperation {
                 // a killed checkout's temps beside the file would otherwise look like unsaved work
                 Path parent = repo.root().resolve(o.repoPath()).getParent();
                 if (swept.add(parent)) {
-                    io.github.dvcmaven.core.fs.StaleTemps.sweep(parent, java.time.Duration.ZERO);
+                    StaleTemps.sweep(parent, Duration.ZERO);
                 }
             }
             Plan plan = o.isDirHash() ? planDir(o, innerPaths.get(o.repoPath()), force, relink, unsaved)
@@ -192,7 +204,7 @@ final class CheckoutOperation {
         return plan;
     }
 
-    private Plan planDir(Output o, java.util.Set<String> only, boolean force, boolean relink, List<String> unsaved) {
+    private Plan planDir(Output o, Set<String> only, boolean force, boolean relink, List<String> unsaved) {
         Path path = repo.root().resolve(o.repoPath());
         Plan plan = new Plan(o, path);
         DirManifest manifest = store.isValid(o.hash()) ? safeLoad(o.hash()) : null;
@@ -224,7 +236,7 @@ final class CheckoutOperation {
                 }
             }
         }
-        Map<String, String> wanted = new java.util.LinkedHashMap<>(manifest.asMap());
+        Map<String, String> wanted = new LinkedHashMap<>(manifest.asMap());
         wanted.keySet().removeIf(k -> !inScope(only, k));
         dropKilledCheckoutTemps(path, current, wanted);
         for (Map.Entry<String, String> e : current.entrySet()) {
@@ -264,13 +276,13 @@ final class CheckoutOperation {
      * lock only a dead checkout can have written them, so they go rather than count as unsaved changes.
      */
     private void dropKilledCheckoutTemps(Path dir, Map<String, String> current, Map<String, String> wanted) {
-        java.util.Iterator<String> it = current.keySet().iterator();
+        Iterator<String> it = current.keySet().iterator();
         while (it.hasNext()) {
             String rel = it.next();
             String name = rel.substring(rel.lastIndexOf('/') + 1);
-            if (!wanted.containsKey(rel) && io.github.dvcmaven.core.fs.StaleTemps.isTempName(name)) {
+            if (!wanted.containsKey(rel) && StaleTemps.isTempName(name)) {
                 Path parent = dir.resolve(rel).getParent();
-                if (io.github.dvcmaven.core.fs.StaleTemps.sweep(parent, java.time.Duration.ZERO) > 0
+                if (StaleTemps.sweep(parent, Duration.ZERO) > 0
                         || !Files.exists(dir.resolve(rel))) {
                     it.remove();
                 }
@@ -321,7 +333,7 @@ final class CheckoutOperation {
         // each directory is made once, by the first of its files (the others wait for it)
         Map<Path, Boolean> madeDirs = new ConcurrentHashMap<>();
         madeDirs.put(p.path, true);
-        io.github.dvcmaven.core.Parallel.forEach(repo.pool(), links, e -> {
+        Parallel.forEach(repo.pool(), links, e -> {
             Path target = p.path.resolve(e.getKey());
             try {
                 madeDirs.computeIfAbsent(target.getParent(), this::createDirectories);
@@ -331,7 +343,7 @@ final class CheckoutOperation {
                 LinkType used = store.link(e.getValue(), target, types, false);
                 remember(target, e.getValue(), used);
             } catch (IOException | RuntimeException ex) {
-                Throwable why = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
+                Throwable why = ex instanceof UncheckedIOException u ? u.getCause() : ex;
                 failure.compareAndSet(null, new DvcException("checkout of '" + target + "' failed: " + why.getMessage()));
             }
             progress.advance(1);
@@ -346,7 +358,7 @@ final class CheckoutOperation {
             bounds.createDirectories(dir);
             return true;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,7 +1,9 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.event.RepoListener;
+import io.github.dvcmaven.core.DaemonThreads;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.RepoListener;
+import io.github.dvcmaven.core.api.StageFailedException;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -76,7 +78,7 @@ final class CommandRunner {
         if (threadName == null) {
             return new Thread(r);
         }
-        return io.github.dvcmaven.core.DaemonThreads.start(threadName, r);
+        return DaemonThreads.start(threadName, r);
     }
 
     static List<String> shell(Map<String, String> env) {

@@ -1,6 +1,8 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.CommitResult;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.StageChange;
 import io.github.dvcmaven.core.format.LockFileFormat;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;

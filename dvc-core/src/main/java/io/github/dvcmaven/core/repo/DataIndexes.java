@@ -1,7 +1,7 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.format.RepoPaths;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.hash.ContentHasher;
 import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.index.DataIndex;

@@ -1,17 +1,21 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.format.RepoPaths;
+import io.github.dvcmaven.core.api.DataStatus;
+import io.github.dvcmaven.core.api.DataStatusOptions;
 import io.github.dvcmaven.core.fs.DvcIgnore;
+import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.index.DataIndex;
 import io.github.dvcmaven.core.index.IndexChange;
 import io.github.dvcmaven.core.index.IndexDiff;
 import io.github.dvcmaven.core.index.IndexEntry;
 import io.github.dvcmaven.core.pipeline.Output;
+import io.github.dvcmaven.core.py.PyStrings;
 import io.github.dvcmaven.core.remote.Remotes;
 import io.github.dvcmaven.core.scm.Git;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -69,8 +74,8 @@ final class DataStatusOperation {
 
     /** Targets without the ones another target contains. */
     private static List<String> prune(List<String> keys) {
-        List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(keys));
-        sorted.sort(java.util.Comparator.comparingInt(k -> k.isEmpty() ? 0 : k.split("/").length));
+        List<String> sorted = new ArrayList<>(new TreeSet<>(keys));
+        sorted.sort(Comparator.comparingInt(k -> k.isEmpty() ? 0 : k.split("/").length));
         List<String> out = new ArrayList<>();
         for (String k : sorted) {
             if (out.stream().noneMatch(p -> RepoPaths.isWithin(k, p))) {
@@ -114,7 +119,7 @@ final class DataStatusOperation {
             }
         }
         for (List<Object> l : out.values()) {
-            l.sort((a, b) -> io.github.dvcmaven.core.py.PyStrings.compareCodePoints(sortKey(a), sortKey(b)));
+            l.sort((a, b) -> PyStrings.compareCodePoints(sortKey(a), sortKey(b)));
         }
         return out;
     }

@@ -1,7 +1,12 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.event.RepoListener.Level;
+import io.github.dvcmaven.core.api.CloudStatus;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.RepoListener.Level;
+import io.github.dvcmaven.core.api.SyncOptions;
+import io.github.dvcmaven.core.config.ConfigLevel;
+import io.github.dvcmaven.core.fs.AtomicWrite;
+import io.github.dvcmaven.core.fs.DvcIgnore;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
@@ -10,11 +15,17 @@ import io.github.dvcmaven.core.pipeline.Stage;
 import io.github.dvcmaven.core.remote.Remote;
 import io.github.dvcmaven.core.remote.Remotes;
 import io.github.dvcmaven.core.remote.Transfer;
+import io.github.dvcmaven.core.scm.Git;
+import io.github.dvcmaven.core.scm.GitRevisions;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,8 +60,8 @@ final class DataSync {
         if (opts.scope().workspaceOnly()) {
             return used;
         }
-        io.github.dvcmaven.core.scm.Git git = RevisionSnapshot.gitOf(repo, opts.scope().describe());
-        Map<org.eclipse.jgit.revwalk.RevCommit, List<String>> commits = new io.github.dvcmaven.core.scm.GitRevisions(
+        Git git = RevisionSnapshot.gitOf(repo, opts.scope().describe());
+        Map<org.eclipse.jgit.revwalk.RevCommit, List<String>> commits = new GitRevisions(
                 git.repository()).named(opts.scope().allBranches(), opts.scope().allTags(), opts.scope().allCommits(),
                 opts.scope().revs());
         for (Map.Entry<org.eclipse.jgit.revwalk.RevCommit, List<String>> c : commits.entrySet()) {
@@ -58,7 +69,7 @@ final class DataSync {
             try (RevisionSnapshot snap = RevisionSnapshot.of(repo, git, c.getKey(), name)) {
                 StageIndex index;
                 try {
-                    index = StageIndex.load(snap.root(), new io.github.dvcmaven.core.fs.DvcIgnore(snap.root()), repo.config());
+                    index = StageIndex.load(snap.root(), new DvcIgnore(snap.root()), repo.config());
                 } catch (DvcException e) {
                     throw new DvcException("at git revision " + name + ": " + e.getMessage(), e.hint(), e);
                 }
@@ -136,7 +147,7 @@ final class DataSync {
 
     /** Credentials in the committed .dvc/config are a leak: warn naming the key, or fail when strict. */
     private void checkCommittedSecrets() {
-        Object remotes = repo.config().level(io.github.dvcmaven.core.config.ConfigLevel.REPO).get("remote");
+        Object remotes = repo.config().level(ConfigLevel.REPO).get("remote");
         if (!(remotes instanceof Map<?, ?> m)) {
             return;
         }
@@ -163,7 +174,7 @@ final class DataSync {
     }
 
     /** Which of these objects a remote has (existence checks or a listing, as {@link Transfer} decides). */
-    Set<HashInfo> onRemote(String name, java.util.Collection<HashInfo> objects) {
+    Set<HashInfo> onRemote(String name, Collection<HashInfo> objects) {
         try (Remote remote = open(name)) {
             return new Transfer(repo.cache(), remote, jobs(name), repo.listener()).onRemote(objects);
         }
@@ -234,7 +245,7 @@ final class DataSync {
 
     /** Which output (or directory member) each object belongs to, for messages; the first name wins. */
     private Map<HashInfo, String> names(List<Used> used) {
-        Map<HashInfo, String> names = new java.util.HashMap<>();
+        Map<HashInfo, String> names = new HashMap<>();
         for (Used u : used) {
             HashInfo h = u.output().hash();
             String base = repo.display(u.output().repoPath());
@@ -314,12 +325,9 @@ final class DataSync {
             if (!target.startsWith(repo.cache().root()) || Files.exists(target)) {
                 continue;
             }
-            Files.createDirectories(target.getParent());
-            Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
             try (InputStream in = remote.open(key)) {
-                Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                AtomicWrite.copy(in, target);
             }
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             n++;
         }
         return n;
@@ -333,7 +341,7 @@ final class DataSync {
         List<Used> all = collect(opts, true);
         List<CloudStatus.Entry> result = new ArrayList<>();
         int manifests = 0;
-        Set<HashInfo> named = new java.util.HashSet<>();
+        Set<HashInfo> named = new HashSet<>();
         Map<String, List<Used>> byRemote = new LinkedHashMap<>();
         for (Used u : all) {
             byRemote.computeIfAbsent(u.remote(), k -> new ArrayList<>()).add(u);
@@ -365,7 +373,7 @@ final class DataSync {
                         for (DirManifest.Entry entry : repo.cache().loadDir(h).entries()) {
                             HashInfo member = new HashInfo(h.name(), entry.md5());
                             if (named.add(member)) {
-                                names.put(member, base + java.io.File.separator + entry.relpath());
+                                names.put(member, base + File.separator + entry.relpath());
                                 owner.put(member, u);
                             }
                         }

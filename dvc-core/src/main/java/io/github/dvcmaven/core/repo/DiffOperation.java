@@ -1,6 +1,7 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DataDiff;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.fs.DvcIgnore;
 import io.github.dvcmaven.core.index.DataIndex;
 import io.github.dvcmaven.core.index.IndexChange;

@@ -1,8 +1,8 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.format.DvcFileFormat;
-import io.github.dvcmaven.core.fs.AtomicFiles;
+import io.github.dvcmaven.core.fs.AtomicWrite;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ final class DvcFiles {
     static void write(Repo repo, DvcFileStage stage, ScmContext scm) {
         Path file = repo.root().resolve(stage.file());
         try {
-            AtomicFiles.writeString(file, DvcFileFormat.write(stage));
+            AtomicWrite.writeString(file, DvcFileFormat.write(stage));
         } catch (IOException e) {
             throw new DvcException("cannot write '" + repo.display(stage.file()) + "': " + e.getMessage(), null, e);
         }

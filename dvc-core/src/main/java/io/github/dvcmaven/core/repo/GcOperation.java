@@ -1,12 +1,18 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.event.RepoListener.Level;
+import io.github.dvcmaven.core.Parallel;
+import io.github.dvcmaven.core.api.CacheCheck;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.GcOptions;
+import io.github.dvcmaven.core.api.GcResult;
+import io.github.dvcmaven.core.api.RepoListener.Level;
+import io.github.dvcmaven.core.event.ProgressTracker;
 import io.github.dvcmaven.core.format.DvcFileFormat;
 import io.github.dvcmaven.core.format.FormatException;
 import io.github.dvcmaven.core.format.LockFileFormat;
 import io.github.dvcmaven.core.format.yaml.YamlReader;
 import io.github.dvcmaven.core.hash.DirManifest;
+import io.github.dvcmaven.core.hash.FileHasher;
 import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
@@ -25,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -78,19 +86,19 @@ final class GcOperation {
      * those whose bytes do not match their name; {@code remove} deletes them so a fetch restores them.
      */
     CacheCheck verify(boolean remove) {
-        List<String> corrupt = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> corrupt = new CopyOnWriteArrayList<>();
         List<Path> objects = cachedObjects();
-        java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
-        try (io.github.dvcmaven.core.event.ProgressTracker progress = new io.github.dvcmaven.core.event.ProgressTracker(
+        AtomicInteger checked = new AtomicInteger();
+        try (ProgressTracker progress = new ProgressTracker(
                 repo.listener(), "Verifying the cache", objects.size(), "files")) {
-            io.github.dvcmaven.core.Parallel.forEach(repo.pool(), objects, object -> {
+            Parallel.forEach(repo.pool(), objects, object -> {
                 HashInfo h = hashOf(object);
                 if (h != null) {
                     checked.incrementAndGet();
                     String expected = h.bytesDigest();
                     String actual;
                     try {
-                        actual = io.github.dvcmaven.core.hash.FileHasher.hash(object, h.bytesAlgorithm());
+                        actual = FileHasher.hash(object, h.bytesAlgorithm());
                     } catch (IOException e) {
                         actual = "unreadable: " + e.getMessage();
                     }

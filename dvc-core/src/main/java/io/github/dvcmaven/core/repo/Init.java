@@ -1,7 +1,8 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.fs.AtomicFiles;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.InitResult;
+import io.github.dvcmaven.core.fs.AtomicWrite;
 import io.github.dvcmaven.core.scm.Git;
 import io.github.dvcmaven.core.scm.GitIgnoreFile;
 import java.io.IOException;
@@ -39,10 +40,10 @@ final class Init {
             }
             Files.createDirectories(dvcDir.resolve("tmp"));
             Path config = dvcDir.resolve("config");
-            AtomicFiles.writeString(config, noScm ? "[core]\n    no_scm = True\n" : "");
+            AtomicWrite.writeString(config, noScm ? "[core]\n    no_scm = True\n" : "");
             Path dvcignore = root.resolve(".dvcignore");
             if (!Files.exists(dvcignore)) {
-                AtomicFiles.writeString(dvcignore, DVCIGNORE_TEXT);
+                AtomicWrite.writeString(dvcignore, DVCIGNORE_TEXT);
             }
             List<Path> track = new ArrayList<>(List.of(config, dvcignore));
             if (git.isPresent()) {

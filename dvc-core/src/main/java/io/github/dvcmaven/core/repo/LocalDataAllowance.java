@@ -1,7 +1,8 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.format.RepoPaths;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.MissingData;
+import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;

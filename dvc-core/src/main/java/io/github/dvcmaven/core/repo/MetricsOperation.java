@@ -1,13 +1,13 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.format.DvcYamlFormat;
-import io.github.dvcmaven.core.format.RepoPaths;
+import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.format.params.ParamsFiles;
 import io.github.dvcmaven.core.fs.DvcIgnore;
-import io.github.dvcmaven.core.metrics.DiffReport;
+import io.github.dvcmaven.core.api.DiffReport;
 import io.github.dvcmaven.core.metrics.MetricValues;
-import io.github.dvcmaven.core.metrics.MetricsReport;
+import io.github.dvcmaven.core.api.MetricsReport;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.ParamsDep;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * metrics show/diff and params diff at any revision: the metrics files dvc.yaml names (stage metrics
@@ -102,7 +104,7 @@ final class MetricsOperation {
     }
 
     private static Object parse(String text, String path) {
-        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        String lower = path.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".csv") || lower.endsWith(".tsv")) {
             return table(text, lower.endsWith(".tsv") ? '\t' : ',');
         }
@@ -121,8 +123,8 @@ final class MetricsOperation {
         if (lines.size() < 2) {
             return Map.of();
         }
-        String[] header = lines.get(0).split(java.util.regex.Pattern.quote(String.valueOf(sep)), -1);
-        String[] values = lines.get(lines.size() - 1).split(java.util.regex.Pattern.quote(String.valueOf(sep)), -1);
+        String[] header = lines.get(0).split(Pattern.quote(String.valueOf(sep)), -1);
+        String[] values = lines.get(lines.size() - 1).split(Pattern.quote(String.valueOf(sep)), -1);
         Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < header.length && i < values.length; i++) {
             out.put(header[i].trim(), number(values[i].trim()));

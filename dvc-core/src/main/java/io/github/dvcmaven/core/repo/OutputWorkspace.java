@@ -1,10 +1,11 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.Parallel;
 import io.github.dvcmaven.core.cache.LinkType;
 import io.github.dvcmaven.core.cache.ObjectStore;
 import io.github.dvcmaven.core.event.ProgressTracker;
-import io.github.dvcmaven.core.event.RepoListener;
+import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.fs.FileBytes;
 import io.github.dvcmaven.core.fs.Modes;
 import io.github.dvcmaven.core.fs.Umask;
@@ -17,6 +18,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -71,7 +74,7 @@ final class OutputWorkspace {
             if (repo.state().isComplete(o.hash().value(), cacheState)) {
                 return null;
             }
-            java.util.Set<String> md5s = new java.util.HashSet<>();
+            Set<String> md5s = new HashSet<>();
             for (ContentHasher.Member m : tree.members()) {
                 md5s.add(m.md5());
             }
@@ -166,7 +169,7 @@ final class OutputWorkspace {
         if (manifest == null) {
             return false;
         }
-        java.util.Set<String> md5s = new java.util.HashSet<>();
+        Set<String> md5s = new HashSet<>();
         for (DirManifest.Entry e : manifest.entries()) {
             md5s.add(e.md5());
         }
@@ -296,7 +299,7 @@ final class OutputWorkspace {
         ObjectStore store = repo.cache();
         try (ProgressTracker progress = new ProgressTracker(repo.listener(), "Committing to cache",
                 tree.members().size(), "files")) {
-            io.github.dvcmaven.core.Parallel.forEach(repo.pool(), tree.members(), f -> {
+            Parallel.forEach(repo.pool(), tree.members(), f -> {
                 if (failure.get() != null) {
                     return;
                 }

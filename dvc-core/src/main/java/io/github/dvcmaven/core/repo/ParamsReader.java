@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.format.params.ParamsFiles;
 import io.github.dvcmaven.core.pipeline.ParamsDep;
 import java.nio.file.Files;

@@ -1,16 +1,17 @@
 package io.github.dvcmaven.core.repo;
 
+import io.github.dvcmaven.core.api.StageChange.ParamsChange;
+import io.github.dvcmaven.core.api.StageChange.PathChange;
+import io.github.dvcmaven.core.api.StageChange.Section;
+import io.github.dvcmaven.core.api.StageChange.StageFlag;
+import io.github.dvcmaven.core.api.StageChange;
 import io.github.dvcmaven.core.format.LockFileFormat;
-import io.github.dvcmaven.core.format.RepoPaths;
+import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.ParamsDep;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
 import io.github.dvcmaven.core.py.PyValues;
-import io.github.dvcmaven.core.repo.StageChange.ParamsChange;
-import io.github.dvcmaven.core.repo.StageChange.PathChange;
-import io.github.dvcmaven.core.repo.StageChange.Section;
-import io.github.dvcmaven.core.repo.StageChange.StageFlag;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

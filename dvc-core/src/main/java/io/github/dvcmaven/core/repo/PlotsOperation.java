@@ -1,17 +1,17 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.event.RepoListener.Level;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.RepoListener.Level;
 import io.github.dvcmaven.core.format.DvcYamlFormat;
-import io.github.dvcmaven.core.format.RepoPaths;
+import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.fs.DvcIgnore;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
 import io.github.dvcmaven.core.plots.PlotDefinition;
 import io.github.dvcmaven.core.plots.PlotFiles;
-import io.github.dvcmaven.core.plots.PlotsReport;
-import io.github.dvcmaven.core.plots.RenderedPlot;
+import io.github.dvcmaven.core.api.PlotsReport;
+import io.github.dvcmaven.core.api.RenderedPlot;
 import io.github.dvcmaven.core.plots.Templates;
 import io.github.dvcmaven.core.plots.VegaPlot;
 import java.io.IOException;

@@ -1,9 +1,10 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.config.ConfigEditor;
 import io.github.dvcmaven.core.config.ConfigLevel;
 import io.github.dvcmaven.core.config.RemoteOptionSchema;
+import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.remote.Remotes;
 import java.io.File;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ public final class RemoteConfigOperation {
             }
         }
         if (!local && Remotes.SECRET_KEYS.contains(option.toLowerCase(Locale.ROOT))) {
-            repo.listener().log(io.github.dvcmaven.core.event.RepoListener.Level.WARN, "'" + option + "' of remote '" + n
+            repo.listener().log(RepoListener.Level.WARN, "'" + option + "' of remote '" + n
                     + "' is a secret and .dvc/config is committed to git: prefer -Ddvc.local=true (.dvc/config.local)");
         }
         Path file = file(local);

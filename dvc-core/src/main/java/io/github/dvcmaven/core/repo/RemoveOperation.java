@@ -1,11 +1,13 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.format.DvcYamlFormat;
 import io.github.dvcmaven.core.format.LockFileFormat;
-import io.github.dvcmaven.core.fs.AtomicFiles;
+import io.github.dvcmaven.core.format.StageRemoval;
+import io.github.dvcmaven.core.fs.AtomicWrite;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
+import io.github.dvcmaven.core.pipeline.PipelineStage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +75,7 @@ final class RemoveOperation {
             if (text == null) {
                 Files.deleteIfExists(file);
             } else {
-                AtomicFiles.writeString(file, text);
+                AtomicWrite.writeString(file, text);
             }
         } catch (IOException e) {
             throw new DvcException("cannot write '" + repo.display(shown) + "': " + e.getMessage(), null, e);
@@ -113,7 +115,7 @@ final class RemoveOperation {
                 throw new DvcException("'" + name + "' is one item of a foreach or matrix stage: dvc removes whole stages",
                         "remove '" + name.substring(0, name.indexOf('@')) + "', or edit its foreach/matrix");
             }
-            List<io.github.dvcmaven.core.pipeline.PipelineStage> generated = pf.stages().stream()
+            List<PipelineStage> generated = pf.stages().stream()
                     .filter(s -> s.name().equals(name) || s.name().startsWith(name + "@")).toList();
             if (generated.isEmpty()) {
                 return false;
@@ -125,16 +127,16 @@ final class RemoveOperation {
             } catch (IOException e) {
                 throw new DvcException("cannot read '" + repo.display(pf.path()) + "': " + e.getMessage(), null, e);
             }
-            String kept = io.github.dvcmaven.core.format.StageRemoval.remove(text, repo.display(pf.path()), List.of(name));
+            String kept = StageRemoval.remove(text, repo.display(pf.path()), List.of(name));
             LockFileFormat.LockFile lock = index.lockFor(pf.path());
             Path lockPath = repo.root().resolve(lock.path());
-            List<String> lockNames = generated.stream().map(io.github.dvcmaven.core.pipeline.PipelineStage::name)
+            List<String> lockNames = generated.stream().map(PipelineStage::name)
                     .filter(lock.stages()::containsKey).toList();
             writeOrDelete(yaml, kept, pf.path(), scm);
             if (!lockNames.isEmpty()) {
                 writeOrDelete(lockPath, kept == null ? null : LockFileFormat.remove(lock, lockNames), lock.path(), scm);
             }
-            for (io.github.dvcmaven.core.pipeline.PipelineStage s : generated) {
+            for (PipelineStage s : generated) {
                 dropOutputs(s.outs(), scm, removeOutputs);
             }
             return true;

@@ -1,20 +1,50 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.DaemonThreads;
+import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.AddResult;
+import io.github.dvcmaven.core.api.CacheCheck;
+import io.github.dvcmaven.core.api.CheckoutResult;
+import io.github.dvcmaven.core.api.CloudStatus;
+import io.github.dvcmaven.core.api.CommitResult;
+import io.github.dvcmaven.core.api.DagRenderer;
+import io.github.dvcmaven.core.api.DataDiff;
+import io.github.dvcmaven.core.api.DataStatus;
+import io.github.dvcmaven.core.api.DataStatusOptions;
+import io.github.dvcmaven.core.api.DiffReport;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.GcOptions;
+import io.github.dvcmaven.core.api.GcResult;
+import io.github.dvcmaven.core.api.InitResult;
+import io.github.dvcmaven.core.api.MetricsReport;
+import io.github.dvcmaven.core.api.MissingCacheException;
+import io.github.dvcmaven.core.api.NotARepoException;
+import io.github.dvcmaven.core.api.PlotsReport;
+import io.github.dvcmaven.core.api.RepoListener;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.ReproOptions;
+import io.github.dvcmaven.core.api.ReproResult;
+import io.github.dvcmaven.core.api.StatusOptions;
+import io.github.dvcmaven.core.api.StatusReport;
+import io.github.dvcmaven.core.api.SyncOptions;
 import io.github.dvcmaven.core.cache.LinkType;
 import io.github.dvcmaven.core.cache.ObjectStore;
 import io.github.dvcmaven.core.config.ConfigFiles;
 import io.github.dvcmaven.core.config.DvcConfig;
-import io.github.dvcmaven.core.event.RepoListener;
 import io.github.dvcmaven.core.fs.DvcIgnore;
 import io.github.dvcmaven.core.fs.TreeWalker;
 import io.github.dvcmaven.core.hash.ContentHasher;
+import io.github.dvcmaven.core.pipeline.Dag;
+import io.github.dvcmaven.core.remote.Remotes;
 import io.github.dvcmaven.core.scm.Git;
+import io.github.dvcmaven.core.scm.GitHooks;
 import io.github.dvcmaven.core.state.StateDb;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,10 +81,10 @@ public final class Repo implements AutoCloseable {
                 ObjectStore.parseShared(config.get("cache", "shared").orElse(null), "cache.shared"));
         if (cacheDir == null) {
             // only this repository writes its own cache, and only under the lock its writers hold
-            cache.setStaleTempAge(java.time.Duration.ZERO);
+            cache.setStaleTempAge(Duration.ZERO);
         }
         this.state = new StateDb(dvcDir.resolve("tmp").resolve("dvc-maven").resolve("state.db"),
-                why -> options.listener().log(io.github.dvcmaven.core.event.RepoListener.Level.WARN, why));
+                why -> options.listener().log(RepoListener.Level.WARN, why));
         this.ignore = new DvcIgnore(root);
         int jobs = options.jobs() > 0 ? options.jobs()
                 : config.getInt("core", "checksum_jobs").orElse(Runtime.getRuntime().availableProcessors());
@@ -182,7 +212,7 @@ public final class Repo implements AutoCloseable {
      * front end's overrides for that remote (e.g. Maven settings.xml credentials) on top.
      */
     public Map<String, Object> remoteOptions(String name) {
-        Map<String, Object> opts = new java.util.LinkedHashMap<>(io.github.dvcmaven.core.remote.Remotes.options(config, name));
+        Map<String, Object> opts = new LinkedHashMap<>(Remotes.options(config, name));
         Map<String, Object> over = options.remoteOverrides().get(String.valueOf(opts.get("name")));
         if (over != null) {
             opts.putAll(over);
@@ -207,21 +237,21 @@ public final class Repo implements AutoCloseable {
     public List<Path> installHooks(Map<String, String> hooks, boolean force) {
         Git g = git().orElseThrow(() -> new DvcException("dvc install needs a git repository",
                 "run `git init` first; a repository without git has no hooks"));
-        return io.github.dvcmaven.core.scm.GitHooks.install(g, hooks, force);
+        return GitHooks.install(g, hooks, force);
     }
 
     /** dvc metrics show for a revision (null: the workspace). */
-    public io.github.dvcmaven.core.metrics.MetricsReport metricsShow(String rev) {
+    public MetricsReport metricsShow(String rev) {
         return new MetricsOperation(this).show(rev);
     }
 
     /** dvc metrics diff between two revisions (null b: the workspace). */
-    public io.github.dvcmaven.core.metrics.DiffReport metricsDiff(String a, String b, boolean all) {
+    public DiffReport metricsDiff(String a, String b, boolean all) {
         return new MetricsOperation(this).metricsDiff(a, b, all);
     }
 
     /** dvc params diff between two revisions (null b: the workspace). */
-    public io.github.dvcmaven.core.metrics.DiffReport paramsDiff(String a, String b, boolean all) {
+    public DiffReport paramsDiff(String a, String b, boolean all) {
         return new MetricsOperation(this).paramsDiff(a, b, all);
     }
 
@@ -230,7 +260,7 @@ public final class Repo implements AutoCloseable {
      * The plots dvc.yaml defines, rendered for each revision ({@code "workspace"} or any git revision), in
      * the order given: one revision is dvc plots show, several are dvc plots diff.
      */
-    public io.github.dvcmaven.core.plots.PlotsReport plots(List<String> revisions, List<String> targets) {
+    public PlotsReport plots(List<String> revisions, List<String> targets) {
         List<String> repoTargets = targets.stream().map(this::toRepoPath).toList();
         return new PlotsOperation(this).plots(revisions, repoTargets);
     }
@@ -240,8 +270,8 @@ public final class Repo implements AutoCloseable {
     }
 
     /** The pipeline graph, for {@code dag} (ASCII, Mermaid, DOT). */
-    public io.github.dvcmaven.core.pipeline.DagRenderer dag() {
-        return io.github.dvcmaven.core.pipeline.DagRenderer.of(new io.github.dvcmaven.core.pipeline.Dag(index().allStages()));
+    public DagRenderer dag() {
+        return DagRenderer.of(new Dag(index().allStages()));
     }
 
     public List<String> unprotect(List<String> targets) {
@@ -349,7 +379,7 @@ public final class Repo implements AutoCloseable {
         if (gitOpener != null) {
             return;
         }
-        gitOpener = io.github.dvcmaven.core.DaemonThreads.start("dvc-git-open", () -> {
+        gitOpener = DaemonThreads.start("dvc-git-open", () -> {
             try {
                 git().ifPresent(Git::readIndex);
             } catch (RuntimeException e) {
@@ -401,7 +431,7 @@ public final class Repo implements AutoCloseable {
             opener = gitOpener;
         }
         if (opener != null) {
-            io.github.dvcmaven.core.DaemonThreads.stop(opener);
+            DaemonThreads.stop(opener);
         }
         state.close();
         pool.shutdown();

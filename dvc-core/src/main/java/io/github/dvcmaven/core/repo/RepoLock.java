@@ -1,14 +1,16 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.fs.NativeFs;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 
 /**
  * The repository lock {@code .dvc/tmp/lock}, taken exactly as dvc takes it ({@code flock} exclusive,
@@ -52,7 +54,7 @@ public final class RepoLock implements AutoCloseable {
             if (!Files.exists(file)) {
                 try {
                     Files.createFile(file);
-                } catch (java.nio.file.FileAlreadyExistsException ignored) {
+                } catch (FileAlreadyExistsException ignored) {
                     // another process created it first; fine
                 }
             }
@@ -108,7 +110,7 @@ public final class RepoLock implements AutoCloseable {
     }
 
     private static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
     private void writePid() {

@@ -1,7 +1,10 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.event.RepoListener.Level;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.RepoListener.Level;
+import io.github.dvcmaven.core.api.ReproOptions;
+import io.github.dvcmaven.core.api.ReproResult;
+import io.github.dvcmaven.core.api.StatusReport;
 import io.github.dvcmaven.core.format.DvcYamlFormat;
 import io.github.dvcmaven.core.format.LockFileFormat;
 import io.github.dvcmaven.core.pipeline.Dag;

@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.scm.Git;
 import io.github.dvcmaven.core.scm.GitRevisions;
 import java.io.IOException;
@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -91,13 +92,13 @@ final class RevisionSnapshot implements AutoCloseable {
      * A file of this revision: from the snapshot directory, or for files the snapshot leaves out (images,
      * big files) straight from the commit.
      */
-    java.util.Optional<byte[]> read(String repoPath) throws IOException {
+    Optional<byte[]> read(String repoPath) throws IOException {
         Path file = root.resolve(repoPath);
         if (Files.isRegularFile(file)) {
-            return java.util.Optional.of(Files.readAllBytes(file));
+            return Optional.of(Files.readAllBytes(file));
         }
         if (commit == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return revisions.file(commit, gitDir.isEmpty() ? repoPath : gitDir + "/" + repoPath);
     }

@@ -1,11 +1,11 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.event.RepoListener;
+import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.format.FormatException;
 import io.github.dvcmaven.core.format.LockFileFormat;
 import io.github.dvcmaven.core.format.yaml.YamlReader;
 import io.github.dvcmaven.core.format.yaml.YamlWriter;
-import io.github.dvcmaven.core.fs.AtomicFiles;
+import io.github.dvcmaven.core.fs.AtomicWrite;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
 import io.github.dvcmaven.core.pipeline.RunCacheKeys;
@@ -93,7 +93,7 @@ final class RunCache {
             return;
         }
         try {
-            AtomicFiles.writeString(file, YamlWriter.dump(entry));
+            AtomicWrite.writeString(file, YamlWriter.dump(entry));
         } catch (IOException e) {
             repo.listener().log(RepoListener.Level.WARN, "cannot save run-cache entry: " + e.getMessage());
         }

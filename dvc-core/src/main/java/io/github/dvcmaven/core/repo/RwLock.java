@@ -1,10 +1,11 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.event.RepoListener;
-import io.github.dvcmaven.core.fs.AtomicFiles;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.RepoListener;
+import io.github.dvcmaven.core.fs.AtomicWrite;
 import io.github.dvcmaven.core.py.JsonParser;
 import io.github.dvcmaven.core.py.PyJson;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -122,7 +123,7 @@ final class RwLock implements AutoCloseable {
             }
             change.apply(state);
             state.entrySet().removeIf(e -> e.getValue() instanceof Map<?, ?> m && m.isEmpty());
-            AtomicFiles.writeString(file, PyJson.dumps(state));
+            AtomicWrite.writeString(file, PyJson.dumps(state));
         } catch (IOException e) {
             throw new DvcException("cannot update " + file + ": " + e.getMessage(), null, e);
         }
@@ -171,7 +172,7 @@ final class RwLock implements AutoCloseable {
     }
 
     private static boolean overlaps(String a, String b) {
-        return a.equals(b) || a.startsWith(b + java.io.File.separator) || b.startsWith(a + java.io.File.separator);
+        return a.equals(b) || a.startsWith(b + File.separator) || b.startsWith(a + File.separator);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,8 +1,9 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.scm.Git;
 import io.github.dvcmaven.core.scm.GitIgnoreFile;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ final class ScmContext {
         }
         List<String> files = new ArrayList<>();
         for (Path p : touched) {
-            files.add(repo.display(repo.root().relativize(p).toString().replace(java.io.File.separatorChar, '/')));
+            files.add(repo.display(repo.root().relativize(p).toString().replace(File.separatorChar, '/')));
         }
         files.sort(null);
         return files;

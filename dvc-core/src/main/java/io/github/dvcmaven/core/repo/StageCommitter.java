@@ -1,8 +1,10 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.format.LockFileFormat;
-import io.github.dvcmaven.core.fs.AtomicFiles;
+import io.github.dvcmaven.core.format.yaml.YamlReader;
+import io.github.dvcmaven.core.fs.AtomicWrite;
 import io.github.dvcmaven.core.hash.ContentHasher;
 import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Records a pipeline stage as it now is: dependency hashes, parameter values, outputs saved to the cache,
@@ -84,7 +87,7 @@ final class StageCommitter {
      * Writes the stages' new lock entries into their dvc.lock files, logging as dvc does; {@code lockFor}
      * gives each dvc.yaml's current lock. Returns the lock files as written.
      */
-    Map<String, LockFileFormat.LockFile> writeLock(java.util.function.Function<String, LockFileFormat.LockFile> lockFor,
+    Map<String, LockFileFormat.LockFile> writeLock(Function<String, LockFileFormat.LockFile> lockFor,
                                                    Map<PipelineStage, Map<String, Object>> entries) {
         Map<String, LockFileFormat.LockFile> written = new LinkedHashMap<>();
         Map<String, Map<String, Map<String, Object>>> byFile = new LinkedHashMap<>();
@@ -103,14 +106,14 @@ final class StageCommitter {
                 previous = null;
             }
             if (!exists) {
-                repo.listener().log(io.github.dvcmaven.core.event.RepoListener.Level.INFO,
+                repo.listener().log(RepoListener.Level.INFO,
                         "Generating lock file '" + repo.display(old.path()) + "'");
             } else if (!text.equals(previous)) {
-                repo.listener().log(io.github.dvcmaven.core.event.RepoListener.Level.INFO,
+                repo.listener().log(RepoListener.Level.INFO,
                         "Updating lock file '" + repo.display(old.path()) + "'");
             }
             try {
-                AtomicFiles.writeString(lockPath, text);
+                AtomicWrite.writeString(lockPath, text);
             } catch (IOException e) {
                 throw new DvcException("cannot write '" + old.path() + "': " + e.getMessage(), null, e);
             }
@@ -118,7 +121,7 @@ final class StageCommitter {
                 scm.track(lockPath);
             }
             written.put(f.getKey(), LockFileFormat.read(
-                    io.github.dvcmaven.core.format.yaml.YamlReader.parse(text, old.path(), true), old.path()));
+                    YamlReader.parse(text, old.path(), true), old.path()));
         }
         return written;
     }

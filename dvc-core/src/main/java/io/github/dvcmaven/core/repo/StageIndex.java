@@ -4,7 +4,7 @@ import io.github.dvcmaven.core.config.DvcConfig;
 import io.github.dvcmaven.core.format.DvcFileFormat;
 import io.github.dvcmaven.core.format.DvcYamlFormat;
 import io.github.dvcmaven.core.format.LockFileFormat;
-import io.github.dvcmaven.core.format.RepoPaths;
+import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.format.yaml.YamlReader;
 import io.github.dvcmaven.core.fs.DvcIgnore;
 import io.github.dvcmaven.core.fs.LeafDirectories;

@@ -1,15 +1,21 @@
 package io.github.dvcmaven.core.repo;
 
+import io.github.dvcmaven.core.api.MissingData;
+import io.github.dvcmaven.core.api.StageChange.PathChange;
+import io.github.dvcmaven.core.api.StageChange.Section;
+import io.github.dvcmaven.core.api.StageChange.StageFlag;
+import io.github.dvcmaven.core.api.StageChange;
+import io.github.dvcmaven.core.api.StageStatus;
+import io.github.dvcmaven.core.api.StatusOptions;
+import io.github.dvcmaven.core.api.StatusReport;
 import io.github.dvcmaven.core.format.DvcYamlFormat;
 import io.github.dvcmaven.core.pipeline.Dag;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
 import io.github.dvcmaven.core.pipeline.Stage;
-import io.github.dvcmaven.core.repo.StageChange.PathChange;
-import io.github.dvcmaven.core.repo.StageChange.Section;
-import io.github.dvcmaven.core.repo.StageChange.StageFlag;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +43,7 @@ final class StatusOperation {
         List<StageStatus> result = new ArrayList<>();
         Map<Stage, List<Output>> selected = new TargetResolver(repo, index).resolve(opts.targets());
         // as dvc's status reads deps and outs under the rwlock: a stage being run right now is busy, not "deleted"
-        List<java.nio.file.Path> read = new ArrayList<>();
+        List<Path> read = new ArrayList<>();
         for (Stage st : selected.keySet()) {
             if (st instanceof PipelineStage p) {
                 read.addAll(p.depPaths(repo.root()));

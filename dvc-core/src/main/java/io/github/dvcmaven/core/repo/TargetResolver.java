@@ -1,16 +1,19 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.format.DvcYamlFormat;
-import io.github.dvcmaven.core.format.RepoPaths;
+import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
 import io.github.dvcmaven.core.pipeline.Stage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns user targets into stages and the outputs of them asked for, as dvc accepts them: a .dvc file, a
@@ -68,15 +71,15 @@ final class TargetResolver {
      * as paths relative to the output: a granular checkout restores only those. An output some target
      * names whole is absent.
      */
-    Map<String, java.util.Set<String>> innerPaths(List<String> targets) {
-        Map<String, java.util.Set<String>> inner = new LinkedHashMap<>();
-        java.util.Set<String> whole = new java.util.HashSet<>();
+    Map<String, Set<String>> innerPaths(List<String> targets) {
+        Map<String, Set<String>> inner = new LinkedHashMap<>();
+        Set<String> whole = new HashSet<>();
         for (String target : targets == null ? List.<String>of() : targets) {
             String rel = safeRel(target);
             for (Stage s : stagesFor(target)) {
                 for (Output o : s.outs()) {
                     if (rel != null && !isStageTarget(target) && !rel.equals(o.repoPath()) && RepoPaths.isWithin(rel, o.repoPath())) {
-                        inner.computeIfAbsent(o.repoPath(), k -> new java.util.LinkedHashSet<>())
+                        inner.computeIfAbsent(o.repoPath(), k -> new LinkedHashSet<>())
                                 .add(rel.substring(o.repoPath().length() + 1));
                     } else {
                         whole.add(o.repoPath());

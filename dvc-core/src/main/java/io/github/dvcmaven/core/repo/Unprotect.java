@@ -1,5 +1,6 @@
 package io.github.dvcmaven.core.repo;
 
+import io.github.dvcmaven.core.fs.AtomicWrite;
 import io.github.dvcmaven.core.fs.FileCopy;
 import io.github.dvcmaven.core.fs.Modes;
 import io.github.dvcmaven.core.fs.Umask;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Workspace file surgery: making linked files private writable copies, and deleting trees. */
@@ -25,10 +25,10 @@ final class Unprotect {
         int links = symlink ? 1 : (Integer) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
         boolean exec = (Modes.mode(file) & 0100) != 0;
         if (symlink || links > 1) {
-            Path tmp = file.resolveSibling("." + file.getFileName() + ".unprotect.tmp");
-            Files.deleteIfExists(tmp);
-            FileCopy.copy(file, tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try (AtomicWrite w = AtomicWrite.begin(file)) {
+                FileCopy.copy(file, w.temp());
+                w.commit();
+            }
         }
         Modes.chmod(file, Umask.writableFileMode() | (exec ? 0100 : 0));
     }

@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.scm;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.ignore.IgnoreNode;
 import org.eclipse.jgit.lib.Repository;
@@ -82,7 +83,7 @@ public final class Git implements AutoCloseable {
             org.eclipse.jgit.api.Status st = api.status().call();
             boolean staged = !st.getAdded().isEmpty() || !st.getChanged().isEmpty() || !st.getRemoved().isEmpty();
             boolean unstaged = !st.getModified().isEmpty() || !st.getMissing().isEmpty();
-            List<String> untracked = withUntracked ? new ArrayList<>(new java.util.TreeSet<>(st.getUntracked())) : List.of();
+            List<String> untracked = withUntracked ? new ArrayList<>(new TreeSet<>(st.getUntracked())) : List.of();
             return new Status(staged, unstaged, untracked);
         } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
             throw new DvcException("cannot read git status: " + e.getMessage(), null, e);

@@ -1,7 +1,7 @@
 package io.github.dvcmaven.core.scm;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.fs.AtomicFiles;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.fs.AtomicWrite;
 import io.github.dvcmaven.core.fs.Modes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ public final class GitHooks {
         try {
             for (Map.Entry<String, String> h : hooks.entrySet()) {
                 Path hook = dir.resolve(h.getKey());
-                AtomicFiles.writeString(hook, "#!/bin/sh\n" + h.getValue() + "\n");
+                AtomicWrite.writeString(hook, "#!/bin/sh\n" + h.getValue() + "\n");
                 Modes.chmod(hook, 0755);
                 written.add(hook);
             }

@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.scm;
 
-import io.github.dvcmaven.core.fs.AtomicFiles;
+import io.github.dvcmaven.core.fs.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ public final class GitIgnoreFile {
             }
         }
         String prefix = existing.length == 0 || existing[existing.length - 1] == '\n' ? "" : "\n";
-        AtomicFiles.write(gitignore, (text + prefix + entry + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicWrite.write(gitignore, (text + prefix + entry + "\n").getBytes(StandardCharsets.UTF_8));
         return gitignore;
     }
 
@@ -73,7 +73,7 @@ public final class GitIgnoreFile {
         if (!changed) {
             return null;
         }
-        AtomicFiles.write(gitignore, String.join("", kept).getBytes(StandardCharsets.UTF_8));
+        AtomicWrite.write(gitignore, String.join("", kept).getBytes(StandardCharsets.UTF_8));
         return gitignore;
     }
 

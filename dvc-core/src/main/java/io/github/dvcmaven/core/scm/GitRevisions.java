@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.scm;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,8 @@
 package io.github.dvcmaven.core.state;
 
+import io.github.dvcmaven.core.DaemonThreads;
 import io.github.dvcmaven.core.fs.FileStat;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +14,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Remembers file hashes by (device, inode, mtime, size, algorithm), so an unchanged file is never hashed
@@ -39,7 +43,7 @@ public final class StateDb implements AutoCloseable {
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>(EXPECTED_FILES);
     private final Map<Key, Entry> pending = new ConcurrentHashMap<>(EXPECTED_FILES);
     /** Inodes with a row in the table: only these can hold an older state to delete when one is written. */
-    private final java.util.Set<Inode> stored = ConcurrentHashMap.newKeySet(EXPECTED_FILES);
+    private final Set<Inode> stored = ConcurrentHashMap.newKeySet(EXPECTED_FILES);
     private final Map<List<String>, TreeRecord> pendingTrees = new ConcurrentHashMap<>();
     /** The thread opening or flushing the database in the background, if one was started. */
     private volatile Thread background;
@@ -51,14 +55,14 @@ public final class StateDb implements AutoCloseable {
 
     /** Why the database is not used (null while it is): set once, said once, then every call goes without it. */
     private volatile String unavailable;
-    private final java.util.function.Consumer<String> onUnavailable;
+    private final Consumer<String> onUnavailable;
 
     public StateDb(Path file) {
         this(file, why -> { });
     }
 
     /** @param onUnavailable told once, if the database cannot be used: the run goes on rehashing what it needs */
-    public StateDb(Path file, java.util.function.Consumer<String> onUnavailable) {
+    public StateDb(Path file, Consumer<String> onUnavailable) {
         this.file = file;
         this.onUnavailable = onUnavailable;
     }
@@ -254,7 +258,7 @@ public final class StateDb implements AutoCloseable {
         if (connection == null) {
             try {
                 Files.createDirectories(file.getParent());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 unavailable(e);
                 return null;
             }
@@ -353,7 +357,7 @@ public final class StateDb implements AutoCloseable {
         if (connection != null || background != null) {
             return;
         }
-        background = io.github.dvcmaven.core.DaemonThreads.start("dvc-state-open", () -> {
+        background = DaemonThreads.start("dvc-state-open", () -> {
             synchronized (this) {
                 try {
                     connection();
@@ -380,7 +384,7 @@ public final class StateDb implements AutoCloseable {
             if (pending.isEmpty()) {
                 return;
             }
-            background = io.github.dvcmaven.core.DaemonThreads.start("dvc-state-flush", () -> {
+            background = DaemonThreads.start("dvc-state-flush", () -> {
                 flush();
                 flushWhileRequested();
             });

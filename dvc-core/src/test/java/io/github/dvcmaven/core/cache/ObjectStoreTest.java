@@ -11,6 +11,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +69,7 @@ class ObjectStoreTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"git/config", ".gitignore", "sub/.github/workflows/ci.yml",
             "legit/x", ".gitkeep"})
     void namesThatOnlyLookLikeGitAreFine(String relpath) throws Exception {
-        assertThat(java.util.List.of(relpath.split("/")).stream().anyMatch(ObjectStore::isGitDirName)).isFalse();
+        assertThat(List.of(relpath.split("/")).stream().anyMatch(ObjectStore::isGitDirName)).isFalse();
     }
 
     @Test
@@ -85,9 +88,9 @@ class ObjectStoreTest {
     void aBigFileIsCopiedWhileItsHashIsTakenFromTheReadAlreadyUnderWayIfTheFileKeptItsStat() throws Exception {
         ObjectStore store = new ObjectStore(tmp.resolve("cache"));
         byte[] content = new byte[6 << 20];
-        new java.util.Random(7).nextBytes(content);
+        new Random(7).nextBytes(content);
         Path big = Files.write(tmp.resolve("big.bin"), content);
-        Files.setLastModifiedTime(big, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Files.setLastModifiedTime(big, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
 
         String md5 = store.addFileHashing(big, HashInfo.MD5, false, HashAhead.start(big, HashInfo.MD5));
         assertThat(md5).isEqualTo(FileHasher.md5Hex(content));

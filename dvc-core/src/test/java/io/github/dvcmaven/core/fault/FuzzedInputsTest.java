@@ -2,11 +2,12 @@ package io.github.dvcmaven.core.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.format.params.ParamsFiles;
 import io.github.dvcmaven.core.remote.Remotes;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
-import io.github.dvcmaven.core.repo.StatusOptions;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.StatusOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -268,7 +270,7 @@ class FuzzedInputsTest {
                     runner.shutdownNow();
                     runner = Executors.newSingleThreadExecutor();
                     result = "hang";
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     result = "unexpected " + e.getCause();
                 }
                 if (result.startsWith("unexpected")) {
@@ -321,7 +323,7 @@ class FuzzedInputsTest {
             }
             if (kind.file().startsWith("params")) {
                 // what params show and a stage's params dependency read, whether or not status gets that far
-                io.github.dvcmaven.core.format.params.ParamsFiles.read(ws.resolve(kind.file()), kind.file());
+                ParamsFiles.read(ws.resolve(kind.file()), kind.file());
             }
             repo.status(StatusOptions.of(List.of()));
             return "ok";

@@ -1,9 +1,9 @@
 package io.github.dvcmaven.core.fault;
 
-import io.github.dvcmaven.core.repo.AddOptions;
+import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
-import io.github.dvcmaven.core.repo.ReproOptions;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.ReproOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

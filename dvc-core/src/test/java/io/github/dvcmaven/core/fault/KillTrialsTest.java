@@ -2,16 +2,20 @@ package io.github.dvcmaven.core.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dvcmaven.core.format.yaml.YamlReader;
 import io.github.dvcmaven.core.hash.FileHasher;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
-import io.github.dvcmaven.core.repo.StatusOptions;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.StatusOptions;
 import io.github.dvcmaven.core.testing.Datasets;
+import io.github.dvcmaven.core.testing.S3ProxyServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.github.dvcmaven.core.testing.S3ProxyServer;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +89,7 @@ class KillTrialsTest {
         Random random = new Random(SEED);
         String[] ops = {"add", "repro", "push", "pull"};
         List<String> log = new ArrayList<>();
-        Map<String, Long> lastRun = new java.util.HashMap<>();
+        Map<String, Long> lastRun = new HashMap<>();
         for (int trial = 0; trial < TRIALS; trial++) {
             String op = ops[trial % ops.length];
             // each trial has the whole operation to do: nothing done yet that it would skip
@@ -184,7 +188,7 @@ class KillTrialsTest {
     private static Map<String, String> objectsOnS3(S3ProxyServer s3) throws IOException {
         Map<String, String> out = new TreeMap<>();
         for (String key : s3.keys("kill")) {
-            try (java.io.InputStream in = s3.blobs().getBlob(S3ProxyServer.BUCKET, "kill/" + key).getPayload().openStream()) {
+            try (InputStream in = s3.blobs().getBlob(S3ProxyServer.BUCKET, "kill/" + key).getPayload().openStream()) {
                 out.put(key, FileHasher.hash(in, "md5"));
             }
         }
@@ -195,7 +199,7 @@ class KillTrialsTest {
         if (Files.exists(file)) {
             String text = Files.readString(file);
             assertThat(text).as(file + " is whole").endsWith("\n");
-            io.github.dvcmaven.core.format.yaml.YamlReader.parse(text, file.toString());
+            YamlReader.parse(text, file.toString());
         }
     }
 
@@ -220,7 +224,7 @@ class KillTrialsTest {
             return;
         }
         try (Stream<Path> walk = Files.walk(p)) {
-            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
                 x.toFile().setWritable(true);
                 Files.delete(x);
             }

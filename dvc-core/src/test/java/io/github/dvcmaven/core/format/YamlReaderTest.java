@@ -3,7 +3,7 @@ package io.github.dvcmaven.core.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.format.yaml.RawScalar;
+import io.github.dvcmaven.core.py.RawScalar;
 import io.github.dvcmaven.core.format.yaml.YamlDocument;
 import io.github.dvcmaven.core.format.yaml.YamlReader;
 import java.util.List;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,11 +18,11 @@ class FileBytesTest {
     void readsTheStatedSizeAndNoMore() throws IOException {
         Path f = tmp.resolve("f");
         byte[] content = new byte[300_000];
-        new java.util.Random(1).nextBytes(content);
+        new Random(1).nextBytes(content);
         Files.write(f, content);
         assertThat(FileBytes.read(f, content.length)).isEqualTo(content);
         // grown since its stat: the stated size is read; the caller's second stat sees the growth
-        assertThat(FileBytes.read(f, 10)).isEqualTo(java.util.Arrays.copyOf(content, 10));
+        assertThat(FileBytes.read(f, 10)).isEqualTo(Arrays.copyOf(content, 10));
         assertThat(FileBytes.read(tmp.resolve("f"), 0)).isEmpty();
     }
 

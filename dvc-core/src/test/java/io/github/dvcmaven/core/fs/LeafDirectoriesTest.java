@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class LeafDirectoriesTest {
         assertThat(leaves.isLeaf(tmp)).isFalse();
         String fs = Files.getFileStore(tmp).type();
         // the build machines' temp dirs are ext4 or tmpfs; elsewhere the answer must be the safe "no"
-        assertThat(leaves.isLeaf(leaf)).isEqualTo(java.util.Set.of("ext2", "ext3", "ext4", "xfs", "tmpfs").contains(fs));
+        assertThat(leaves.isLeaf(leaf)).isEqualTo(Set.of("ext2", "ext3", "ext4", "xfs", "tmpfs").contains(fs));
         Files.createDirectory(leaf.resolve("sub"));
         assertThat(leaves.isLeaf(leaf)).isFalse();
     }

@@ -2,8 +2,9 @@ package io.github.dvcmaven.core.hash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.event.RepoListener;
+import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.fs.DvcIgnore;
+import io.github.dvcmaven.core.fs.FileStat;
 import io.github.dvcmaven.core.fs.TreeWalker;
 import io.github.dvcmaven.core.state.StateDb;
 import io.github.dvcmaven.core.testing.LiveThreads;
@@ -12,8 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,44 +89,44 @@ class ContentHasherTest {
     @Test
     void theTreeFingerprintSeesEveryPathAndStatChangeButNotTheOrder() {
         ContentHasher h = hasher(new StateDb(tmp.resolve("state.db")));
-        java.util.function.BiFunction<String, io.github.dvcmaven.core.fs.FileStat, TreeWalker.Entry> entry =
+        BiFunction<String, FileStat, TreeWalker.Entry> entry =
                 (rel, st) -> new TreeWalker.Entry(rel, tmp.resolve(rel), st, false);
-        java.util.List<TreeWalker.Entry> base = new java.util.ArrayList<>();
+        List<TreeWalker.Entry> base = new ArrayList<>();
         for (int i = 0; i < 6000; i++) {   // above the size that is fingerprinted in parallel slices
-            base.add(entry.apply("d/f" + i, new io.github.dvcmaven.core.fs.FileStat(5, 1000 + i, 7_000L + i, 10, -1, true, false)));
+            base.add(entry.apply("d/f" + i, new FileStat(5, 1000 + i, 7_000L + i, 10, -1, true, false)));
         }
         String fp = h.fingerprint(base);
-        java.util.List<TreeWalker.Entry> reversed = new java.util.ArrayList<>(base);
-        java.util.Collections.reverse(reversed);
+        List<TreeWalker.Entry> reversed = new ArrayList<>(base);
+        Collections.reverse(reversed);
         assertThat(h.fingerprint(reversed)).isEqualTo(fp);
         assertThat(h.fingerprint(base.subList(0, 5999))).isNotEqualTo(fp);
-        io.github.dvcmaven.core.fs.FileStat s = base.get(42).stat();
-        java.util.List<io.github.dvcmaven.core.fs.FileStat> changedStats = java.util.List.of(
-                new io.github.dvcmaven.core.fs.FileStat(s.device() + 1, s.inode(), s.mtimeNanos(), s.size(), -1, true, false),
-                new io.github.dvcmaven.core.fs.FileStat(s.device(), s.inode() + 1, s.mtimeNanos(), s.size(), -1, true, false),
-                new io.github.dvcmaven.core.fs.FileStat(s.device(), s.inode(), s.mtimeNanos() + 1, s.size(), -1, true, false),
-                new io.github.dvcmaven.core.fs.FileStat(s.device(), s.inode(), s.mtimeNanos(), s.size() + 1, -1, true, false));
-        for (io.github.dvcmaven.core.fs.FileStat changed : changedStats) {
-            java.util.List<TreeWalker.Entry> edited = new java.util.ArrayList<>(base);
+        FileStat s = base.get(42).stat();
+        List<FileStat> changedStats = List.of(
+                new FileStat(s.device() + 1, s.inode(), s.mtimeNanos(), s.size(), -1, true, false),
+                new FileStat(s.device(), s.inode() + 1, s.mtimeNanos(), s.size(), -1, true, false),
+                new FileStat(s.device(), s.inode(), s.mtimeNanos() + 1, s.size(), -1, true, false),
+                new FileStat(s.device(), s.inode(), s.mtimeNanos(), s.size() + 1, -1, true, false));
+        for (FileStat changed : changedStats) {
+            List<TreeWalker.Entry> edited = new ArrayList<>(base);
             edited.set(42, entry.apply("d/f42", changed));
             assertThat(h.fingerprint(edited)).as("stat %s", changed).isNotEqualTo(fp);
         }
         // a rename that keeps the stat, also to a name with the same String.hashCode ("Aa" / "BB")
-        java.util.List<TreeWalker.Entry> renamed = new java.util.ArrayList<>(base);
+        List<TreeWalker.Entry> renamed = new ArrayList<>(base);
         renamed.set(42, entry.apply("d/g42", s));
         assertThat(h.fingerprint(renamed)).isNotEqualTo(fp);
-        java.util.List<TreeWalker.Entry> one = java.util.List.of(entry.apply("Aa", s));
-        assertThat(h.fingerprint(one)).isNotEqualTo(h.fingerprint(java.util.List.of(entry.apply("BB", s))));
+        List<TreeWalker.Entry> one = List.of(entry.apply("Aa", s));
+        assertThat(h.fingerprint(one)).isNotEqualTo(h.fingerprint(List.of(entry.apply("BB", s))));
     }
 
     @Test
     void aHashAheadIsUsedOnlyForTheFileAsItWasWhenItStarted() throws Exception {
         ContentHasher h = hasher(new StateDb(tmp.resolve("state.db")));
         byte[] content = new byte[5 << 20];
-        new java.util.Random(1).nextBytes(content);
+        new Random(1).nextBytes(content);
         Path big = Files.write(tmp.resolve("big.bin"), content);
         age(big);
-        java.util.List<HashAhead> given = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<HashAhead> given = new CopyOnWriteArrayList<>();
         ContentHasher.ContentReader reader = (f, size, algo, ahead) -> {
             given.add(ahead);
             return ContentHasher.HASH_ONLY.read(f, size, algo, ahead);

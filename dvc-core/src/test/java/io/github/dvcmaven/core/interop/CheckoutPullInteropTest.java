@@ -3,15 +3,16 @@ package io.github.dvcmaven.core.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.repo.CheckoutResult;
+import io.github.dvcmaven.core.api.CheckoutResult;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
-import io.github.dvcmaven.core.repo.UnsavedChangesException;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.UnsavedChangesException;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -111,7 +112,7 @@ class CheckoutPullInteropTest {
             return;
         }
         try (var walk = Files.walk(p)) {
-            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
                 x.toFile().setWritable(true);
                 Files.delete(x);
             }

@@ -2,9 +2,9 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.pipeline.DagRenderer;
+import io.github.dvcmaven.core.api.DagRenderer;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
+import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
 import java.io.IOException;
@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -100,12 +104,12 @@ class DagInteropTest {
     }
 
     /** The stage names of each row of boxes, top to bottom. */
-    private static List<java.util.Set<String>> layers(String ascii) {
-        List<java.util.Set<String>> out = new ArrayList<>();
-        java.util.regex.Pattern box = java.util.regex.Pattern.compile("\\| ([^|*]+?) \\|");
+    private static List<Set<String>> layers(String ascii) {
+        List<Set<String>> out = new ArrayList<>();
+        Pattern box = Pattern.compile("\\| ([^|*]+?) \\|");
         for (String line : ascii.split("\n")) {
-            java.util.regex.Matcher m = box.matcher(line);
-            java.util.Set<String> row = new java.util.TreeSet<>();
+            Matcher m = box.matcher(line);
+            Set<String> row = new TreeSet<>();
             while (m.find()) {
                 row.add(m.group(1).trim());
             }

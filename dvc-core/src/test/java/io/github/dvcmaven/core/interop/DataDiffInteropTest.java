@@ -2,17 +2,19 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.testing.IndependentJson;
-import io.github.dvcmaven.core.repo.DataStatusOptions;
+import io.github.dvcmaven.core.py.PyStrings;
+import io.github.dvcmaven.core.api.DataStatusOptions;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
+import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
+import io.github.dvcmaven.core.testing.IndependentJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +81,7 @@ class DataDiffInteropTest {
     }
 
     private Repo open() {
-        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(dvc.env());
         return Repo.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(env));
     }
@@ -156,7 +158,7 @@ class DataDiffInteropTest {
             List<Object> out = new ArrayList<>();
             l.forEach(v -> out.add(sortLists(v)));
             out.sort(Comparator.comparing(v -> v instanceof Map<?, ?> m ? String.valueOf(m.get("old")) : String.valueOf(v),
-                    io.github.dvcmaven.core.py.PyStrings.CODE_POINT_ORDER));
+                    PyStrings.CODE_POINT_ORDER));
             return out;
         }
         return o;

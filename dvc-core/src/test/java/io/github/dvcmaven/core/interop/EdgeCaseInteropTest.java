@@ -3,16 +3,16 @@ package io.github.dvcmaven.core.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.fs.Modes;
 import io.github.dvcmaven.core.hash.FileHasher;
-import io.github.dvcmaven.core.testing.IndependentJson;
-import io.github.dvcmaven.core.repo.AddOptions;
+import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.repo.Repo;
 import io.github.dvcmaven.core.repo.RepoLock;
-import io.github.dvcmaven.core.repo.RepoOptions;
+import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
+import io.github.dvcmaven.core.testing.IndependentJson;
 import io.github.dvcmaven.core.testing.Proc;
 import io.github.dvcmaven.core.testing.TreeSnapshot;
 import java.io.BufferedReader;
@@ -21,6 +21,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,8 +65,8 @@ class EdgeCaseInteropTest {
         Modes.chmod(obj, 0444);
         Files.writeString(dir.resolve(name + ".dvc"), "outs:\n- md5: " + legacy + "\n  size: " + bytes.length
                 + "\n  path: " + name + "\n");
-        Files.writeString(dir.resolve(".gitignore"), "/" + name + "\n", java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve(".gitignore"), "/" + name + "\n", StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     @Test

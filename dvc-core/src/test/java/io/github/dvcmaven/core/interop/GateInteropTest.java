@@ -2,21 +2,24 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.testing.IndependentJson;
-import io.github.dvcmaven.core.repo.AddOptions;
+import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
-import io.github.dvcmaven.core.repo.ReproOptions;
-import io.github.dvcmaven.core.repo.StageStatus;
-import io.github.dvcmaven.core.repo.StatusOptions;
-import io.github.dvcmaven.core.repo.StatusReport;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.ReproOptions;
+import io.github.dvcmaven.core.api.StageStatus;
+import io.github.dvcmaven.core.api.StatusOptions;
+import io.github.dvcmaven.core.api.StatusReport;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
 import io.github.dvcmaven.core.testing.GateLab;
+import io.github.dvcmaven.core.testing.IndependentJson;
 import io.github.dvcmaven.core.testing.Proc;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +51,7 @@ class GateInteropTest {
     }
 
     private Repo open(Path dir) {
-        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(dvc.env());
         return Repo.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(env));
     }
@@ -116,7 +119,7 @@ class GateInteropTest {
             assertThat(text).contains(from);
             Files.writeString(file, text.replace(from, to));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -124,7 +127,7 @@ class GateInteropTest {
     @ValueSource(strings = {"dvc", "ours"})
     void onAFreshCloneOurVerdictIsDvcsAllowMissingVerdict(String madeBy) throws IOException {
         Path origin = origin(madeBy);
-        Map<String, Consumer<Path>> scenarios = new java.util.LinkedHashMap<>();
+        Map<String, Consumer<Path>> scenarios = new LinkedHashMap<>();
         scenarios.put("unchanged", c -> { });
         scenarios.put("param", c -> edit(c.resolve("params.yaml"), "C: 0.5", "C: 1.5"));
         scenarios.put("code", c -> edit(c.resolve("src/eval.sh"), "auc", "roc_auc"));

@@ -2,10 +2,10 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.repo.GcOptions;
-import io.github.dvcmaven.core.repo.GcResult;
+import io.github.dvcmaven.core.api.GcOptions;
+import io.github.dvcmaven.core.api.GcResult;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
+import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.testing.Datasets;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -77,7 +78,7 @@ class GcInteropTest {
         Path root = repo.resolve(".dvc/cache");
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString())
-                    .filter(p -> !p.startsWith("runs")).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+                    .filter(p -> !p.startsWith("runs")).collect(Collectors.toCollection(TreeSet::new));
         }
     }
 
@@ -144,7 +145,7 @@ class GcInteropTest {
     private static TreeSet<String> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString())
-                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 }

@@ -2,18 +2,21 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.testing.IndependentJson;
+import io.github.dvcmaven.core.py.PyJson;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
+import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.testing.Datasets;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
+import io.github.dvcmaven.core.testing.IndependentJson;
 import io.github.dvcmaven.core.testing.TreeSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,7 @@ class LocalRemoteInteropTest {
     }
 
     private Repo open(Path dir) {
-        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(dvc.env());
         return Repo.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(env));
     }
@@ -94,14 +97,14 @@ class LocalRemoteInteropTest {
         String theirs = dvc.ok(origin, "status", "-c", "--json").out();
         try (Repo repo = open(origin)) {
             Map<String, String> ours = repo.cloudStatus(List.of(), null);
-            assertThat((Object) IndependentJson.parse(io.github.dvcmaven.core.py.PyJson.dumps(ours)))
+            assertThat((Object) IndependentJson.parse(PyJson.dumps(ours)))
                     .isEqualTo(IndependentJson.parse(theirs));
             assertThat(ours).containsEntry("data", "new").doesNotContainKey("single.txt");
         }
     }
 
     private static Map<String, String> withoutEmptyDirs(Map<String, String> snapshot) {
-        Map<String, String> copy = new java.util.TreeMap<>(snapshot);
+        Map<String, String> copy = new TreeMap<>(snapshot);
         copy.remove("empty-dir");
         return copy;
     }

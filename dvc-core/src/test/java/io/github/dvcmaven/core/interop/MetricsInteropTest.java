@@ -2,13 +2,14 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.metrics.DiffReport;
-import io.github.dvcmaven.core.metrics.MetricsReport;
-import io.github.dvcmaven.core.testing.IndependentJson;
+import io.github.dvcmaven.core.api.DiffReport;
+import io.github.dvcmaven.core.api.MetricsReport;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.testing.Datasets;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
+import io.github.dvcmaven.core.testing.IndependentJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ class MetricsInteropTest {
         Path remote = tmp.resolve("remote");
         dvc.ok(repo, "remote", "add", "-d", "store", remote.toString());
         // the remote holds every object ever cached (its layout is the cache's)
-        io.github.dvcmaven.core.testing.Datasets.copyTree(repo.resolve(".dvc/cache/files"), remote.resolve("files"));
+        Datasets.copyTree(repo.resolve(".dvc/cache/files"), remote.resolve("files"));
         String expected = dvc.ok(repo, "metrics", "diff", "--json", "HEAD~1", "HEAD").out();
         try (Stream<Path> walk = Files.walk(repo.resolve(".dvc/cache"))) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> {

@@ -2,18 +2,19 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.testing.IndependentJson;
-import io.github.dvcmaven.core.repo.ReproOptions;
-import io.github.dvcmaven.core.repo.ReproResult;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.ReproOptions;
+import io.github.dvcmaven.core.api.ReproResult;
 import io.github.dvcmaven.core.testing.Datasets;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
+import io.github.dvcmaven.core.testing.IndependentJson;
 import io.github.dvcmaven.core.testing.TreeSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,7 @@ class PipelineInteropTest {
     }
 
     private Repo open(Path dir) {
-        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(dvc.env());
         return Repo.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(env));
     }

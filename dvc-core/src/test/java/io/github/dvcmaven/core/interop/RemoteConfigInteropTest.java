@@ -3,17 +3,23 @@ package io.github.dvcmaven.core.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.remote.Remotes;
+import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
+import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
 import io.github.dvcmaven.core.testing.Proc;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -142,7 +148,7 @@ class RemoteConfigInteropTest {
         // written by dvc itself: every goal that opens the remote refuses it, naming the file
         dvc.ok(dir, "remote", "modify", "r", "version_aware", "true");
         Repo reopened = open();
-        assertThatThrownBy(() -> io.github.dvcmaven.core.remote.Remotes.options(reopened.config(), "r"))
+        assertThatThrownBy(() -> Remotes.options(reopened.config(), "r"))
                 .isInstanceOf(DvcException.class).hasMessageContaining("version_aware = true")
                 .hasMessageContaining(dir.resolve(".dvc").resolve("config").toString());
     }
@@ -152,9 +158,9 @@ class RemoteConfigInteropTest {
         Files.writeString(dir.resolve(".dvc/config"), "[core]\n    remote = r\n['remote \"r\"']\n    url = s3://b/p\n    path_style = true\n");
         assertThat(dvc.run(dir, "status").stderr()).as("dvc itself refuses this config").contains("extra keys not allowed");
         Repo repo = open();
-        assertThatThrownBy(() -> io.github.dvcmaven.core.remote.Remotes.options(repo.config(), null))
+        assertThatThrownBy(() -> Remotes.options(repo.config(), null))
                 .isInstanceOf(DvcException.class).hasMessageContaining("'path_style'")
-                .hasMessageContaining(".dvc" + java.io.File.separator + "config")
+                .hasMessageContaining(".dvc" + File.separator + "config")
                 .satisfies(e -> assertThat(((DvcException) e).hint()).contains("-Ddvc.option=path_style -Ddvc.unset=true"));
         repo.remotes().modify("r", "path_style", null, false, true);
         assertThat(dvc.run(dir, "status").exitCode()).as("our unset repairs it for dvc").isZero();
@@ -198,7 +204,7 @@ class RemoteConfigInteropTest {
         dvc.ok(dir, "add", "theirs.txt");
         Files.writeString(dir.resolve("ours.txt"), "added by dvc-maven");
         try (Repo repo = open()) {
-            repo.add(java.util.List.of("ours.txt"), io.github.dvcmaven.core.repo.AddOptions.defaults());
+            repo.add(List.of("ours.txt"), AddOptions.defaults());
         }
         Path theirs = dvcObjectDir("theirs.txt");
         Path ours = dvcObjectDir("ours.txt");
@@ -214,7 +220,7 @@ class RemoteConfigInteropTest {
 
     private Path dvcObjectDir(String file) throws IOException {
         String pointer = Files.readString(dir.resolve(file + ".dvc"));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("md5: ([0-9a-f]{32})").matcher(pointer);
+        Matcher m = Pattern.compile("md5: ([0-9a-f]{32})").matcher(pointer);
         assertThat(m.find()).isTrue();
         return dir.resolve(".dvc/cache/files/md5").resolve(m.group(1).substring(0, 2));
     }

@@ -3,10 +3,9 @@ package io.github.dvcmaven.core.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
+import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
-import io.github.dvcmaven.core.testing.TreeSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,22 +3,26 @@ package io.github.dvcmaven.core.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.repo.AddOptions;
-import io.github.dvcmaven.core.repo.CheckoutResult;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.CheckoutResult;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
-import io.github.dvcmaven.core.testing.IndependentJson;
-import io.github.dvcmaven.core.repo.StatusReport;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.StatusReport;
 import io.github.dvcmaven.core.testing.Datasets;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
+import io.github.dvcmaven.core.testing.IndependentJson;
 import io.github.dvcmaven.core.testing.TreeSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -138,14 +142,14 @@ class TrackedDataInteropTest {
 
     /** What a fresh checkout restores: no empty dirs, and no exec bits inside directories (not in .dir). */
     private static Map<String, String> asRestored(Map<String, String> snapshot) {
-        Map<String, String> copy = new java.util.TreeMap<>(snapshot);
+        Map<String, String> copy = new TreeMap<>(snapshot);
         copy.remove("empty-dir");
         copy.replaceAll((k, v) -> v.replaceFirst("^file 755", "file 644"));
         return copy;
     }
 
-    private static java.util.Set<String> stageBlocks(List<String> lines) {
-        java.util.Set<String> blocks = new java.util.HashSet<>();
+    private static Set<String> stageBlocks(List<String> lines) {
+        Set<String> blocks = new HashSet<>();
         StringBuilder current = new StringBuilder();
         for (String line : lines) {
             if (!line.startsWith("\t") && current.length() > 0) {
@@ -160,7 +164,7 @@ class TrackedDataInteropTest {
 
     static void deleteTree(Path p) throws IOException {
         try (var walk = Files.walk(p)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
         }
     }
 }

@@ -3,9 +3,11 @@ package io.github.dvcmaven.core.plots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.PlotsReport;
+import io.github.dvcmaven.core.api.RenderedPlot;
+import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.repo.Repo;
-import io.github.dvcmaven.core.repo.RepoOptions;
 import io.github.dvcmaven.core.testing.PlotsFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package io.github.dvcmaven.core.py;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class PyJsonTest {
     @Test
     void parserRoundTripsAndReportsLines() {
         Object parsed = JsonParser.parse("{\"b\": [1, 2.0, 12345678901234567890], \"a\": \"\\u00e9\"}");
-        assertThat(parsed).isEqualTo(Map.of("b", List.of(1L, 2.0, new java.math.BigInteger("12345678901234567890")), "a", "é"));
+        assertThat(parsed).isEqualTo(Map.of("b", List.of(1L, 2.0, new BigInteger("12345678901234567890")), "a", "é"));
         assertThatThrownBy(() -> JsonParser.parse("{\n  \"a\": ,\n}"))
                 .isInstanceOf(JsonParser.JsonSyntaxException.class).hasMessageContaining("line 2");
     }

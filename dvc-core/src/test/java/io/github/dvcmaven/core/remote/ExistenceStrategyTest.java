@@ -3,11 +3,12 @@ package io.github.dvcmaven.core.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.cache.ObjectStore;
-import io.github.dvcmaven.core.event.RepoListener;
+import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.hash.HashInfo;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -29,7 +30,7 @@ class ExistenceStrategyTest {
     /** An object store in memory that counts the requests it gets. */
     static final class CountingRemote implements Remote {
         final Set<String> keys = ConcurrentHashMap.newKeySet();
-        final List<String> listed = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> listed = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger existsCalls = new AtomicInteger();
         final boolean object;
 

@@ -2,7 +2,7 @@ package io.github.dvcmaven.core.remote;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.testing.CloudServer;
 import io.github.dvcmaven.core.testing.FakeGcsServer;
 import java.nio.file.Files;

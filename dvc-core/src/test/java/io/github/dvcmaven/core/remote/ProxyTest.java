@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dvcmaven.core.api.HttpProxy;
 import io.github.dvcmaven.core.testing.ForwardProxy;
 import io.github.dvcmaven.core.testing.S3ProxyServer;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dvcmaven.core.cache.ObjectStore;
-import io.github.dvcmaven.core.event.RepoListener;
+import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.FileHasher;
 import io.github.dvcmaven.core.hash.HashInfo;

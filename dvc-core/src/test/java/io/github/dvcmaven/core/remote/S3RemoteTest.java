@@ -1,8 +1,20 @@
 package io.github.dvcmaven.core.remote;
 
+import io.github.dvcmaven.core.cache.ObjectStore;
+import io.github.dvcmaven.core.hash.FileHasher;
+import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.testing.CloudServer;
+import io.github.dvcmaven.core.testing.Datasets;
 import io.github.dvcmaven.core.testing.S3ProxyServer;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The remote contract on S3 (S3Proxy, in-process). */
@@ -14,18 +26,18 @@ class S3RemoteTest extends RemoteContractTest {
 
     @Test
     void listobjectsListsAMultiPageRemoteWithVersionOne() throws Exception {
-        io.github.dvcmaven.core.cache.ObjectStore local = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("cache"));
-        java.util.List<io.github.dvcmaven.core.hash.HashInfo> objects = new java.util.ArrayList<>();
+        ObjectStore local = new ObjectStore(tmp.resolve("cache"));
+        List<HashInfo> objects = new ArrayList<>();
         for (int i = 0; i < 1200; i++) {
             objects.add(put(local, "object " + i));
         }
-        java.util.Map<String, Object> opts = new java.util.LinkedHashMap<>(server.remoteOptions(true));
+        Map<String, Object> opts = new LinkedHashMap<>(server.remoteOptions(true));
         opts.put("name", "v1");
         opts.put("url", server.url(prefix));
         opts.put("listobjects", "true");
-        try (Remote r = Remotes.open(opts, java.util.Map.of())) {
+        try (Remote r = Remotes.open(opts, Map.of())) {
             org.assertj.core.api.Assertions.assertThat(new Transfer(local, r, 8, listener).push(objects).failed()).isEmpty();
-            java.util.Set<String> listed = r.list("files/md5/");
+            Set<String> listed = r.list("files/md5/");
             org.assertj.core.api.Assertions.assertThat(listed).hasSize(1200)
                     .containsAll(objects.stream().map(Transfer::key).toList());
         }
@@ -34,15 +46,15 @@ class S3RemoteTest extends RemoteContractTest {
     @Test
     void aServerWithoutCustomerKeyEncryptionFailsThePushSayingSoAndHowToUnsetIt() throws Exception {
         // S3Proxy answers SSE-C headers with 501 Not Implemented, as several S3-compatible stores do
-        io.github.dvcmaven.core.cache.ObjectStore local = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("cache"));
-        io.github.dvcmaven.core.hash.HashInfo h = put(local, "secret payload");
-        java.util.Map<String, Object> opts = new java.util.LinkedHashMap<>(server.remoteOptions(true));
+        ObjectStore local = new ObjectStore(tmp.resolve("cache"));
+        HashInfo h = put(local, "secret payload");
+        Map<String, Object> opts = new LinkedHashMap<>(server.remoteOptions(true));
         opts.put("name", "ssec");
         opts.put("url", server.url(prefix));
-        opts.put("sse_customer_key", java.util.Base64.getEncoder().encodeToString(new byte[32]));
-        try (Remote r = Remotes.open(opts, java.util.Map.of())) {
-            java.util.Map<io.github.dvcmaven.core.hash.HashInfo, String> failed = new Transfer(local, r, 1, listener)
-                    .push(java.util.List.of(h)).failed();
+        opts.put("sse_customer_key", Base64.getEncoder().encodeToString(new byte[32]));
+        try (Remote r = Remotes.open(opts, Map.of())) {
+            Map<HashInfo, String> failed = new Transfer(local, r, 1, listener)
+                    .push(List.of(h)).failed();
             org.assertj.core.api.Assertions.assertThat(String.valueOf(failed))
                     .contains("does not implement server-side encryption with customer keys")
                     .contains("-Ddvc.name=ssec -Ddvc.option=sse_customer_key -Ddvc.local=true -Ddvc.unset=true");
@@ -52,32 +64,32 @@ class S3RemoteTest extends RemoteContractTest {
 
     @Test
     void aBigFileGoesUpInPartsAndComesBackIntact() throws Exception {
-        java.nio.file.Path big = tmp.resolve("big.bin");
-        io.github.dvcmaven.core.testing.Datasets.writeRandom(big, (70L << 20) + 12345, 7);
-        io.github.dvcmaven.core.cache.ObjectStore local = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("cache"));
-        io.github.dvcmaven.core.hash.HashInfo h = io.github.dvcmaven.core.hash.HashInfo.md5(
-                io.github.dvcmaven.core.hash.FileHasher.hash(big, "md5"));
+        Path big = tmp.resolve("big.bin");
+        Datasets.writeRandom(big, (70L << 20) + 12345, 7);
+        ObjectStore local = new ObjectStore(tmp.resolve("cache"));
+        HashInfo h = HashInfo.md5(
+                FileHasher.hash(big, "md5"));
         local.addFile(big, h, false);
         try (Remote r = remote(true)) {
-            Transfer.Result pushed = new Transfer(local, r, 2, listener).push(java.util.List.of(h));
+            Transfer.Result pushed = new Transfer(local, r, 2, listener).push(List.of(h));
             org.assertj.core.api.Assertions.assertThat(pushed.failed()).isEmpty();
-            io.github.dvcmaven.core.cache.ObjectStore fresh = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("fresh"));
-            org.assertj.core.api.Assertions.assertThat(new Transfer(fresh, r, 2, listener).fetch(java.util.List.of(h)).failed()).isEmpty();
+            ObjectStore fresh = new ObjectStore(tmp.resolve("fresh"));
+            org.assertj.core.api.Assertions.assertThat(new Transfer(fresh, r, 2, listener).fetch(List.of(h)).failed()).isEmpty();
             org.assertj.core.api.Assertions.assertThat(fresh.verifyContent(h)).isTrue();
         }
         // a multipart ETag has a part count after a dash: proof the upload went in parts
-        org.assertj.core.api.Assertions.assertThat(((io.github.dvcmaven.core.testing.S3ProxyServer) server).blobs()
-                .blobMetadata(io.github.dvcmaven.core.testing.S3ProxyServer.BUCKET, prefix + "/" + Transfer.key(h)).getETag())
+        org.assertj.core.api.Assertions.assertThat(((S3ProxyServer) server).blobs()
+                .blobMetadata(S3ProxyServer.BUCKET, prefix + "/" + Transfer.key(h)).getETag())
                 .contains("-");
     }
 
     @Test
     void aPushAbortsTheUnfinishedUploadADeadPushLeftOfTheSameObject() throws Exception {
-        java.nio.file.Path big = tmp.resolve("big.bin");
-        io.github.dvcmaven.core.testing.Datasets.writeRandom(big, (66L << 20) + 5, 11);
-        io.github.dvcmaven.core.cache.ObjectStore local = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("cache"));
-        io.github.dvcmaven.core.hash.HashInfo h = io.github.dvcmaven.core.hash.HashInfo.md5(
-                io.github.dvcmaven.core.hash.FileHasher.hash(big, "md5"));
+        Path big = tmp.resolve("big.bin");
+        Datasets.writeRandom(big, (66L << 20) + 5, 11);
+        ObjectStore local = new ObjectStore(tmp.resolve("cache"));
+        HashInfo h = HashInfo.md5(
+                FileHasher.hash(big, "md5"));
         local.addFile(big, h, false);
         S3ProxyServer s3 = (S3ProxyServer) server;
         String key = prefix + "/" + Transfer.key(h);
@@ -90,15 +102,15 @@ class S3RemoteTest extends RemoteContractTest {
         org.assertj.core.api.Assertions.assertThat(unfinishedUploads(s3)).hasSize(1);
         try (Remote r = remote(true)) {
             // S3Proxy reports every unfinished upload as begun at the moment it is listed
-            ((S3Remote) r).setAbandonedUploadAge(java.time.Duration.ofMinutes(-1));
-            org.assertj.core.api.Assertions.assertThat(new Transfer(local, r, 1, listener).push(java.util.List.of(h)).failed())
+            ((S3Remote) r).setAbandonedUploadAge(Duration.ofMinutes(-1));
+            org.assertj.core.api.Assertions.assertThat(new Transfer(local, r, 1, listener).push(List.of(h)).failed())
                     .isEmpty();
         }
         org.assertj.core.api.Assertions.assertThat(unfinishedUploads(s3)).isEmpty();
     }
 
     private static software.amazon.awssdk.services.s3.S3Client sdkClient(S3ProxyServer s3) {
-        return software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(java.net.URI.create(s3.endpoint()))
+        return software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(URI.create(s3.endpoint()))
                 .forcePathStyle(true).region(software.amazon.awssdk.regions.Region.US_EAST_1)
                 .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY,
@@ -107,24 +119,24 @@ class S3RemoteTest extends RemoteContractTest {
                 .build();
     }
 
-    private java.util.List<String> unfinishedUploads(S3ProxyServer s3) {
+    private List<String> unfinishedUploads(S3ProxyServer s3) {
         return s3.blobs().listMultipartUploads(S3ProxyServer.BUCKET).stream().map(u -> u.blobName())
                 .filter(n -> n.startsWith(prefix + "/")).toList();
     }
 
     @Test
     void aYoungUnfinishedUploadIsLeftAloneForItMayBeATeammatesPushInFlight() throws Exception {
-        java.nio.file.Path big = tmp.resolve("big.bin");
-        io.github.dvcmaven.core.testing.Datasets.writeRandom(big, (66L << 20) + 9, 12);
-        io.github.dvcmaven.core.cache.ObjectStore local = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("cache"));
-        io.github.dvcmaven.core.hash.HashInfo h = io.github.dvcmaven.core.hash.HashInfo.md5(
-                io.github.dvcmaven.core.hash.FileHasher.hash(big, "md5"));
+        Path big = tmp.resolve("big.bin");
+        Datasets.writeRandom(big, (66L << 20) + 9, 12);
+        ObjectStore local = new ObjectStore(tmp.resolve("cache"));
+        HashInfo h = HashInfo.md5(
+                FileHasher.hash(big, "md5"));
         local.addFile(big, h, false);
         S3ProxyServer s3 = (S3ProxyServer) server;
         s3.blobs().initiateMultipartUpload(S3ProxyServer.BUCKET, s3.blobs().blobBuilder(prefix + "/" + Transfer.key(h))
                 .build().getMetadata(), org.jclouds.blobstore.options.PutOptions.NONE);
         try (Remote r = remote(true)) {
-            org.assertj.core.api.Assertions.assertThat(new Transfer(local, r, 1, listener).push(java.util.List.of(h)).failed())
+            org.assertj.core.api.Assertions.assertThat(new Transfer(local, r, 1, listener).push(List.of(h)).failed())
                     .isEmpty();
         }
         org.assertj.core.api.Assertions.assertThat(unfinishedUploads(s3)).hasSize(1);
@@ -136,22 +148,22 @@ class S3RemoteTest extends RemoteContractTest {
         try (S3ProxyServer lossy = new S3ProxyServer(store -> new org.jclouds.blobstore.util.ForwardingBlobStore(store) {
             @Override
             public String completeMultipartUpload(org.jclouds.blobstore.domain.MultipartUpload mpu,
-                    java.util.List<org.jclouds.blobstore.domain.MultipartPart> parts) {
+                    List<org.jclouds.blobstore.domain.MultipartPart> parts) {
                 delegate().abortMultipartUpload(mpu);
                 return "\"d41d8cd98f00b204e9800998ecf8427e-" + parts.size() + "\"";
             }
         })) {
-            java.nio.file.Path big = tmp.resolve("lost.bin");
-            io.github.dvcmaven.core.testing.Datasets.writeRandom(big, (65L << 20) + 1, 3);
-            io.github.dvcmaven.core.cache.ObjectStore local = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("c2"));
-            io.github.dvcmaven.core.hash.HashInfo h = io.github.dvcmaven.core.hash.HashInfo.md5(
-                    io.github.dvcmaven.core.hash.FileHasher.hash(big, "md5"));
+            Path big = tmp.resolve("lost.bin");
+            Datasets.writeRandom(big, (65L << 20) + 1, 3);
+            ObjectStore local = new ObjectStore(tmp.resolve("c2"));
+            HashInfo h = HashInfo.md5(
+                    FileHasher.hash(big, "md5"));
             local.addFile(big, h, false);
-            java.util.Map<String, Object> opts = new java.util.LinkedHashMap<>(lossy.remoteOptions(true));
+            Map<String, Object> opts = new LinkedHashMap<>(lossy.remoteOptions(true));
             opts.put("name", "lossy");
             opts.put("url", lossy.url("lost"));
-            try (Remote r = Remotes.open(opts, java.util.Map.of())) {
-                Transfer.Result pushed = new Transfer(local, r, 1, listener).push(java.util.List.of(h));
+            try (Remote r = Remotes.open(opts, Map.of())) {
+                Transfer.Result pushed = new Transfer(local, r, 1, listener).push(List.of(h));
                 org.assertj.core.api.Assertions.assertThat(pushed.failed()).hasSize(1);
                 org.assertj.core.api.Assertions.assertThat(String.valueOf(pushed.failed()))
                         .contains("remote 'lossy'").contains("was acknowledged, but the object");
@@ -161,11 +173,11 @@ class S3RemoteTest extends RemoteContractTest {
 
     @Test
     void aKeyIdWithoutItsSecretIsAConfigErrorNamingTheRemote() {
-        java.util.Map<String, Object> opts = new java.util.LinkedHashMap<>();
+        Map<String, Object> opts = new LinkedHashMap<>();
         opts.put("name", "storage");
         opts.put("url", server.url(prefix));
         opts.put("access_key_id", "AKIAONLYTHEID");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Remotes.open(opts, java.util.Map.of()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Remotes.open(opts, Map.of()))
                 .hasMessageContaining("remote 'storage' has access_key_id but no secret_access_key");
     }
 

@@ -5,18 +5,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.cache.ObjectStore;
+import io.github.dvcmaven.core.api.RepoListener;
+import io.github.dvcmaven.core.fs.Modes;
+import io.github.dvcmaven.core.hash.FileHasher;
+import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.testing.Datasets;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +72,7 @@ class S3WireTest {
 
     private void handle(HttpExchange ex) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
-        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
         Seen s = new Seen(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery(), headers,
                 ex.getRequestBody().readAllBytes());
         seen.add(s);
@@ -121,7 +136,7 @@ class S3WireTest {
     @Test
     void aBodyStreamedFromDiskAsksForContinueFirst() throws Exception {
         Path file = tmp.resolve("big");
-        io.github.dvcmaven.core.testing.Datasets.writeRandom(file, (1 << 20) + 1, 5);
+        Datasets.writeRandom(file, (1 << 20) + 1, 5);
         try (Remote r = remote("s3://bucket/p", Map.of())) {
             r.upload(file, "files/md5/ab/big");
         }
@@ -133,7 +148,7 @@ class S3WireTest {
     void aMultipartUploadCarriesTheObjectOptionsOnItsCreateRequest() throws Exception {
         Path file = tmp.resolve("huge");
         long size = (64L << 20) + 1;
-        io.github.dvcmaven.core.testing.Datasets.writeRandom(file, size, 9);
+        Datasets.writeRandom(file, size, 9);
         answer = s -> {
             String q = s.rawQuery() == null ? "" : s.rawQuery();
             if (s.method().equals("POST") && q.startsWith("uploads")) {
@@ -149,6 +164,10 @@ class S3WireTest {
             if (s.method().equals("HEAD")) {
                 return new Answer(200, "", Map.of("Content-Length", String.valueOf(size)));
             }
+            if (s.method().equals("GET") && q.startsWith("uploads")) {
+                return new Answer(200, "<ListMultipartUploadsResult><Bucket>bucket</Bucket><IsTruncated>false</IsTruncated>"
+                        + "</ListMultipartUploadsResult>");
+            }
             return new Answer(400, error("BadRequest"));
         };
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -157,7 +176,10 @@ class S3WireTest {
         try (Remote r = remote("s3://bucket/p", extra)) {
             r.upload(file, "files/md5/ab/huge");
         }
-        Seen create = seen.get(0);
+        Seen listing = seen.get(0);
+        assertThat(listing.method()).as("the dead uploads of this key are looked for first").isEqualTo("GET");
+        assertThat(listing.rawQuery()).startsWith("uploads").contains("prefix=p%2Ffiles%2Fmd5%2Fab%2Fhuge");
+        Seen create = seen.get(1);
         assertThat(create.method()).isEqualTo("POST");
         assertThat(create.rawQuery()).startsWith("uploads");
         assertThat(create.headers()).containsEntry("x-amz-server-side-encryption", "AES256").containsEntry("x-amz-acl", "private");
@@ -238,7 +260,7 @@ class S3WireTest {
         }
     }
 
-    private static final String CUSTOMER_KEY = java.util.Base64.getEncoder().encodeToString(
+    private static final String CUSTOMER_KEY = Base64.getEncoder().encodeToString(
             "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
 
     @Test
@@ -252,11 +274,11 @@ class S3WireTest {
         try (Remote r = remote("s3://bucket/p", extra)) {
             r.upload(file, "files/md5/ab/cdef");
             assertThat(r.exists("files/md5/ab/cdef")).isTrue();
-            try (java.io.InputStream in = r.open("files/md5/ab/cdef")) {
+            try (InputStream in = r.open("files/md5/ab/cdef")) {
                 assertThat(in.readAllBytes()).isEqualTo("secret bytes".getBytes(StandardCharsets.UTF_8));
             }
         }
-        String keyMd5 = java.util.Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5")
+        String keyMd5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5")
                 .digest("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)));
         assertThat(seen).extracting(Seen::method).containsExactly("PUT", "HEAD", "GET");
         for (Seen s : seen) {
@@ -281,12 +303,12 @@ class S3WireTest {
         assertThat(seen.get(0).headers()).containsEntry("x-amz-grant-read", "id=reader")
                 .containsEntry("x-amz-grant-full-control", "emailAddress=\"a@example.com\"").doesNotContainKey("x-amz-acl");
         extra.put("acl", "private");
-        assertThatThrownBy(() -> remote("s3://bucket/p", extra)).isInstanceOf(io.github.dvcmaven.core.DvcException.class)
+        assertThatThrownBy(() -> remote("s3://bucket/p", extra)).isInstanceOf(DvcException.class)
                 .hasMessageContaining("`acl` and `grant_*`").hasMessageContaining("mutually exclusive");
         Map<String, Object> both = new LinkedHashMap<>();
         both.put("sse_customer_key", CUSTOMER_KEY);
         both.put("sse_kms_key_id", "k");
-        assertThatThrownBy(() -> remote("s3://bucket/p", both)).isInstanceOf(io.github.dvcmaven.core.DvcException.class)
+        assertThatThrownBy(() -> remote("s3://bucket/p", both)).isInstanceOf(DvcException.class)
                 .hasMessageContaining("mutually exclusive");
     }
 
@@ -295,13 +317,13 @@ class S3WireTest {
         Path small = tmp.resolve("small");
         Files.writeString(small, "payload bytes");
         Path big = tmp.resolve("big");
-        io.github.dvcmaven.core.testing.Datasets.writeRandom(big, (1 << 20) + 7, 3);
-        String bigMd5 = io.github.dvcmaven.core.hash.FileHasher.hash(big, "md5");
+        Datasets.writeRandom(big, (1 << 20) + 7, 3);
+        String bigMd5 = FileHasher.hash(big, "md5");
         try (Remote r = remote("s3://bucket/p", Map.of())) {
             r.upload(small, "files/md5/ab/cdef");
             r.upload(big, "files/md5/" + bigMd5.substring(0, 2) + "/" + bigMd5.substring(2));
         }
-        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        Base64.Encoder b64 = Base64.getEncoder();
         assertThat(seen.get(0).headers()).containsEntry("content-md5",
                 b64.encodeToString(MessageDigest.getInstance("MD5").digest("payload bytes".getBytes(StandardCharsets.UTF_8))));
         assertThat(seen.get(1).headers()).containsEntry("content-md5", b64.encodeToString(HexFormat.of().parseHex(bigMd5)));
@@ -345,26 +367,26 @@ class S3WireTest {
             assertThat(r.objectBase()).isEqualTo("http://my-bucket.minio.example.com:9000/store/");
         }
         Files.writeString(config, "[profile ci]\ns3 =\n    use_accelerate_endpoint = true\n");
-        assertThatThrownBy(() -> Remotes.open(opts, Map.of())).isInstanceOf(io.github.dvcmaven.core.DvcException.class)
+        assertThatThrownBy(() -> Remotes.open(opts, Map.of())).isInstanceOf(DvcException.class)
                 .hasMessageContaining(config.toString()).hasMessageContaining("[ci] s3.use_accelerate_endpoint")
                 .hasMessageContaining("not supported");
     }
 
     @Test
     void aSkewedClockIsCorrectedFromTheServersDateAndTheRequestSignedAgain() throws Exception {
-        java.time.format.DateTimeFormatter amzDate = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                .withZone(java.time.ZoneOffset.UTC);
+        DateTimeFormatter amzDate = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC);
         answer = s -> {
-            java.time.Instant signed = java.time.Instant.from(amzDate.parse(s.headers().get("x-amz-date")));
-            boolean skewed = Math.abs(java.time.Duration.between(signed, java.time.Instant.now()).toMinutes()) > 15;
+            Instant signed = Instant.from(amzDate.parse(s.headers().get("x-amz-date")));
+            boolean skewed = Math.abs(Duration.between(signed, Instant.now()).toMinutes()) > 15;
             return skewed ? new Answer(403, error("RequestTimeTooSkewed")) : new Answer(200, "right time");
         };
         try (S3Remote r = (S3Remote) remote("s3://bucket/p", Map.of())) {
-            r.assumeClockSkew(java.time.Duration.ofHours(-2));
-            try (java.io.InputStream in = r.open("files/md5/ab/cd")) {
+            r.assumeClockSkew(Duration.ofHours(-2));
+            try (InputStream in = r.open("files/md5/ab/cd")) {
                 assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("right time");
             }
-            try (java.io.InputStream in = r.open("files/md5/ab/ef")) {
+            try (InputStream in = r.open("files/md5/ab/ef")) {
                 assertThat(in.readAllBytes()).hasSize(10);
             }
         }
@@ -380,12 +402,12 @@ class S3WireTest {
         assertThat(S3Remote.readPart(file, 20, 80)).hasSize(80);
     }
 
-    private io.github.dvcmaven.core.hash.HashInfo cached(io.github.dvcmaven.core.cache.ObjectStore store, String content)
+    private HashInfo cached(ObjectStore store, String content)
             throws Exception {
         Path f = tmp.resolve("src-" + content.hashCode());
         Files.writeString(f, content);
-        io.github.dvcmaven.core.hash.HashInfo h = io.github.dvcmaven.core.hash.HashInfo.md5(
-                io.github.dvcmaven.core.hash.FileHasher.hash(f, "md5"));
+        HashInfo h = HashInfo.md5(
+                FileHasher.hash(f, "md5"));
         store.addFile(f, h, false);
         return h;
     }
@@ -394,13 +416,13 @@ class S3WireTest {
         return seen.stream().filter(s -> s.method().equals(method)).count();
     }
 
-    private final io.github.dvcmaven.core.event.RepoListener quiet = new io.github.dvcmaven.core.event.RepoListener() {};
+    private final RepoListener quiet = new RepoListener() {};
 
     @Test
     void throttlingIsRetriedAndAPermanentRefusalIsNot() throws Exception {
-        io.github.dvcmaven.core.cache.ObjectStore cache = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("cache"));
-        io.github.dvcmaven.core.hash.HashInfo h = cached(cache, "throttled");
-        java.util.concurrent.atomic.AtomicInteger puts = new java.util.concurrent.atomic.AtomicInteger();
+        ObjectStore cache = new ObjectStore(tmp.resolve("cache"));
+        HashInfo h = cached(cache, "throttled");
+        AtomicInteger puts = new AtomicInteger();
         answer = s -> s.method().equals("HEAD") ? new Answer(404, "")
                 : s.method().equals("PUT") && puts.incrementAndGet() <= 2 ? new Answer(503, error("SlowDown")) : new Answer(200, "");
         try (Remote r = remote("s3://bucket/p", Map.of())) {
@@ -421,18 +443,18 @@ class S3WireTest {
 
     @Test
     void aDownloadDamagedInTransitIsFetchedOnceMoreAndAWrongObjectIsRefused() throws Exception {
-        io.github.dvcmaven.core.cache.ObjectStore source = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("src-cache"));
-        io.github.dvcmaven.core.hash.HashInfo h = cached(source, "the right bytes");
-        java.util.concurrent.atomic.AtomicInteger gets = new java.util.concurrent.atomic.AtomicInteger();
+        ObjectStore source = new ObjectStore(tmp.resolve("src-cache"));
+        HashInfo h = cached(source, "the right bytes");
+        AtomicInteger gets = new AtomicInteger();
         answer = s -> new Answer(200, gets.incrementAndGet() == 1 ? "the wrong bytes" : "the right bytes");
-        io.github.dvcmaven.core.cache.ObjectStore fresh = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("fresh"));
+        ObjectStore fresh = new ObjectStore(tmp.resolve("fresh"));
         try (Remote r = remote("s3://bucket/p", Map.of())) {
             assertThat(new Transfer(fresh, r, 1, quiet).fetch(List.of(h)).failed()).isEmpty();
         }
         assertThat(fresh.verifyContent(h)).isTrue();
         assertThat(gets.get()).isEqualTo(2);
 
-        io.github.dvcmaven.core.cache.ObjectStore other = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("other"));
+        ObjectStore other = new ObjectStore(tmp.resolve("other"));
         answer = s -> new Answer(200, "the wrong bytes");
         gets.set(0);
         seen.clear();
@@ -446,13 +468,13 @@ class S3WireTest {
 
     @Test
     void aRottenCacheObjectIsNeverPushedAndTheMessageSaysWhichAndHowToMendIt() throws Exception {
-        io.github.dvcmaven.core.cache.ObjectStore cache = new io.github.dvcmaven.core.cache.ObjectStore(tmp.resolve("cache"));
-        io.github.dvcmaven.core.hash.HashInfo good = cached(cache, "good bytes");
-        io.github.dvcmaven.core.hash.HashInfo rotten = cached(cache, "rotting bytes");
+        ObjectStore cache = new ObjectStore(tmp.resolve("cache"));
+        HashInfo good = cached(cache, "good bytes");
+        HashInfo rotten = cached(cache, "rotting bytes");
         Path object = cache.path(rotten);
-        io.github.dvcmaven.core.fs.Modes.chmod(object, 0644);
+        Modes.chmod(object, 0644);
         Files.writeString(object, "rotted bytes!");
-        io.github.dvcmaven.core.fs.Modes.chmod(object, 0444);
+        Modes.chmod(object, 0444);
         answer = s -> s.method().equals("HEAD") ? new Answer(404, "")
                 : s.method().equals("GET") ? new Answer(200, "<ListBucketResult><IsTruncated>false</IsTruncated></ListBucketResult>")
                 : new Answer(200, "");

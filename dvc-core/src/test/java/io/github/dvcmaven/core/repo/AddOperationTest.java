@@ -1,9 +1,10 @@
 package io.github.dvcmaven.core.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.hash.FileHasher;
 import io.github.dvcmaven.core.testing.LiveThreads;
 import java.nio.file.Files;

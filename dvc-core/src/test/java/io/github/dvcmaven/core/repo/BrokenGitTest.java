@@ -3,7 +3,10 @@ package io.github.dvcmaven.core.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.LiveThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +23,7 @@ class BrokenGitTest {
     @Test
     void aBrokenGitDirectoryFailsTheGoalNamingItAndTheWayOut() throws Exception {
         Path ws = Files.createDirectories(tmp.resolve("ws"));
-        io.github.dvcmaven.core.testing.DvcCli.git(ws, "init", "-q");
+        DvcCli.git(ws, "init", "-q");
         Repo.init(ws, false, false);
         Files.writeString(ws.resolve("data.txt"), "data");
         Unprotect.deleteRecursively(ws.resolve(".git"));

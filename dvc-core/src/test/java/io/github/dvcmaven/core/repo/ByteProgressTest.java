@@ -2,7 +2,10 @@ package io.github.dvcmaven.core.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.event.RepoListener;
+import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.RepoListener;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.SyncOptions;
 import io.github.dvcmaven.core.testing.Datasets;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,9 +2,16 @@ package io.github.dvcmaven.core.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.CacheCheck;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.SyncOptions;
 import io.github.dvcmaven.core.fs.Modes;
+import io.github.dvcmaven.core.hash.FileHasher;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,9 +35,9 @@ class CacheVerificationTest {
             repo.remotes().add("r", tmp.resolve("remote").toString(), true, false, false);
             repo.push(List.of(), null, false);
         }
-        String md5 = io.github.dvcmaven.core.hash.FileHasher.md5Hex("bravo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String md5 = FileHasher.md5Hex("bravo".getBytes(StandardCharsets.UTF_8));
         Path object = ws.resolve(".dvc/cache/files/md5").resolve(md5.substring(0, 2)).resolve(md5.substring(2));
-        java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(object);
+        FileTime mtime = Files.getLastModifiedTime(object);
         Modes.chmod(object, 0644);
         Files.writeString(object, "brAvo"); // same size, one byte flipped
         Modes.chmod(object, 0444);

@@ -3,7 +3,9 @@ package io.github.dvcmaven.core.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.RepoOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +48,7 @@ class CheckoutBoundsTest {
 
     @Test
     void anOutputDirectoryThatIsALinkOutOfTheWorkspaceIsRefused() throws Exception {
-        io.github.dvcmaven.core.repo.Unprotect.deleteRecursively(ws.resolve("data"));
+        Unprotect.deleteRecursively(ws.resolve("data"));
         Files.createSymbolicLink(ws.resolve("data"), outside);
         try (Repo repo = Repo.open(ws, options)) {
             assertThatThrownBy(() -> repo.checkout(List.of(), true, false)).isInstanceOf(DvcException.class)
@@ -58,7 +60,7 @@ class CheckoutBoundsTest {
 
     @Test
     void aLinkPlantedInsideAnOutputIsRefusedAndNothingLandsOutside() throws Exception {
-        io.github.dvcmaven.core.repo.Unprotect.deleteRecursively(ws.resolve("data/sub"));
+        Unprotect.deleteRecursively(ws.resolve("data/sub"));
         Files.createSymbolicLink(ws.resolve("data/sub"), outside);
         try (Repo repo = Repo.open(ws, options)) {
             assertThatThrownBy(() -> repo.checkout(List.of(), true, false)).isInstanceOf(DvcException.class)
@@ -70,7 +72,7 @@ class CheckoutBoundsTest {
     @Test
     void aLinkThatStaysInsideTheWorkspaceIsFollowedAsBefore() throws Exception {
         Files.createDirectories(ws.resolve("elsewhere"));
-        io.github.dvcmaven.core.repo.Unprotect.deleteRecursively(ws.resolve("data"));
+        Unprotect.deleteRecursively(ws.resolve("data"));
         Files.createSymbolicLink(ws.resolve("data"), ws.resolve("elsewhere"));
         try (Repo repo = Repo.open(ws, options)) {
             repo.checkout(List.of(), true, false);

@@ -2,6 +2,12 @@ package io.github.dvcmaven.core.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.GcOptions;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.fs.StaleTemps;
+import io.github.dvcmaven.core.hash.FileHasher;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -30,7 +36,7 @@ class CrashLeftoversTest {
 
     private static long temps(Path dir) throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> io.github.dvcmaven.core.fs.StaleTemps.isTempName(p.getFileName().toString())).count();
+            return s.filter(p -> StaleTemps.isTempName(p.getFileName().toString())).count();
         }
     }
 
@@ -57,7 +63,7 @@ class CrashLeftoversTest {
         leftover(cache.resolve("zz"), ".BBBBBBBBBBBBBBBBBBBBBB.tmp", killed);
         leftover(ws.resolve("data/sub"), ".CCCCCCCCCCCCCCCCCCCCCC.tmp", killed);
         leftover(ws, ".DDDDDDDDDDDDDDDDDDDDDD.tmp", killed);
-        String v2 = io.github.dvcmaven.core.hash.FileHasher.md5Hex("model v2".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String v2 = FileHasher.md5Hex("model v2".getBytes(StandardCharsets.UTF_8));
         Path remoteDir = remote.resolve("files/md5").resolve(v2.substring(0, 2)); // where the next push writes
         leftover(remoteDir, ".0f8fad5b-d9cb-469f-a165-70867728950e.tmp", killed);
         Path fresh = leftover(remoteDir, ".1f8fad5b-d9cb-469f-a165-70867728950e.tmp", Instant.now());

@@ -3,14 +3,21 @@ package io.github.dvcmaven.core.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.ReproOptions;
+import io.github.dvcmaven.core.api.StageChange.ParamsChange;
+import io.github.dvcmaven.core.api.StageChange.PathChange;
+import io.github.dvcmaven.core.api.StageChange.StageFlag;
+import io.github.dvcmaven.core.api.StageChange;
+import io.github.dvcmaven.core.api.StatusOptions;
+import io.github.dvcmaven.core.api.StatusReport;
 import io.github.dvcmaven.core.format.FormatException;
-import io.github.dvcmaven.core.repo.StageChange.ParamsChange;
-import io.github.dvcmaven.core.repo.StageChange.PathChange;
-import io.github.dvcmaven.core.repo.StageChange.StageFlag;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -89,7 +96,7 @@ class DataFreeStatusTest {
     }
 
     private static Map<String, List<StageChange>> changes(StatusReport r) {
-        Map<String, List<StageChange>> m = new java.util.LinkedHashMap<>();
+        Map<String, List<StageChange>> m = new LinkedHashMap<>();
         r.stageStatuses().forEach(s -> m.put(s.addressing(), s.changes()));
         return m;
     }

@@ -3,12 +3,16 @@ package io.github.dvcmaven.core.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.event.RepoListener;
+import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.MissingCacheException;
+import io.github.dvcmaven.core.api.RepoListener;
+import io.github.dvcmaven.core.api.RepoOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -88,7 +92,7 @@ class DataSyncTest {
 
     private static void deleteTree(Path p) throws IOException {
         try (var walk = Files.walk(p)) {
-            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
                 x.toFile().setWritable(true);
                 Files.delete(x);
             }

@@ -3,8 +3,12 @@ package io.github.dvcmaven.core.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.event.RepoListener;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.RepoListener;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.ReproOptions;
+import io.github.dvcmaven.core.api.ReproResult;
+import io.github.dvcmaven.core.api.StageFailedException;
 import io.github.dvcmaven.core.format.FormatException;
 import java.io.IOException;
 import java.nio.file.Files;

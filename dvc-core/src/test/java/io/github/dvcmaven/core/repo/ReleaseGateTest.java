@@ -3,13 +3,22 @@ package io.github.dvcmaven.core.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.CloudStatus;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.RevisionScope;
+import io.github.dvcmaven.core.api.SyncOptions;
+import io.github.dvcmaven.core.hash.FileHasher;
+import io.github.dvcmaven.core.hash.HashInfo;
 import io.github.dvcmaven.core.testing.DvcCli;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +89,7 @@ class ReleaseGateTest {
 
     @Test
     void anObjectOnlyAnOldTagUsesIsMissedOnlyWhenTheTagsAreCovered() throws IOException {
-        String md5 = io.github.dvcmaven.core.hash.FileHasher.md5Hex("one\n".getBytes());
+        String md5 = FileHasher.md5Hex("one\n".getBytes());
         Files.delete(remote.resolve("files/md5/" + md5.substring(0, 2) + "/" + md5.substring(2)));
         Path clone = freshClone();
         try (Repo repo = Repo.open(clone)) {
@@ -117,7 +126,7 @@ class ReleaseGateTest {
         try (Repo repo = Repo.open(clone)) {
             repo.remotes().modify("s3", "endpointurl", "http://127.0.0.1:" + closedPort, true, false);
         }
-        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(System.getenv());
         env.put("AWS_ACCESS_KEY_ID", "AKIATESTDVCMAVEN0001");
         env.put("AWS_SECRET_ACCESS_KEY", "testSecretKeyThatMustNeverBeLogged000001");
         try (Repo repo = Repo.open(clone, RepoOptions.defaults().withCwd(clone).withEnv(env))) {
@@ -128,7 +137,7 @@ class ReleaseGateTest {
 
     @Test
     void pushAndPullCoverTheScopesRevisionsToo() throws IOException {
-        String v1 = io.github.dvcmaven.core.hash.FileHasher.md5Hex("one\n".getBytes());
+        String v1 = FileHasher.md5Hex("one\n".getBytes());
         String key = "files/md5/" + v1.substring(0, 2) + "/" + v1.substring(2);
         Path other = tmp.resolve("other-remote");
         try (Repo repo = Repo.open(origin)) {
@@ -143,7 +152,7 @@ class ReleaseGateTest {
         Path clone = freshClone();
         try (Repo repo = Repo.open(clone)) {
             repo.pull(SyncOptions.of(List.of()).withScope(new RevisionScope(false, false, false, List.of("v1.0"))), false);
-            assertThat(repo.cache().exists(io.github.dvcmaven.core.hash.HashInfo.md5(v1))).isTrue();
+            assertThat(repo.cache().exists(HashInfo.md5(v1))).isTrue();
         }
         assertThat(Files.readString(clone.resolve("data/a.txt"))).as("the workspace is HEAD's").isEqualTo("two\n");
     }

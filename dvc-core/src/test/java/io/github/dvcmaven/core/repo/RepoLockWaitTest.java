@@ -2,7 +2,9 @@ package io.github.dvcmaven.core.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.RepoOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,8 @@ package io.github.dvcmaven.core.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -123,7 +126,7 @@ class TemplatingInteropTest {
         Map<String, Object> ours = new TreeMap<>();
         try (Repo repo = Repo.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(dvc.env()))) {
             for (PipelineStage s : repo.index().pipelineStages()) {
-                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                Map<String, Object> m = new LinkedHashMap<>();
                 m.put("cmd", s.commands());
                 m.put("wdir", s.wdir().isEmpty() ? "." : s.wdir());
                 m.put("deps", s.deps().stream().map(d -> d.defPath()).sorted().toList());
@@ -159,7 +162,7 @@ class TemplatingInteropTest {
             assertThat(dvc.run(dir, "stage", "list").exitCode()).as("dvc refuses " + yaml).isNotZero();
             try (Repo repo = Repo.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(dvc.env()))) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.index().pipelineStages())
-                        .as(yaml).isInstanceOf(io.github.dvcmaven.core.DvcException.class).hasMessageContaining("dvc.yaml");
+                        .as(yaml).isInstanceOf(DvcException.class).hasMessageContaining("dvc.yaml");
             }
         }
     }

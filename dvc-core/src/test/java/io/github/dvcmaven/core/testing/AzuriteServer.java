@@ -7,6 +7,7 @@ import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class AzuriteServer implements CloudServer {
     public Map<String, Object> remoteOptions(boolean validCredentials) {
         Map<String, Object> o = new LinkedHashMap<>();
         // a wrong key of the right shape: base64 of 64 bytes
-        String key = validCredentials ? KEY : java.util.Base64.getEncoder().encodeToString(new byte[64]);
+        String key = validCredentials ? KEY : Base64.getEncoder().encodeToString(new byte[64]);
         o.put("connection_string", connectionString(key));
         return o;
     }

@@ -1,5 +1,6 @@
 package io.github.dvcmaven.core.testing;
 
+import io.github.dvcmaven.core.remote.Remotes;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;
@@ -26,7 +27,7 @@ public interface CloudServer extends AutoCloseable {
     default void configureDvc(DvcCli dvc, Path repo, String name, String prefix) {
         dvc.ok(repo, "remote", "add", "-f", "-d", name, url(prefix));
         for (Map.Entry<String, Object> e : remoteOptions(true).entrySet()) {
-            boolean secret = io.github.dvcmaven.core.remote.Remotes.SECRET_KEYS.contains(e.getKey());
+            boolean secret = Remotes.SECRET_KEYS.contains(e.getKey());
             if (secret) {
                 dvc.ok(repo, "remote", "modify", "--local", name, e.getKey(), String.valueOf(e.getValue()));
             } else {

@@ -1,5 +1,7 @@
 package io.github.dvcmaven.core.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,8 +56,8 @@ public final class DvcCli {
     }
 
     /** {@code git init} and {@code dvc init} in a new directory there; returns it. */
-    public Path initRepo(Path dir) throws java.io.IOException {
-        java.nio.file.Files.createDirectories(dir);
+    public Path initRepo(Path dir) throws IOException {
+        Files.createDirectories(dir);
         git(dir, "init", "-q");
         ok(dir, "init", "-q");
         return dir;

@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public final class ExternalTools {
         if (env != null && !env.isBlank()) {
             return tool("CHROMIUM", env, "chromium");
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
             for (String name : new String[] {"chromium", "chromium-browser", "google-chrome"}) {
                 Path p = Paths.get(dir, name);
                 if (Files.isExecutable(p)) {

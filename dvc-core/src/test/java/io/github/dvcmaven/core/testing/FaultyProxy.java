@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,9 +26,13 @@ public final class FaultyProxy implements AutoCloseable {
     private volatile Fault always;
     private volatile int resetAfterBytes = 64 * 1024;
     private final AtomicInteger injected = new AtomicInteger();
+    private final Map<Fault, AtomicInteger> injectedByFault = new EnumMap<>(Fault.class);
 
     public FaultyProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
+        for (Fault f : Fault.values()) {
+            injectedByFault.put(f, new AtomicInteger());
+        }
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::acceptLoop, "faulty-proxy");
         t.setDaemon(true);
@@ -44,6 +50,11 @@ public final class FaultyProxy implements AutoCloseable {
         }
     }
 
+    /** Drops the queued faults no connection took. */
+    public void clearQueued() {
+        faults.clear();
+    }
+
     /** Every connection gets this fault (null: none). */
     public void always(Fault fault) {
         always = fault;
@@ -55,6 +66,14 @@ public final class FaultyProxy implements AutoCloseable {
 
     public int injected() {
         return injected.get();
+    }
+
+    /**
+     * How many connections got {@code fault}. A fault that keeps its connection open (a slow answer)
+     * lets the client reuse it, so fewer of the queued faults after it may be consumed.
+     */
+    public int injected(Fault fault) {
+        return injectedByFault.get(fault).get();
     }
 
     private void acceptLoop() {
@@ -72,6 +91,9 @@ public final class FaultyProxy implements AutoCloseable {
     }
 
     private void handle(Socket client, Fault fault) {
+        if (fault != null) {
+            injectedByFault.get(fault).incrementAndGet();
+        }
         try (client; Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
             if (fault == Fault.HTTP_500 || fault == Fault.SLOW_DOWN_503) {
                 injected.incrementAndGet();

@@ -9,7 +9,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -24,7 +26,7 @@ public final class ForwardProxy implements AutoCloseable {
     public final List<String> refused = new CopyOnWriteArrayList<>();
 
     public ForwardProxy(String user, String password) throws IOException {
-        this.expectedAuth = user == null ? null : "Basic " + java.util.Base64.getEncoder()
+        this.expectedAuth = user == null ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::accept, "forward-proxy");
@@ -55,8 +57,8 @@ public final class ForwardProxy implements AutoCloseable {
             byte[] head = readHead(in);
             String text = new String(head, StandardCharsets.ISO_8859_1);
             String requestLine = text.substring(0, text.indexOf("\r\n"));
-            if (expectedAuth != null && !text.toLowerCase(java.util.Locale.ROOT).contains("proxy-authorization: "
-                    + expectedAuth.toLowerCase(java.util.Locale.ROOT))) {
+            if (expectedAuth != null && !text.toLowerCase(Locale.ROOT).contains("proxy-authorization: "
+                    + expectedAuth.toLowerCase(Locale.ROOT))) {
                 refused.add(requestLine);
                 client.getOutputStream().write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic"
                         + " realm=\"test\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

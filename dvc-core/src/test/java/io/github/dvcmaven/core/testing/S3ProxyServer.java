@@ -1,9 +1,15 @@
 package io.github.dvcmaven.core.testing;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -29,16 +35,16 @@ public final class S3ProxyServer implements CloudServer {
     }
 
     /** On {@code port}, storing in memory, or under {@code directory} when it is given. */
-    public S3ProxyServer(int port, java.nio.file.Path directory) throws Exception {
-        this(port, directory, java.util.function.UnaryOperator.identity());
+    public S3ProxyServer(int port, Path directory) throws Exception {
+        this(port, directory, UnaryOperator.identity());
     }
 
     /** In memory, with the blob store seen through {@code decorate} (to make the server misbehave). */
-    public S3ProxyServer(java.util.function.UnaryOperator<BlobStore> decorate) throws Exception {
+    public S3ProxyServer(UnaryOperator<BlobStore> decorate) throws Exception {
         this(freePort(), null, decorate);
     }
 
-    private S3ProxyServer(int port, java.nio.file.Path directory, java.util.function.UnaryOperator<BlobStore> decorate)
+    private S3ProxyServer(int port, Path directory, UnaryOperator<BlobStore> decorate)
             throws Exception {
         this.port = port;
         Properties props = new Properties();
@@ -65,8 +71,8 @@ public final class S3ProxyServer implements CloudServer {
     }
 
     @Override
-    public java.util.Map<String, Object> remoteOptions(boolean validCredentials) {
-        java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+    public Map<String, Object> remoteOptions(boolean validCredentials) {
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("endpointurl", endpoint());
         o.put("access_key_id", ACCESS_KEY);
         o.put("secret_access_key", validCredentials ? SECRET_KEY : "wrongSecretThatMustNotAppearAnywhere99");
@@ -79,15 +85,15 @@ public final class S3ProxyServer implements CloudServer {
     }
 
     @Override
-    public java.util.Map<String, String> dvcEnv() {
+    public Map<String, String> dvcEnv() {
         // botocore's new default checksums are not understood by many S3-compatible servers
-        return java.util.Map.of("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required",
+        return Map.of("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required",
                 "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required");
     }
 
     @Override
-    public java.util.TreeSet<String> keys(String prefix) {
-        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+    public TreeSet<String> keys(String prefix) {
+        TreeSet<String> keys = new TreeSet<>();
         String marker = null;
         do {
             org.jclouds.blobstore.options.ListContainerOptions opts = org.jclouds.blobstore.options.ListContainerOptions.Builder
@@ -109,7 +115,7 @@ public final class S3ProxyServer implements CloudServer {
     }
 
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }

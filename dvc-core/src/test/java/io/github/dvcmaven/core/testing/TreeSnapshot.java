@@ -1,5 +1,7 @@
 package io.github.dvcmaven.core.testing;
 
+import io.github.dvcmaven.core.fs.Modes;
+import io.github.dvcmaven.core.hash.FileHasher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,8 +32,8 @@ public final class TreeSnapshot {
                     } else if (Files.isDirectory(p)) {
                         out.put(rel, "dir");
                     } else {
-                        String mode = Integer.toOctalString(io.github.dvcmaven.core.fs.Modes.mode(p));
-                        out.put(rel, "file " + mode + " " + io.github.dvcmaven.core.hash.FileHasher.hash(p, "md5"));
+                        String mode = Integer.toOctalString(Modes.mode(p));
+                        out.put(rel, "file " + mode + " " + FileHasher.hash(p, "md5"));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -1,6 +1,6 @@
 package io.github.dvcmaven.plugin.extension;
 
-import io.github.dvcmaven.core.DvcException;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.repo.Repo;
 import io.github.dvcmaven.plugin.MavenVersionCheck;
 import io.github.dvcmaven.plugin.PluginProperties;

@@ -1,11 +1,11 @@
 package io.github.dvcmaven.plugin.report;
 
-import io.github.dvcmaven.core.DvcException;
-import io.github.dvcmaven.core.metrics.DiffReport;
-import io.github.dvcmaven.core.metrics.MetricsReport;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.DiffReport;
+import io.github.dvcmaven.core.api.MetricsReport;
 import io.github.dvcmaven.core.metrics.PlainTable;
 import io.github.dvcmaven.core.plots.PlotsPage;
-import io.github.dvcmaven.core.plots.PlotsReport;
+import io.github.dvcmaven.core.api.PlotsReport;
 import io.github.dvcmaven.core.repo.Repo;
 import java.nio.file.Path;
 import java.util.List;

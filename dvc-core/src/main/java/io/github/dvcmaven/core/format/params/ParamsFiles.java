@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ public final class ParamsFiles {
 
     /** Measured without recursion, so the check itself cannot overflow on what it refuses. */
     private static void checkDepth(Object root, String display) {
-        java.util.ArrayDeque<Object[]> stack = new java.util.ArrayDeque<>();
+        ArrayDeque<Object[]> stack = new ArrayDeque<>();
         stack.push(new Object[] {root, 0});
         while (!stack.isEmpty()) {
             Object[] top = stack.pop();

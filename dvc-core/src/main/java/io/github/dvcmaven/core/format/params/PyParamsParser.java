@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Parameters from a Python file, as dvc reads them (ast, literals only): module-level
@@ -201,7 +202,7 @@ public final class PyParamsParser {
     }
 
     /** Python's numeric literals: underscores only between digits, no leading zeros in decimal integers. */
-    private static final java.util.regex.Pattern PY_NUMBER = java.util.regex.Pattern.compile(
+    private static final Pattern PY_NUMBER = Pattern.compile(
             "0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|0(?:_?0)*|[1-9](?:_?\\d)*"
                     + "|(?:\\d(?:_?\\d)*)?\\.\\d(?:_?\\d)*(?:[eE][+-]?\\d(?:_?\\d)*)?"
                     + "|\\d(?:_?\\d)*\\.(?:[eE][+-]?\\d(?:_?\\d)*)?"

@@ -1,12 +1,19 @@
 package io.github.dvcmaven.core.format.params;
 
 import io.github.dvcmaven.core.format.FormatException;
-import io.github.dvcmaven.core.format.yaml.RawScalar;
+import io.github.dvcmaven.core.py.RawScalar;
 import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * TOML 1.0 for parameter files (dvc reads them with tomlkit): tables, dotted keys, arrays of tables,
@@ -34,7 +41,7 @@ public final class TomlParser {
 
     @SuppressWarnings("unchecked")
     /** Tables a [header] defined: TOML allows each once (a table made implicitly by [a.b] may get its [a] once). */
-    private final java.util.Set<Object> headers = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<Object> headers = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private Map<String, Object> document() {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -198,14 +205,14 @@ public final class TomlParser {
 
     private static final String DEC = "(?:0|[1-9](?:_?\\d)*)";
     private static final String DIGITS = "\\d(?:_?\\d)*";
-    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("[+-]?" + DEC);
-    private static final java.util.regex.Pattern FLOAT = java.util.regex.Pattern.compile(
+    private static final Pattern INTEGER = Pattern.compile("[+-]?" + DEC);
+    private static final Pattern FLOAT = Pattern.compile(
             "[+-]?" + DEC + "(?:\\." + DIGITS + ")?(?:[eE][+-]?" + DIGITS + ")?");
-    private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("0x[0-9A-Fa-f](?:_?[0-9A-Fa-f])*");
-    private static final java.util.regex.Pattern OCT = java.util.regex.Pattern.compile("0o[0-7](?:_?[0-7])*");
-    private static final java.util.regex.Pattern BIN = java.util.regex.Pattern.compile("0b[01](?:_?[01])*");
+    private static final Pattern HEX = Pattern.compile("0x[0-9A-Fa-f](?:_?[0-9A-Fa-f])*");
+    private static final Pattern OCT = Pattern.compile("0o[0-7](?:_?[0-7])*");
+    private static final Pattern BIN = Pattern.compile("0b[01](?:_?[01])*");
     private static final String TIME = "\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?";
-    private static final java.util.regex.Pattern DATE_TIME = java.util.regex.Pattern.compile(
+    private static final Pattern DATE_TIME = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}(?:[Tt ]" + TIME + "(?:[Zz]|[+-]\\d{2}:\\d{2})?)?|" + TIME);
 
     private Object scalar(String t) {
@@ -242,15 +249,15 @@ public final class TomlParser {
     private static boolean validDateTime(String t) {
         try {
             if (t.length() >= 10 && t.charAt(4) == '-') {
-                java.time.LocalDate.parse(t.substring(0, 10));
+                LocalDate.parse(t.substring(0, 10));
             }
             int colon = t.indexOf(':');
             if (colon >= 2) {
                 String time = t.substring(colon - 2, Math.min(t.length(), colon + 6));
-                java.time.LocalTime.parse(time);
+                LocalTime.parse(time);
             }
             return true;
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return false;
         }
     }

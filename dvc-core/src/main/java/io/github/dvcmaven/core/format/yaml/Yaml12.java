@@ -1,6 +1,7 @@
 package io.github.dvcmaven.core.format.yaml;
 
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -81,7 +82,7 @@ public final class Yaml12 {
     }
 
     public static double parseFloat(String text) {
-        String s = text.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        String s = text.replace("_", "").toLowerCase(Locale.ROOT);
         double sign = 1;
         if (s.startsWith("-")) {
             sign = -1;

@@ -1,6 +1,7 @@
 package io.github.dvcmaven.core.format.yaml;
 
 import io.github.dvcmaven.core.format.FormatException;
+import io.github.dvcmaven.core.py.RawScalar;
 import java.util.IdentityHashMap;
 import java.util.Map;
 

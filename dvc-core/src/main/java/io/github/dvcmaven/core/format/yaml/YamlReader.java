@@ -1,19 +1,23 @@
 package io.github.dvcmaven.core.format.yaml;
 
 import io.github.dvcmaven.core.format.FormatException;
+import io.github.dvcmaven.core.py.RawScalar;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -51,7 +55,7 @@ public final class YamlReader {
             byte[] bytes = Files.readAllBytes(file);
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new FormatException(displayName, 0, "is not valid UTF-8", e);
         } catch (IOException e) {
@@ -105,7 +109,7 @@ public final class YamlReader {
         private final String source;
         private final IdentityHashMap<Object, Integer> lines;
         private final IdentityHashMap<Object, Long> sizes = new IdentityHashMap<>();
-        private final java.util.Set<Object> open = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<Object> open = Collections.newSetFromMap(new IdentityHashMap<>());
 
         ExpansionCheck(String source, IdentityHashMap<Object, Integer> lines) {
             this.source = source;

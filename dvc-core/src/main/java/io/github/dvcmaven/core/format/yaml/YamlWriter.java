@@ -1,6 +1,7 @@
 package io.github.dvcmaven.core.format.yaml;
 
 import io.github.dvcmaven.core.py.PyFloat;
+import io.github.dvcmaven.core.py.RawScalar;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayDeque;

@@ -3,6 +3,8 @@ package io.github.dvcmaven.core.format.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.format.FormatException;
+import io.github.dvcmaven.core.py.RawScalar;
+import io.github.dvcmaven.core.py.PyJson;
 import io.github.dvcmaven.core.testing.ExternalTools;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -139,7 +142,7 @@ class ParamsDifferentialTest {
         Path python = ExternalTools.dvcVenv().resolve("bin/python");
         Process p = new ProcessBuilder(python.toString(), script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (var in = p.getOutputStream()) {
-            in.write(io.github.dvcmaven.core.py.PyJson.dumps(docs).getBytes(StandardCharsets.UTF_8));
+            in.write(PyJson.dumps(docs).getBytes(StandardCharsets.UTF_8));
         }
         String answer = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -190,7 +193,7 @@ class ParamsDifferentialTest {
 
     private static boolean same(Object theirs, Object ours) {
         if ("<datetime>".equals(theirs)) {
-            return ours instanceof String || ours instanceof io.github.dvcmaven.core.format.yaml.RawScalar;
+            return ours instanceof String || ours instanceof RawScalar;
         }
         if ("<nan>".equals(theirs)) {
             return ours instanceof Double d && d.isNaN();
@@ -231,7 +234,7 @@ class ParamsDifferentialTest {
         if (theirs instanceof Double d) {
             return ours instanceof Double o && o.doubleValue() == d.doubleValue();
         }
-        return java.util.Objects.equals(theirs, ours);
+        return Objects.equals(theirs, ours);
     }
 
     static {

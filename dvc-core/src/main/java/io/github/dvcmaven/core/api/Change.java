@@ -1,0 +1,12 @@
+package io.github.dvcmaven.core.api;
+
+import io.github.dvcmaven.core.metrics.MetricValues;
+
+/** One metric's or param's values in two revisions (null: absent there) and their difference, when both are numbers. */
+public record Change(Object oldValue, Object newValue, Object diff) {
+    public static Change of(Object oldValue, Object newValue) {
+        Object d = MetricValues.isNumber(oldValue) && MetricValues.isNumber(newValue)
+                ? MetricValues.subtract(newValue, oldValue) : null;
+        return new Change(oldValue, newValue, d);
+    }
+}

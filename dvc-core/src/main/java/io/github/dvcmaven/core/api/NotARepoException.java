@@ -1,0 +1,9 @@
+package io.github.dvcmaven.core.api;
+
+
+/** No {@code .dvc} directory in the start directory or any parent. */
+public class NotARepoException extends DvcException {
+    public NotARepoException(String message) {
+        super(message, "run `mvn dvc:init` (or `dvc init`) at the root of your project");
+    }
+}

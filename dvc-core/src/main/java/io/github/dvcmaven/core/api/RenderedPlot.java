@@ -1,0 +1,26 @@
+package io.github.dvcmaven.core.api;
+
+import java.util.List;
+import java.util.Map;
+
+/** One plot ready to show: a filled Vega-Lite spec, or an image per revision. */
+public record RenderedPlot(String id, List<String> revisions, Map<String, Object> spec, List<Image> images) {
+    public record Image(String rev, String mimeType, byte[] content) {}
+
+    public RenderedPlot {
+        revisions = List.copyOf(revisions);
+        images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    public static RenderedPlot vega(String id, List<String> revisions, Map<String, Object> spec) {
+        return new RenderedPlot(id, revisions, spec, List.of());
+    }
+
+    public static RenderedPlot images(String id, List<Image> images) {
+        return new RenderedPlot(id, images.stream().map(Image::rev).toList(), null, images);
+    }
+
+    public boolean isImage() {
+        return spec == null;
+    }
+}

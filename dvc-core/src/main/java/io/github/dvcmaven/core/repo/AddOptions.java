@@ -1,8 +1,0 @@
-package io.github.dvcmaven.core.repo;
-
-/** Options of {@code add}: {@code glob} expands wildcards in targets; {@code noCommit} only writes pointers. */
-public record AddOptions(boolean glob, boolean noCommit) {
-    public static AddOptions defaults() {
-        return new AddOptions(false, false);
-    }
-}

@@ -1,6 +1,0 @@
-package io.github.dvcmaven.core.repo;
-
-import java.util.List;
-
-/** The pointer files written by {@code add}, and the files git should now track. */
-public record AddResult(List<String> dvcFiles, List<String> filesToTrack) {}

@@ -1,6 +1,0 @@
-package io.github.dvcmaven.core.repo;
-
-import java.util.List;
-
-/** Stage files whose outputs were saved to the cache, and the files git should now track. */
-public record CommitResult(List<String> committed, List<String> filesToTrack) {}

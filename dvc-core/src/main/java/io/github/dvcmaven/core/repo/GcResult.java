@@ -1,6 +1,0 @@
-package io.github.dvcmaven.core.repo;
-
-import java.util.List;
-
-/** Objects gc removed, or in a dry run would remove: repo-cache keys and remote keys, with their total size. */
-public record GcResult(boolean dryRun, List<String> cacheObjects, long cacheBytes, List<String> remoteObjects) {}

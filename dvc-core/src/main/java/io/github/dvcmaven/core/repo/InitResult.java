@@ -1,7 +1,0 @@
-package io.github.dvcmaven.core.repo;
-
-import java.nio.file.Path;
-import java.util.List;
-
-/** The new repository's root and the files git should now track. */
-public record InitResult(Path root, List<String> filesToTrack) {}
