@@ -2,7 +2,7 @@
 // then fresh clones of it: no cache, no data, only what git has. One object only v1.0 uses is then
 // deleted from the remote, and one commit after v2.0 is never pushed.
 import io.github.dvcmaven.core.api.AddOptions
-import io.github.dvcmaven.core.repo.Repo
+import io.github.dvcmaven.core.api.Repo
 import io.github.dvcmaven.core.api.RepoOptions
 import io.github.dvcmaven.core.api.ReproOptions
 import io.github.dvcmaven.core.testing.GateLab

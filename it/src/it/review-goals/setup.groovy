@@ -1,6 +1,6 @@
 // A repository with tracked data (made by our core) and a local remote, committed; then a workspace edit
 import io.github.dvcmaven.core.api.AddOptions
-import io.github.dvcmaven.core.repo.Repo
+import io.github.dvcmaven.core.api.Repo
 import io.github.dvcmaven.core.api.RepoOptions
 
 def run = { File dir, List<String> cmd ->

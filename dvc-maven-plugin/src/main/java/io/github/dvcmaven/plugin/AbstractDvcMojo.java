@@ -1,7 +1,7 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.api.DvcException;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import java.io.File;
 import java.nio.file.Path;
@@ -176,7 +176,7 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
         }
         // settings.xml servers named like a remote: known only once the config is read
         Map<String, Map<String, Object>> fromSettings =
-                SettingsCredentials.fromSettings(session.getSettings(), settingsDecrypter, repo.config());
+                SettingsCredentials.fromSettings(session.getSettings(), settingsDecrypter, repo.remotes().list());
         if (fromSettings.isEmpty()) {
             return repo;
         }

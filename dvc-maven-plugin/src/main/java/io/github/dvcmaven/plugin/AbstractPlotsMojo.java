@@ -1,8 +1,7 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.plots.PlotsPage;
 import io.github.dvcmaven.core.api.PlotsReport;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -32,16 +31,16 @@ public abstract class AbstractPlotsMojo extends AbstractDvcMojo {
     protected void run(Path cwd) {
         try (Repo repo = openRepo(cwd)) {
             PlotsReport report = repo.plots(revisions(), split(targets));
-            Path dir = cwd.resolve(out != null ? out : repo.config().get("plots", "out_dir").orElse(PlotsPage.DEFAULT_DIR));
+            Path dir = cwd.resolve(out != null ? out : repo.config("plots", "out_dir").orElse(PlotsReport.DEFAULT_DIR));
             if (json) {
-                System.out.println(PlotsPage.json(report, dir));
+                System.out.println(report.toJson(dir));
                 return;
             }
             if (report.plots().isEmpty()) {
                 getLog().warn("No plots were loaded, visualization file will not be created.");
                 return;
             }
-            Path page = PlotsPage.write(report, dir, "DVC plots");
+            Path page = report.writePage(dir, "DVC plots");
             getLog().info(report.plots().size() + " plot(s) of " + String.join(", ", report.revisions()) + ": "
                     + page.toUri());
         }

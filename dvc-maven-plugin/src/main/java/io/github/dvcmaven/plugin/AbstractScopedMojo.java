@@ -1,6 +1,6 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RevisionScope;
 import io.github.dvcmaven.core.api.SyncOptions;
 import org.apache.maven.plugins.annotations.Parameter;

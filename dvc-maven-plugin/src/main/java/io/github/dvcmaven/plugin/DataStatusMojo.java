@@ -3,7 +3,7 @@ package io.github.dvcmaven.plugin;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.DataStatus;
 import io.github.dvcmaven.core.api.DataStatusOptions;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

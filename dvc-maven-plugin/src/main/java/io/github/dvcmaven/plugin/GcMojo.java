@@ -3,7 +3,7 @@ package io.github.dvcmaven.plugin;
 import io.github.dvcmaven.core.api.CacheCheck;
 import io.github.dvcmaven.core.api.GcOptions;
 import io.github.dvcmaven.core.api.GcResult;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;

@@ -1,7 +1,7 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.api.DiffReport;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /** Compares the params the pipeline uses between two revisions (default: HEAD and the workspace), as {@code dvc params diff}. */

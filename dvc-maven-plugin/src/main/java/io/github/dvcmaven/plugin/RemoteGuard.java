@@ -1,8 +1,7 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.api.DvcException;
-import io.github.dvcmaven.core.remote.Remotes;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import org.apache.maven.execution.MavenSession;
 
 /** Offline Maven ({@code -o}) may still use a local remote, never a network one: fail fast, before any work. */
@@ -16,7 +15,7 @@ final class RemoteGuard {
     }
 
     void requireOnline(Repo repo, String remote) {
-        String url = String.valueOf(Remotes.options(repo.config(), remote).get("url"));
+        String url = String.valueOf(repo.remoteOptions(remote).get("url"));
         boolean network = url.contains("://") && !url.startsWith("file://");
         if (network && session != null && session.isOffline()) {
             throw new DvcException("dvc:" + goal + " needs the network to reach remote '" + url + "', but Maven runs"

@@ -1,9 +1,8 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.api.DvcException;
-import io.github.dvcmaven.core.remote.Remotes;
-import io.github.dvcmaven.core.repo.RemoteConfigOperation;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.RemoteConfig;
+import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -55,7 +54,7 @@ public class RemoteMojo extends AbstractDvcMojo {
     @Override
     protected void run(Path cwd) {
         try (Repo repo = openRepo(cwd)) {
-            RemoteConfigOperation remotes = repo.remotes();
+            RemoteConfig remotes = repo.remotes();
             switch (action) {
                 case "add" -> {
                     remotes.add(required(name, "dvc.name"), required(url, "dvc.url"), makeDefault, local, force);
@@ -66,7 +65,7 @@ public class RemoteMojo extends AbstractDvcMojo {
                 case "default" -> remotes.setDefault(unset ? null : required(name, "dvc.name"), local, unset);
                 case "remove" -> remotes.remove(required(name, "dvc.name"), local);
                 case "list" -> {
-                    String def = Remotes.defaultName(repo.config());
+                    String def = remotes.defaultRemote().orElse(null);
                     for (Map.Entry<String, String> e : remotes.list().entrySet()) {
                         getLog().info(e.getKey() + "\t" + e.getValue() + (e.getKey().equals(def) ? "\t(default)" : ""));
                     }

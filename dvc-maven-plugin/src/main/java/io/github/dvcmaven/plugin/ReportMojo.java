@@ -1,7 +1,7 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.api.DvcException;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.plugin.report.DvcReportContent;
 import io.github.dvcmaven.plugin.report.HtmlReportWriter;

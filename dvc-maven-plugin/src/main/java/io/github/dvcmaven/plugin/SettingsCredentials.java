@@ -1,7 +1,6 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.api.DvcException;
-import io.github.dvcmaven.core.config.DvcConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,19 +21,19 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 final class SettingsCredentials {
     private SettingsCredentials() {}
 
-    static Map<String, Map<String, Object>> fromSettings(Settings settings, SettingsDecrypter decrypter, DvcConfig config) {
+    static Map<String, Map<String, Object>> fromSettings(Settings settings, SettingsDecrypter decrypter,
+            Map<String, String> remoteUrls) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         if (settings == null || settings.getServers().isEmpty()) {
             return out;
         }
-        Map<String, Map<String, Object>> remotes = config.remotes();
         for (Server server : settings.getServers()) {
             String name = server.getId() == null ? "" : server.getId().toLowerCase(Locale.ROOT);
-            if (!remotes.containsKey(name)) {
+            if (!remoteUrls.containsKey(name)) {
                 continue;
             }
             Server s = decrypter == null ? server : decrypt(server, decrypter);
-            String url = String.valueOf(remotes.get(name).get("url"));
+            String url = remoteUrls.get(name);
             out.put(name, options(url, s));
         }
         return out;

@@ -1,8 +1,7 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.py.PyJson;
 import io.github.dvcmaven.core.api.CloudStatus;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.StatusOptions;
 import io.github.dvcmaven.core.api.StatusReport;
 import java.nio.file.Path;
@@ -58,7 +57,7 @@ public class StatusMojo extends AbstractScopedMojo {
             report = repo.status(new StatusOptions(split(targets), allow));
         }
         if (json) {
-            System.out.println(cloud ? PyJson.dumps(remoteStatus.toDvcMap()) : report.toJson());
+            System.out.println(cloud ? remoteStatus.toJson() : report.toJson());
         }
         if (!json || cloud) {
             report.toLines().forEach(getLog()::info);

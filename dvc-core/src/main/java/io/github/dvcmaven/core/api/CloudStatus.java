@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.api;
 
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.py.PyJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +32,11 @@ public record CloudStatus(List<Entry> entries, List<String> remotes, int manifes
     }
 
     /** {@code dvc status -c}'s structure: name → new, deleted or missing. */
+    /** {@code dvc status -c --json}: the {@link #toDvcMap()} as dvc prints it. */
+    public String toJson() {
+        return PyJson.dumps(toDvcMap());
+    }
+
     public Map<String, String> toDvcMap() {
         Map<String, String> out = new LinkedHashMap<>();
         for (Entry e : entries) {

@@ -1,7 +1,6 @@
 package io.github.dvcmaven.core.api;
 
 import io.github.dvcmaven.core.metrics.MetricValues;
-import io.github.dvcmaven.core.metrics.PlainTable;
 import io.github.dvcmaven.core.metrics.PyStr;
 import io.github.dvcmaven.core.py.PyJson;
 import io.github.dvcmaven.core.py.PyStrings;

@@ -13,7 +13,7 @@ import io.github.dvcmaven.core.fs.Umask;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.FileHasher;
 import io.github.dvcmaven.core.hash.HashAhead;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.py.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

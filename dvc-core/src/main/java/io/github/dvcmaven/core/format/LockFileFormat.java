@@ -2,7 +2,7 @@ package io.github.dvcmaven.core.format;
 
 import io.github.dvcmaven.core.format.yaml.YamlDocument;
 import io.github.dvcmaven.core.format.yaml.YamlWriter;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.hash.Meta;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.ParamsDep;

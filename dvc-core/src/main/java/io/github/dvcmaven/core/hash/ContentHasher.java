@@ -1,10 +1,11 @@
 package io.github.dvcmaven.core.hash;
 
 import io.github.dvcmaven.core.DaemonThreads;
-import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.Parallel;
-import io.github.dvcmaven.core.event.ProgressTracker;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.api.RepoListener;
+import io.github.dvcmaven.core.event.ProgressTracker;
 import io.github.dvcmaven.core.fs.FileStat;
 import io.github.dvcmaven.core.fs.TreeWalker;
 import io.github.dvcmaven.core.state.StateDb;

@@ -1,5 +1,6 @@
 package io.github.dvcmaven.core.hash;
 
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.py.PyJson;
 import io.github.dvcmaven.core.py.PyStrings;
 import java.nio.charset.StandardCharsets;

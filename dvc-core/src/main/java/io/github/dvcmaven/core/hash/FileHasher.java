@@ -1,5 +1,6 @@
 package io.github.dvcmaven.core.hash;
 
+import io.github.dvcmaven.core.api.HashInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;

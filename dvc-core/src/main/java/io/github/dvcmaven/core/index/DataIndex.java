@@ -1,7 +1,7 @@
 package io.github.dvcmaven.core.index;
 
 import io.github.dvcmaven.core.hash.DirManifest;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

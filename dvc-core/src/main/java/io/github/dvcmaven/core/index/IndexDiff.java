@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.index;
 
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.index.IndexChange.Type;
 import io.github.dvcmaven.core.py.PyStrings;
 import java.util.ArrayDeque;

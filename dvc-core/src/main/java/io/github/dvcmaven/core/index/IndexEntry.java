@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.index;
 
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 
 /**
  * An entry of a data index (dvc-data's {@code DataIndexEntry}, as far as diffs read it): its key (the

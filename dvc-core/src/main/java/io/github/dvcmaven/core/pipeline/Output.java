@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.pipeline;
 
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.hash.Meta;
 import java.util.Map;
 

@@ -8,7 +8,7 @@ import io.github.dvcmaven.core.event.ProgressTracker;
 import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.FileHasher;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

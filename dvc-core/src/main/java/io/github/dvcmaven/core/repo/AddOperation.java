@@ -5,7 +5,7 @@ import io.github.dvcmaven.core.api.AddResult;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.hash.ContentHasher;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
@@ -27,10 +27,10 @@ import java.util.stream.Stream;
  * and the path git-ignored. Re-adding a tracked path updates its pointer; a path inside a tracked
  * directory re-adds that directory.
  */
-final class AddOperation {
-    private final Repo repo;
+public final class AddOperation {
+    private final RepoContext repo;
 
-    AddOperation(Repo repo) {
+    public AddOperation(RepoContext repo) {
         this.repo = repo;
     }
 
@@ -38,7 +38,7 @@ final class AddOperation {
      * The targets to add, globs expanded. Big files named directly start being hashed at once, before the
      * lock: that only reads (see {@link ContentHasher#hashAhead}).
      */
-    List<String> prepare(List<String> targets, AddOptions opts) {
+    public List<String> prepare(List<String> targets, AddOptions opts) {
         List<String> expanded = opts.glob() ? expand(targets) : targets;
         if (expanded.isEmpty()) {
             throw new DvcException("nothing to add", "name the files or directories with -Ddvc.targets=a,b");
@@ -53,7 +53,7 @@ final class AddOperation {
      * Adds the prepared targets; the caller holds the lock. The big files go on into the cache at once,
      * without waiting for the state database and the stage files.
      */
-    AddResult run(List<String> expanded, AddOptions opts) {
+    public AddResult run(List<String> expanded, AddOptions opts) {
         OutputWorkspace ws = new OutputWorkspace(repo);
         for (Path file : namedFiles(expanded)) {
             ws.readAhead(file, !opts.noCommit());

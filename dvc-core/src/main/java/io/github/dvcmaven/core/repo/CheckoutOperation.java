@@ -13,7 +13,7 @@ import io.github.dvcmaven.core.fs.StaleTemps;
 import io.github.dvcmaven.core.fs.WorkspaceBounds;
 import io.github.dvcmaven.core.hash.ContentHasher;
 import io.github.dvcmaven.core.hash.DirManifest;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.Stage;
 import java.io.File;
@@ -40,12 +40,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * file (only what differs). Everything is planned before anything changes, so content that exists
  * nowhere else stops the whole checkout unless forced, and a missing object leaves its output alone.
  */
-final class CheckoutOperation {
-    private final Repo repo;
+public final class CheckoutOperation {
+    private final RepoContext repo;
     private final ObjectStore store;
     private final WorkspaceBounds bounds;
 
-    CheckoutOperation(Repo repo) {
+    public CheckoutOperation(RepoContext repo) {
         this.repo = repo;
         this.store = repo.cache();
         this.bounds = new WorkspaceBounds(repo.root());
@@ -74,7 +74,7 @@ final class CheckoutOperation {
         }
     }
 
-    CheckoutResult run(List<String> targets, boolean force, boolean relink) {
+    public CheckoutResult run(List<String> targets, boolean force, boolean relink) {
         StageIndex index = repo.index();
         List<Output> outputs = new ArrayList<>();
         TargetResolver resolver = new TargetResolver(repo, index);

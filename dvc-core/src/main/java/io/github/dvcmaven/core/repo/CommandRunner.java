@@ -21,9 +21,9 @@ import java.util.Map;
  * {@code DVC_ROOT} and {@code DVC_STAGE} set; output streams into the log as it comes.
  */
 final class CommandRunner {
-    private final Repo repo;
+    private final RepoContext repo;
 
-    CommandRunner(Repo repo) {
+    CommandRunner(RepoContext repo) {
         this.repo = repo;
     }
 

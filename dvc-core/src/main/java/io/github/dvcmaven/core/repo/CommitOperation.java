@@ -22,14 +22,14 @@ import java.util.Map;
  * that did not happen); outputs only missing from the cache (after {@code --no-commit}) are committed
  * as they are. A committed pipeline stage gets a run-cache entry, as dvc's stage save makes one.
  */
-final class CommitOperation {
-    private final Repo repo;
+public final class CommitOperation {
+    private final RepoContext repo;
 
-    CommitOperation(Repo repo) {
+    public CommitOperation(RepoContext repo) {
         this.repo = repo;
     }
 
-    CommitResult run(List<String> targets, boolean force) {
+    public CommitResult run(List<String> targets, boolean force) {
         StageIndex index = repo.index();
         ScmContext scm = new ScmContext(repo);
         OutputWorkspace ws = new OutputWorkspace(repo);

@@ -3,7 +3,7 @@ package io.github.dvcmaven.core.repo;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.hash.ContentHasher;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.index.DataIndex;
 import io.github.dvcmaven.core.index.IndexEntry;
 import io.github.dvcmaven.core.pipeline.Output;
@@ -39,7 +39,7 @@ final class DataIndexes {
     }
 
     /** What the stage files record (dvc's {@code index.data["repo"]}). */
-    static DataIndex committed(Repo repo, StageIndex index) {
+    static DataIndex committed(RepoContext repo, StageIndex index) {
         DataIndex data = new DataIndex(repo.cache()::loadDir);
         for (Output o : cachedOutputs(index).values()) {
             addParents(data, o.repoPath(), null);
@@ -49,7 +49,7 @@ final class DataIndexes {
     }
 
     /** What the workspace holds at the outputs' paths, hashed (dvc's {@code build_data_index(compute_hash=True)}). */
-    static DataIndex workspace(Repo repo, StageIndex index) {
+    static DataIndex workspace(RepoContext repo, StageIndex index) {
         DataIndex data = new DataIndex(h -> {
             throw new IllegalStateException("the workspace index lists its directories itself");
         });
@@ -94,7 +94,7 @@ final class DataIndexes {
     }
 
     /** Whether the cache has an entry's object (a directory's {@code .dir}). */
-    static boolean inCache(Repo repo, IndexEntry e) {
+    static boolean inCache(RepoContext repo, IndexEntry e) {
         return e.hash() != null && repo.cache().exists(e.hash());
     }
 
@@ -103,7 +103,7 @@ final class DataIndexes {
      * path inside a tracked directory, or the outputs of a named stage; every cached output without
      * targets. Targets this index does not know are added to {@code missing}.
      */
-    static List<String> dataKeys(Repo repo, StageIndex index, List<String> targets, Set<String> missing) {
+    static List<String> dataKeys(RepoContext repo, StageIndex index, List<String> targets, Set<String> missing) {
         Map<String, Output> outs = cachedOutputs(index);
         if (targets.isEmpty()) {
             return new ArrayList<>(outs.keySet());

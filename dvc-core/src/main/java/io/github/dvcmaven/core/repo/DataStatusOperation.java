@@ -4,7 +4,7 @@ import io.github.dvcmaven.core.api.DataStatus;
 import io.github.dvcmaven.core.api.DataStatusOptions;
 import io.github.dvcmaven.core.fs.DvcIgnore;
 import io.github.dvcmaven.core.fs.RepoPaths;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.index.DataIndex;
 import io.github.dvcmaven.core.index.IndexChange;
 import io.github.dvcmaven.core.index.IndexDiff;
@@ -31,14 +31,14 @@ import java.util.function.Predicate;
  * lacks), HEAD's stage files against the current ones (committed), optionally what the remote lacks and
  * git's untracked files; a tracked directory as a whole unless granular.
  */
-final class DataStatusOperation {
-    private final Repo repo;
+public final class DataStatusOperation {
+    private final RepoContext repo;
 
-    DataStatusOperation(Repo repo) {
+    public DataStatusOperation(RepoContext repo) {
         this.repo = repo;
     }
 
-    DataStatus run(DataStatusOptions opts) {
+    public DataStatus run(DataStatusOptions opts) {
         List<String> filterKeys = prune(opts.targets().stream().map(repo::toRepoPath).toList());
         Predicate<String> view = key -> filterKeys.isEmpty() || filterKeys.stream()
                 .anyMatch(fk -> RepoPaths.isWithin(key, fk) || RepoPaths.isWithin(fk, key));

@@ -8,7 +8,7 @@ import io.github.dvcmaven.core.config.ConfigLevel;
 import io.github.dvcmaven.core.fs.AtomicWrite;
 import io.github.dvcmaven.core.fs.DvcIgnore;
 import io.github.dvcmaven.core.hash.DirManifest;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.Stage;
@@ -38,10 +38,10 @@ import java.util.stream.Stream;
  * name (respecting {@code push: false} and per-output {@code remote:}), and moves them with
  * {@link Transfer}.
  */
-final class DataSync {
-    private final Repo repo;
+public final class DataSync {
+    private final RepoContext repo;
 
-    DataSync(Repo repo) {
+    public DataSync(RepoContext repo) {
         this.repo = repo;
     }
 
@@ -196,7 +196,7 @@ final class DataSync {
     }
 
     /** push: returns the number of objects uploaded. */
-    int push(SyncOptions opts) {
+    public int push(SyncOptions opts) {
         int total = 0;
         List<HashInfo> missing = new ArrayList<>();
         Map<HashInfo, String> failed = new LinkedHashMap<>();
@@ -218,12 +218,12 @@ final class DataSync {
     }
 
     /** fetch: returns the number of objects downloaded. */
-    int fetch(SyncOptions opts) {
+    public int fetch(SyncOptions opts) {
         return fetch(opts, true);
     }
 
     /** @param summarize whether to say "N files fetched" (a pull says it with its checkout's counts instead) */
-    int fetch(SyncOptions opts, boolean summarize) {
+    public int fetch(SyncOptions opts, boolean summarize) {
         int total = 0;
         List<HashInfo> missing = new ArrayList<>();
         Map<HashInfo, String> failed = new LinkedHashMap<>();
@@ -337,7 +337,7 @@ final class DataSync {
      * dvc status -c over a scope: every object the targets name (a directory's files from its manifest,
      * read from the remote when the cache lacks it), whether the cache and the remote have it.
      */
-    CloudStatus cloudStatus(SyncOptions opts) {
+    public CloudStatus cloudStatus(SyncOptions opts) {
         List<Used> all = collect(opts, true);
         List<CloudStatus.Entry> result = new ArrayList<>();
         int manifests = 0;

@@ -22,14 +22,14 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * given) compared from the outputs the targets select, renames detected; against the workspace also
  * what the old revision names that the cache lacks.
  */
-final class DiffOperation {
-    private final Repo repo;
+public final class DiffOperation {
+    private final RepoContext repo;
 
-    DiffOperation(Repo repo) {
+    public DiffOperation(RepoContext repo) {
         this.repo = repo;
     }
 
-    DataDiff run(String aRev, String bRev, List<String> targets, boolean hideMissing) {
+    public DataDiff run(String aRev, String bRev, List<String> targets, boolean hideMissing) {
         Git git = RevisionSnapshot.gitOf(repo, aRev);
         if (!git.hasCommits()) {
             return new DataDiff(Map.of(), bRev != null);

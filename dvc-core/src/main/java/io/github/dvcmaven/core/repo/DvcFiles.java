@@ -11,7 +11,7 @@ import java.nio.file.Path;
 final class DvcFiles {
     private DvcFiles() {}
 
-    static void write(Repo repo, DvcFileStage stage, ScmContext scm) {
+    static void write(RepoContext repo, DvcFileStage stage, ScmContext scm) {
         Path file = repo.root().resolve(stage.file());
         try {
             AtomicWrite.writeString(file, DvcFileFormat.write(stage));

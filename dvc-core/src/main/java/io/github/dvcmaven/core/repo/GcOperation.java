@@ -13,7 +13,7 @@ import io.github.dvcmaven.core.format.LockFileFormat;
 import io.github.dvcmaven.core.format.yaml.YamlReader;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.FileHasher;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.remote.Remote;
@@ -42,14 +42,14 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * object in the cache (and, with cloud, on the remote) goes. A directory keeps its files when its
  * manifest can be read; an unreadable manifest keeps nothing alive by itself, as in dvc.
  */
-final class GcOperation {
-    private final Repo repo;
+public final class GcOperation {
+    private final RepoContext repo;
 
-    GcOperation(Repo repo) {
+    public GcOperation(RepoContext repo) {
         this.repo = repo;
     }
 
-    GcResult run(GcOptions opts) {
+    public GcResult run(GcOptions opts) {
         Set<HashInfo> used = usedObjects(opts);
         repo.listener().log(Level.INFO, (opts.force() ? "Removing" : "Dry run: would remove") + " all cache except items"
                 + " used in " + opts.scope() + " of the current repo.");
@@ -85,7 +85,7 @@ final class GcOperation {
      * Hashes every cache object afresh (no state database: rot does not change a file's stat) and lists
      * those whose bytes do not match their name; {@code remove} deletes them so a fetch restores them.
      */
-    CacheCheck verify(boolean remove) {
+    public CacheCheck verify(boolean remove) {
         List<String> corrupt = new CopyOnWriteArrayList<>();
         List<Path> objects = cachedObjects();
         AtomicInteger checked = new AtomicInteger();

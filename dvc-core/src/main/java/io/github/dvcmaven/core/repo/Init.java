@@ -13,21 +13,21 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code dvc init}: the same files, bytes and git staging as the real command. */
-final class Init {
+public final class Init {
     static final String DVCIGNORE_TEXT = "# Add patterns of files dvc should ignore, which could improve\n"
             + "# the performance. Learn more at\n"
             + "# https://dvc.org/doc/user-guide/dvcignore\n";
 
     private Init() {}
 
-    static InitResult run(Path root, boolean noScm, boolean force) {
+    public static InitResult run(Path root, boolean noScm, boolean force) {
         Optional<Git> git = noScm ? Optional.empty() : Git.find(root);
         try {
             if (!noScm && (git.isEmpty() || !git.get().workTree().equals(root))) {
                 throw new DvcException(root + " is not tracked by any supported SCM tool (e.g. Git).",
                         "run `git init` first, or pass -Ddvc.noScm=true to use dvc without git");
             }
-            Path dvcDir = root.resolve(Repo.DVC_DIR);
+            Path dvcDir = root.resolve(RepoContext.DVC_DIR);
             if (git.isPresent() && git.get().isIgnored(dvcDir, true)) {
                 throw new DvcException(dvcDir + " is ignored by your SCM tool.",
                         "make sure it is tracked, for example by adding '!.dvc' to .gitignore");

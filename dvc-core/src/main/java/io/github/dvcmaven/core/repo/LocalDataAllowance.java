@@ -4,7 +4,7 @@ import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.MissingData;
 import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.hash.DirManifest;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.Stage;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.Map;
  * it (when the manifest is in the cache). No data is read.
  */
 final class LocalDataAllowance {
-    private final Repo repo;
+    private final RepoContext repo;
     /** Every output's recorded hash by repo path (null hash: recorded nowhere). */
     private final Map<String, Output> recorded = new HashMap<>();
     private int outputs;
@@ -28,7 +28,7 @@ final class LocalDataAllowance {
     private int proven;
     private final List<String> unchecked = new ArrayList<>();
 
-    LocalDataAllowance(Repo repo, StageIndex index) {
+    LocalDataAllowance(RepoContext repo, StageIndex index) {
         this.repo = repo;
         for (Stage s : index.allStages()) {
             for (Output o : s.outs()) {

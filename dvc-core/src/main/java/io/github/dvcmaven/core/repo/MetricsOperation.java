@@ -26,22 +26,22 @@ import java.util.regex.Pattern;
  * metrics that are cached outputs from the cache by the hash that revision's dvc.lock records,
  * fetched from the remote when the cache lacks them.
  */
-final class MetricsOperation {
-    private final Repo repo;
+public final class MetricsOperation {
+    private final RepoContext repo;
     private final RevisionFiles files;
 
-    MetricsOperation(Repo repo) {
+    public MetricsOperation(RepoContext repo) {
         this.repo = repo;
         this.files = new RevisionFiles(repo);
     }
 
-    MetricsReport show(String rev) {
+    public MetricsReport show(String rev) {
         try (RevisionSnapshot snap = RevisionSnapshot.of(repo, rev)) {
             return read(snap);
         }
     }
 
-    DiffReport metricsDiff(String a, String b, boolean all) {
+    public DiffReport metricsDiff(String a, String b, boolean all) {
         try (RevisionSnapshot sa = RevisionSnapshot.of(repo, a); RevisionSnapshot sb = RevisionSnapshot.of(repo, b)) {
             MetricsReport ra = read(sa);
             MetricsReport rb = read(sb);
@@ -56,7 +56,7 @@ final class MetricsOperation {
         }
     }
 
-    DiffReport paramsDiff(String a, String b, boolean all) {
+    public DiffReport paramsDiff(String a, String b, boolean all) {
         try (RevisionSnapshot sa = RevisionSnapshot.of(repo, a); RevisionSnapshot sb = RevisionSnapshot.of(repo, b)) {
             return DiffReport.compute(sa.name(), sb.name(), params(sa), params(sb), all, List.of());
         }

@@ -11,7 +11,7 @@ import io.github.dvcmaven.core.fs.Modes;
 import io.github.dvcmaven.core.fs.Umask;
 import io.github.dvcmaven.core.hash.ContentHasher;
 import io.github.dvcmaven.core.hash.DirManifest;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,9 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
 final class OutputWorkspace {
     private static final long SINGLE_PASS_MIN_BYTES = 4L << 20;
 
-    private final Repo repo;
+    private final RepoContext repo;
 
-    OutputWorkspace(Repo repo) {
+    OutputWorkspace(RepoContext repo) {
         this.repo = repo;
     }
 

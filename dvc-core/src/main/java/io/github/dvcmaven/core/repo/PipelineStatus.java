@@ -7,7 +7,7 @@ import io.github.dvcmaven.core.api.StageChange.StageFlag;
 import io.github.dvcmaven.core.api.StageChange;
 import io.github.dvcmaven.core.format.LockFileFormat;
 import io.github.dvcmaven.core.fs.RepoPaths;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.ParamsDep;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
@@ -32,17 +32,17 @@ import java.util.Set;
  * the lock must also name exactly the deps, outs and params dvc.yaml declares.
  */
 final class PipelineStatus {
-    private final Repo repo;
+    private final RepoContext repo;
     private final OutputWorkspace ws;
     private final ParamsReader params;
     private final LocalDataAllowance allowance;
     private final boolean strictLock;
 
-    PipelineStatus(Repo repo, OutputWorkspace ws, ParamsReader params) {
+    PipelineStatus(RepoContext repo, OutputWorkspace ws, ParamsReader params) {
         this(repo, ws, params, null, false);
     }
 
-    PipelineStatus(Repo repo, OutputWorkspace ws, ParamsReader params, LocalDataAllowance allowance, boolean strictLock) {
+    PipelineStatus(RepoContext repo, OutputWorkspace ws, ParamsReader params, LocalDataAllowance allowance, boolean strictLock) {
         this.repo = repo;
         this.ws = ws;
         this.params = params;

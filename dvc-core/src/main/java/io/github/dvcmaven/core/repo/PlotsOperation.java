@@ -26,16 +26,16 @@ import java.util.Map;
  * revision, their data read as that revision has it (git, or the cache by its lock), rendered with
  * the plot's template. A plot that cannot be read at some revision is reported, not fatal.
  */
-final class PlotsOperation {
-    private final Repo repo;
+public final class PlotsOperation {
+    private final RepoContext repo;
     private final RevisionFiles files;
 
-    PlotsOperation(Repo repo) {
+    public PlotsOperation(RepoContext repo) {
         this.repo = repo;
         this.files = new RevisionFiles(repo);
     }
 
-    PlotsReport plots(List<String> revs, List<String> targets) {
+    public PlotsReport plots(List<String> revs, List<String> targets) {
         List<RevisionSnapshot> snaps = new ArrayList<>();
         try {
             for (String rev : revs) {

@@ -19,14 +19,14 @@ import java.util.List;
  * workspace and in the cache (as dvc does), unless {@code --outs} asks to delete the workspace copies.
  * A stage name that only dvc.lock still has removes that lock entry.
  */
-final class RemoveOperation {
-    private final Repo repo;
+public final class RemoveOperation {
+    private final RepoContext repo;
 
-    RemoveOperation(Repo repo) {
+    public RemoveOperation(RepoContext repo) {
         this.repo = repo;
     }
 
-    List<String> run(List<String> targets, boolean removeOutputs) {
+    public List<String> run(List<String> targets, boolean removeOutputs) {
         if (targets.isEmpty()) {
             throw new DvcException("nothing to remove", "name the .dvc files with -Ddvc.targets");
         }

@@ -28,8 +28,8 @@ import java.util.Map;
  * run. Dependencies are hashed before the command runs and checked after it (dvc records the later
  * state). A failing command stops everything and records nothing for that stage.
  */
-final class ReproOperation {
-    private final Repo repo;
+public final class ReproOperation {
+    private final RepoContext repo;
     private final ScmContext scm;
     private final OutputWorkspace ws;
     private final ParamsReader params;
@@ -38,7 +38,7 @@ final class ReproOperation {
     private final Map<String, LockFileFormat.LockFile> locks = new HashMap<>();
     private StageIndex index;
 
-    ReproOperation(Repo repo) {
+    public ReproOperation(RepoContext repo) {
         this.repo = repo;
         this.scm = new ScmContext(repo);
         this.ws = new OutputWorkspace(repo);
@@ -47,7 +47,7 @@ final class ReproOperation {
         this.runCache = new RunCache(repo);
     }
 
-    ReproResult run(List<String> targets, ReproOptions opts) {
+    public ReproResult run(List<String> targets, ReproOptions opts) {
         try {
             return runInScm(targets, opts);
         } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package io.github.dvcmaven.core.repo;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.RepoListener.Level;
 import io.github.dvcmaven.core.hash.DirManifest;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.remote.Remote;
 import io.github.dvcmaven.core.remote.Remotes;
@@ -23,10 +23,10 @@ import java.util.stream.Stream;
  * that revision's dvc.lock, read from the cache and fetched from the remote when the cache lacks them.
  */
 final class RevisionFiles {
-    private final Repo repo;
+    private final RepoContext repo;
     private final Map<String, HashInfo> dirEntries = new HashMap<>();
 
-    RevisionFiles(Repo repo) {
+    RevisionFiles(RepoContext repo) {
         this.repo = repo;
     }
 

@@ -37,7 +37,7 @@ final class RevisionSnapshot implements AutoCloseable {
         this.gitDir = gitDir;
     }
 
-    static RevisionSnapshot of(Repo repo, String rev) {
+    static RevisionSnapshot of(RepoContext repo, String rev) {
         if (rev == null || rev.equals(WORKSPACE)) {
             return new RevisionSnapshot(WORKSPACE, repo.root(), null, null, null);
         }
@@ -45,13 +45,13 @@ final class RevisionSnapshot implements AutoCloseable {
         return of(repo, git, new GitRevisions(git.repository()).resolve(rev), rev);
     }
 
-    static Git gitOf(Repo repo, String what) {
+    static Git gitOf(RepoContext repo, String what) {
         return repo.git().orElseThrow(() -> new DvcException("revision '" + what + "' needs a git repository",
                 "compare against the workspace only, or run inside a git work tree"));
     }
 
     /** The snapshot of a commit already resolved, named as the caller shows it. */
-    static RevisionSnapshot of(Repo repo, Git git, RevCommit commit, String rev) {
+    static RevisionSnapshot of(RepoContext repo, Git git, RevCommit commit, String rev) {
         GitRevisions revisions = new GitRevisions(git.repository());
         String dir = git.workTree().relativize(repo.root()).toString().replace('\\', '/');
         try {

@@ -21,9 +21,9 @@ import java.util.Map;
  * command, dependencies and parameters, so a run seen before is restored from the cache, not rerun.
  */
 final class RunCache {
-    private final Repo repo;
+    private final RepoContext repo;
 
-    RunCache(Repo repo) {
+    RunCache(RepoContext repo) {
         this.repo = repo;
     }
 

@@ -17,12 +17,12 @@ import java.util.Set;
  * the "To track the changes with git, run: git add ..." hint.
  */
 final class ScmContext {
-    private final Repo repo;
+    private final RepoContext repo;
     private final Set<Path> touched = new LinkedHashSet<>();
     /** Outputs this context added .gitignore entries for: removed again if the operation fails, as dvc does. */
     private final List<Path> ignoredHere = new ArrayList<>();
 
-    ScmContext(Repo repo) {
+    ScmContext(RepoContext repo) {
         this.repo = repo;
     }
 

@@ -6,7 +6,7 @@ import io.github.dvcmaven.core.format.LockFileFormat;
 import io.github.dvcmaven.core.format.yaml.YamlReader;
 import io.github.dvcmaven.core.fs.AtomicWrite;
 import io.github.dvcmaven.core.hash.ContentHasher;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.ParamsDep;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
@@ -24,12 +24,12 @@ import java.util.function.Function;
  * and the lock entry written atomically (only that stage's entry changes).
  */
 final class StageCommitter {
-    private final Repo repo;
+    private final RepoContext repo;
     private final ScmContext scm;
     private final OutputWorkspace ws;
     private final ParamsReader params;
 
-    StageCommitter(Repo repo, ScmContext scm, OutputWorkspace ws, ParamsReader params) {
+    StageCommitter(RepoContext repo, ScmContext scm, OutputWorkspace ws, ParamsReader params) {
         this.repo = repo;
         this.scm = scm;
         this.ws = ws;

@@ -27,14 +27,14 @@ import java.util.Set;
  * plus what dvc itself lets pass: lock entries of stages dvc.yaml no longer has, and deps, outs and
  * params a lock entry records that dvc.yaml no longer declares.
  */
-final class StatusOperation {
-    private final Repo repo;
+public final class StatusOperation {
+    private final RepoContext repo;
 
-    StatusOperation(Repo repo) {
+    public StatusOperation(RepoContext repo) {
         this.repo = repo;
     }
 
-    StatusReport run(StatusOptions opts) {
+    public StatusReport run(StatusOptions opts) {
         StageIndex index = repo.index();
         new Dag(index.allStages());
         OutputWorkspace ws = new OutputWorkspace(repo);

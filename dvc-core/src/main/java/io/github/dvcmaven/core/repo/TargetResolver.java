@@ -22,10 +22,10 @@ import java.util.Set;
  * a tracked directory selects that directory). Paths are relative to the cwd.
  */
 final class TargetResolver {
-    private final Repo repo;
+    private final RepoContext repo;
     private final StageIndex index;
 
-    TargetResolver(Repo repo, StageIndex index) {
+    TargetResolver(RepoContext repo, StageIndex index) {
         this.repo = repo;
         this.index = index;
     }

@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code dvc unprotect}: turns linked, read-only workspace files into private writable copies. */
-final class UnprotectOperation {
-    private final Repo repo;
+public final class UnprotectOperation {
+    private final RepoContext repo;
 
-    UnprotectOperation(Repo repo) {
+    public UnprotectOperation(RepoContext repo) {
         this.repo = repo;
     }
 
-    List<String> run(List<String> targets) {
+    public List<String> run(List<String> targets) {
         if (targets.isEmpty()) {
             throw new DvcException("nothing to unprotect", "name the tracked files or directories with -Ddvc.targets");
         }

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.format.params.ParamsFiles;
-import io.github.dvcmaven.core.remote.Remotes;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.StatusOptions;
 import java.io.IOException;
@@ -319,7 +318,7 @@ class FuzzedInputsTest {
     private static String readOnly(Path ws, Kind kind) {
         try (Repo repo = Repo.open(ws, RepoOptions.defaults().withCwd(ws).withEnv(Map.of()))) {
             if (kind.file().equals(".dvc/config")) {
-                Remotes.options(repo.config(), null);
+                repo.remoteOptions(null);
             }
             if (kind.file().startsWith("params")) {
                 // what params show and a stage's params dependency read, whether or not status gets that far

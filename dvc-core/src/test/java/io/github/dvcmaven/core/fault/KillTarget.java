@@ -1,7 +1,7 @@
 package io.github.dvcmaven.core.fault;
 
 import io.github.dvcmaven.core.api.AddOptions;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.ReproOptions;
 import java.nio.file.Path;

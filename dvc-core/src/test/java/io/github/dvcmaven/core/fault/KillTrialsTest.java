@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.format.yaml.YamlReader;
 import io.github.dvcmaven.core.hash.FileHasher;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.StatusOptions;
 import io.github.dvcmaven.core.testing.Datasets;

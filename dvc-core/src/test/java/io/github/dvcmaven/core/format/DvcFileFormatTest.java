@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dvcmaven.core.format.yaml.YamlReader;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.hash.Meta;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;

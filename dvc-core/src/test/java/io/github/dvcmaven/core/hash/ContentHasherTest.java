@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.hash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.fs.DvcIgnore;
 import io.github.dvcmaven.core.fs.FileStat;

@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.hash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.testing.Datasets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

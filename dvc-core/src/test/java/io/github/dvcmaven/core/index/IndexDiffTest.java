@@ -3,7 +3,7 @@ package io.github.dvcmaven.core.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.hash.DirManifest;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.index.IndexChange.Type;
 import java.util.List;
 import java.util.Map;

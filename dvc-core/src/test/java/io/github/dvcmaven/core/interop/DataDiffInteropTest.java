@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.py.PyStrings;
 import io.github.dvcmaven.core.api.DataStatusOptions;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;

@@ -7,7 +7,7 @@ import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.fs.Modes;
 import io.github.dvcmaven.core.hash.FileHasher;
 import io.github.dvcmaven.core.api.AddOptions;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.repo.RepoLock;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.testing.DvcCli;

@@ -3,7 +3,7 @@ package io.github.dvcmaven.core.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.AddOptions;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.ReproOptions;
 import io.github.dvcmaven.core.api.StageStatus;

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dvcmaven.core.api.DvcException;
-import io.github.dvcmaven.core.remote.Remotes;
 import io.github.dvcmaven.core.api.AddOptions;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
@@ -148,7 +147,7 @@ class RemoteConfigInteropTest {
         // written by dvc itself: every goal that opens the remote refuses it, naming the file
         dvc.ok(dir, "remote", "modify", "r", "version_aware", "true");
         Repo reopened = open();
-        assertThatThrownBy(() -> Remotes.options(reopened.config(), "r"))
+        assertThatThrownBy(() -> reopened.remoteOptions("r"))
                 .isInstanceOf(DvcException.class).hasMessageContaining("version_aware = true")
                 .hasMessageContaining(dir.resolve(".dvc").resolve("config").toString());
     }
@@ -158,7 +157,7 @@ class RemoteConfigInteropTest {
         Files.writeString(dir.resolve(".dvc/config"), "[core]\n    remote = r\n['remote \"r\"']\n    url = s3://b/p\n    path_style = true\n");
         assertThat(dvc.run(dir, "status").stderr()).as("dvc itself refuses this config").contains("extra keys not allowed");
         Repo repo = open();
-        assertThatThrownBy(() -> Remotes.options(repo.config(), null))
+        assertThatThrownBy(() -> repo.remoteOptions(null))
                 .isInstanceOf(DvcException.class).hasMessageContaining("'path_style'")
                 .hasMessageContaining(".dvc" + File.separator + "config")
                 .satisfies(e -> assertThat(((DvcException) e).hint()).contains("-Ddvc.option=path_style -Ddvc.unset=true"));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.CheckoutResult;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.StatusReport;
 import io.github.dvcmaven.core.testing.Datasets;

@@ -7,7 +7,7 @@ import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.PlotsReport;
 import io.github.dvcmaven.core.api.RenderedPlot;
 import io.github.dvcmaven.core.api.RepoOptions;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.testing.PlotsFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

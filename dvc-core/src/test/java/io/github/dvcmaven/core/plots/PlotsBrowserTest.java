@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.PlotsReport;
 import io.github.dvcmaven.core.api.RenderedPlot;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.testing.ExternalTools;
 import io.github.dvcmaven.core.testing.PlotsFixture;
 import io.github.dvcmaven.core.testing.Proc;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.cache.ObjectStore;
 import io.github.dvcmaven.core.api.RepoListener;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

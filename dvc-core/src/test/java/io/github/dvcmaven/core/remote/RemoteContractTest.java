@@ -7,7 +7,7 @@ import io.github.dvcmaven.core.cache.ObjectStore;
 import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.FileHasher;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.testing.CloudServer;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package io.github.dvcmaven.core.remote;
 
 import io.github.dvcmaven.core.cache.ObjectStore;
 import io.github.dvcmaven.core.hash.FileHasher;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.testing.CloudServer;
 import io.github.dvcmaven.core.testing.Datasets;
 import io.github.dvcmaven.core.testing.S3ProxyServer;

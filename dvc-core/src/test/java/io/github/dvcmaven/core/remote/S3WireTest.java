@@ -10,7 +10,7 @@ import io.github.dvcmaven.core.cache.ObjectStore;
 import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.fs.Modes;
 import io.github.dvcmaven.core.hash.FileHasher;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.testing.Datasets;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dvcmaven.core.cache.ObjectStore;
 import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.hash.FileHasher;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.testing.Datasets;
 import io.github.dvcmaven.core.testing.FaultyProxy;
 import io.github.dvcmaven.core.testing.S3ProxyServer;

@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import java.io.IOException;
 import java.nio.file.Files;

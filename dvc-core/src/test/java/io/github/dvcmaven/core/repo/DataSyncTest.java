@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.MissingCacheException;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.api.RepoOptions;
 import java.io.IOException;

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.CloudStatus;
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.RevisionScope;
 import io.github.dvcmaven.core.api.SyncOptions;
+import io.github.dvcmaven.core.cache.ObjectStore;
 import io.github.dvcmaven.core.hash.FileHasher;
-import io.github.dvcmaven.core.hash.HashInfo;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.testing.DvcCli;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -152,7 +154,7 @@ class ReleaseGateTest {
         Path clone = freshClone();
         try (Repo repo = Repo.open(clone)) {
             repo.pull(SyncOptions.of(List.of()).withScope(new RevisionScope(false, false, false, List.of("v1.0"))), false);
-            assertThat(repo.cache().exists(HashInfo.md5(v1))).isTrue();
+            assertThat(new ObjectStore(clone.resolve(".dvc/cache")).exists(HashInfo.md5(v1))).isTrue();
         }
         assertThat(Files.readString(clone.resolve("data/a.txt"))).as("the workspace is HEAD's").isEqualTo("two\n");
     }

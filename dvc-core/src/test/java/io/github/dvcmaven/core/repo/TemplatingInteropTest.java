@@ -3,6 +3,7 @@ package io.github.dvcmaven.core.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
 import io.github.dvcmaven.core.testing.DvcCli;
@@ -124,7 +125,7 @@ class TemplatingInteropTest {
         Map<String, Object> theirs = new TreeMap<>((Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(answer));
 
         Map<String, Object> ours = new TreeMap<>();
-        try (Repo repo = Repo.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(dvc.env()))) {
+        try (RepoContext repo = RepoContext.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(dvc.env()))) {
             for (PipelineStage s : repo.index().pipelineStages()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("cmd", s.commands());
@@ -160,7 +161,7 @@ class TemplatingInteropTest {
             Path dir = dvc.initRepo(tmp.resolve("bad" + i++));
             Files.writeString(dir.resolve("dvc.yaml"), yaml);
             assertThat(dvc.run(dir, "stage", "list").exitCode()).as("dvc refuses " + yaml).isNotZero();
-            try (Repo repo = Repo.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(dvc.env()))) {
+            try (RepoContext repo = RepoContext.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(dvc.env()))) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.index().pipelineStages())
                         .as(yaml).isInstanceOf(DvcException.class).hasMessageContaining("dvc.yaml");
             }

@@ -1,7 +1,7 @@
 package io.github.dvcmaven.plugin.extension;
 
 import io.github.dvcmaven.core.api.DvcException;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.plugin.MavenVersionCheck;
 import io.github.dvcmaven.plugin.PluginProperties;
 import java.nio.file.Path;

@@ -3,10 +3,9 @@ package io.github.dvcmaven.plugin.report;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.DiffReport;
 import io.github.dvcmaven.core.api.MetricsReport;
-import io.github.dvcmaven.core.metrics.PlainTable;
-import io.github.dvcmaven.core.plots.PlotsPage;
+import io.github.dvcmaven.core.api.PlainTable;
 import io.github.dvcmaven.core.api.PlotsReport;
-import io.github.dvcmaven.core.repo.Repo;
+import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -49,7 +48,7 @@ public final class DvcReportContent {
         if (plots.plots().isEmpty()) {
             w.paragraph("dvc.yaml defines no plots, or none could be read.");
         } else {
-            PlotsPage.write(plots, outputDirectory.resolve(PLOTS_DIR), "DVC plots: " + String.join(" vs ", plots.revisions()));
+            plots.writePage(outputDirectory.resolve(PLOTS_DIR), "DVC plots: " + String.join(" vs ", plots.revisions()));
             String href = PLOTS_DIR + "/index.html";
             w.link(href, "Open the plots page (" + plots.plots().size() + " plots, works offline)");
             w.raw("<iframe src=\"" + href + "\" title=\"DVC plots\" style=\"width:100%;height:1100px;border:1px solid #ddd\"></iframe>");

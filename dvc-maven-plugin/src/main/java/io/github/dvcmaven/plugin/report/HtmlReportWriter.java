@@ -1,7 +1,6 @@
 package io.github.dvcmaven.plugin.report;
 
-import io.github.dvcmaven.core.metrics.PlainTable;
-import io.github.dvcmaven.core.plots.PlotsPage;
+import io.github.dvcmaven.core.api.PlainTable;
 import java.util.List;
 
 /** The report as a page of its own, for {@code mvn dvc:report} outside {@code mvn site}. */
@@ -10,20 +9,20 @@ public final class HtmlReportWriter implements ReportWriter {
 
     @Override
     public void start(String title) {
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(PlotsPage.escape(title))
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(escape(title))
                 .append("</title>\n<style>body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse}"
                         + "td,th{border:1px solid #d0d7de;padding:3px 8px;text-align:left}</style>\n</head>\n<body>\n<h1>")
-                .append(PlotsPage.escape(title)).append("</h1>\n");
+                .append(escape(title)).append("</h1>\n");
     }
 
     @Override
     public void section(String title) {
-        html.append("<h2>").append(PlotsPage.escape(title)).append("</h2>\n");
+        html.append("<h2>").append(escape(title)).append("</h2>\n");
     }
 
     @Override
     public void paragraph(String text) {
-        html.append("<p>").append(PlotsPage.escape(text)).append("</p>\n");
+        html.append("<p>").append(escape(text)).append("</p>\n");
     }
 
     @Override
@@ -36,13 +35,13 @@ public final class HtmlReportWriter implements ReportWriter {
 
     private void row(List<String> cells, String tag) {
         html.append("<tr>");
-        cells.forEach(c -> html.append('<').append(tag).append('>').append(PlotsPage.escape(c)).append("</").append(tag).append('>'));
+        cells.forEach(c -> html.append('<').append(tag).append('>').append(escape(c)).append("</").append(tag).append('>'));
         html.append("</tr>\n");
     }
 
     @Override
     public void link(String href, String text) {
-        html.append("<p><a href=\"").append(PlotsPage.escape(href)).append("\">").append(PlotsPage.escape(text)).append("</a></p>\n");
+        html.append("<p><a href=\"").append(escape(href)).append("\">").append(escape(text)).append("</a></p>\n");
     }
 
     @Override
@@ -57,5 +56,9 @@ public final class HtmlReportWriter implements ReportWriter {
 
     public String html() {
         return html.toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,6 +1,6 @@
 package io.github.dvcmaven.plugin.report;
 
-import io.github.dvcmaven.core.metrics.PlainTable;
+import io.github.dvcmaven.core.api.PlainTable;
 
 /** The few document events the dvc report needs, written to a Doxia sink (site) or plain HTML (standalone). */
 public interface ReportWriter {

@@ -1,6 +1,6 @@
 package io.github.dvcmaven.plugin.report;
 
-import io.github.dvcmaven.core.metrics.PlainTable;
+import io.github.dvcmaven.core.api.PlainTable;
 import java.util.List;
 import org.apache.maven.doxia.sink.Sink;
 

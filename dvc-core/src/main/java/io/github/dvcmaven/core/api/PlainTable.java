@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.metrics;
+package io.github.dvcmaven.core.api;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.hash;
+package io.github.dvcmaven.core.api;
 
 import java.util.Locale;
 import java.util.Objects;

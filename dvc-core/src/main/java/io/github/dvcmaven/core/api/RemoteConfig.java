@@ -1,22 +1,22 @@
-package io.github.dvcmaven.core.repo;
+package io.github.dvcmaven.core.api;
 
-import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.config.ConfigEditor;
 import io.github.dvcmaven.core.config.ConfigLevel;
 import io.github.dvcmaven.core.config.RemoteOptionSchema;
-import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.remote.Remotes;
+import io.github.dvcmaven.core.repo.RepoContext;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code dvc remote add|modify|default|remove|list}, writing config dvc reads (and reading what it wrote). */
-public final class RemoteConfigOperation {
-    private final Repo repo;
+public final class RemoteConfig {
+    private final RepoContext repo;
 
-    RemoteConfigOperation(Repo repo) {
+    RemoteConfig(RepoContext repo) {
         this.repo = repo;
     }
 
@@ -118,10 +118,15 @@ public final class RemoteConfigOperation {
         repo.reloadConfig();
     }
 
-    /** Remote name → url, and which one is the default. */
+    /** Remote name → url, as the config files give them. */
     public Map<String, String> list() {
         Map<String, String> out = new LinkedHashMap<>();
         repo.config().remotes().forEach((k, v) -> out.put(k, String.valueOf(v.get("url"))));
         return out;
+    }
+
+    /** The remote {@code core.remote} names, if any. */
+    public Optional<String> defaultRemote() {
+        return Optional.ofNullable(Remotes.defaultName(repo.config()));
     }
 }

@@ -1,0 +1,232 @@
+package io.github.dvcmaven.core.api;
+
+
+import io.github.dvcmaven.core.pipeline.Dag;
+import io.github.dvcmaven.core.repo.AddOperation;
+import io.github.dvcmaven.core.repo.CheckoutOperation;
+import io.github.dvcmaven.core.repo.CommitOperation;
+import io.github.dvcmaven.core.repo.DataStatusOperation;
+import io.github.dvcmaven.core.repo.DataSync;
+import io.github.dvcmaven.core.repo.DiffOperation;
+import io.github.dvcmaven.core.repo.GcOperation;
+import io.github.dvcmaven.core.repo.Init;
+import io.github.dvcmaven.core.repo.MetricsOperation;
+import io.github.dvcmaven.core.repo.PlotsOperation;
+import io.github.dvcmaven.core.repo.RemoveOperation;
+import io.github.dvcmaven.core.repo.RepoContext;
+import io.github.dvcmaven.core.repo.ReproOperation;
+import io.github.dvcmaven.core.repo.StatusOperation;
+import io.github.dvcmaven.core.repo.UnprotectOperation;
+import io.github.dvcmaven.core.scm.Git;
+import io.github.dvcmaven.core.scm.GitHooks;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A dvc repository: the entry point of the library, {@code Repo.open(dir).status(targets)}. Each
+ * operation takes the repository lock for its duration, exactly as dvc does, so both tools can work on
+ * the same checkout.
+ */
+public final class Repo implements AutoCloseable {
+    public static final String DVC_DIR = RepoContext.DVC_DIR;
+
+    private final RepoContext ctx;
+
+    private Repo(RepoContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public static Repo open(Path start) {
+        return open(start, RepoOptions.defaults().withCwd(start));
+    }
+
+    public static Repo open(Path start, RepoOptions options) {
+        return new Repo(RepoContext.open(start, options));
+    }
+
+    /** The nearest directory at or above {@code start} that has a {@code .dvc} directory. */
+    public static Path findRoot(Path start) {
+        return RepoContext.findRoot(start);
+    }
+
+    /** Creates a repository in {@code dir}, as {@code dvc init} does. */
+    public static InitResult init(Path dir, boolean noScm, boolean force) {
+        return Init.run(dir.toAbsolutePath().normalize(), noScm, force);
+    }
+
+    /**
+     * A remote's effective options: the dvc config levels merged, {@code remote://} resolved, then the
+     * front end's overrides for that remote (e.g. Maven settings.xml credentials) on top.
+     */
+    public Map<String, Object> remoteOptions(String name) {
+        return ctx.remoteOptions(name);
+    }
+
+    public Path root() {
+        return ctx.root();
+    }
+
+    /** A value of the merged dvc config ({@code section.key}, e.g. {@code plots}, {@code out_dir}). */
+    public Optional<String> config(String section, String key) {
+        return ctx.config().get(section, key);
+    }
+
+    @Override
+    public void close() {
+        ctx.close();
+    }
+
+    // ------------------------------------------------------------------ operations
+
+    public AddResult add(List<String> targets, AddOptions opts) {
+        AddOperation add = new AddOperation(ctx);
+        try {
+            List<String> expanded = add.prepare(targets, opts);
+            return ctx.lockedHashing(() -> add.run(expanded, opts));
+        } finally {
+            ctx.hasher().cancelAheads();
+        }
+    }
+
+    public StatusReport status(List<String> targets) {
+        return status(StatusOptions.of(targets));
+    }
+
+    public StatusReport status(StatusOptions opts) {
+        return ctx.lockedHashing(() -> new StatusOperation(ctx).run(opts));
+    }
+
+    public CheckoutResult checkout(List<String> targets, boolean force, boolean relink) {
+        return ctx.lockedHashing(() -> new CheckoutOperation(ctx).run(targets, force, relink));
+    }
+
+    public CommitResult commit(List<String> targets, boolean force) {
+        return ctx.lockedHashing(() -> new CommitOperation(ctx).run(targets, force));
+    }
+
+    public ReproResult repro(List<String> targets, ReproOptions opts) {
+        return ctx.lockedHashing(() -> new ReproOperation(ctx).run(targets, opts));
+    }
+
+    /** Uploads what the targets' pointers and locks name to the remote; returns how many objects were sent. */
+    public int push(List<String> targets, String remote, boolean runCache) {
+        return push(SyncOptions.of(targets).withRemote(remote).withRunCache(runCache));
+    }
+
+    public int push(SyncOptions opts) {
+        return ctx.locked(() -> new DataSync(ctx).push(opts));
+    }
+
+    /** Downloads what the targets need into the cache; returns how many objects were fetched. */
+    public int fetch(List<String> targets, String remote, boolean runCache) {
+        return fetch(SyncOptions.of(targets).withRemote(remote).withRunCache(runCache));
+    }
+
+    public int fetch(SyncOptions opts) {
+        return ctx.locked(() -> new DataSync(ctx).fetch(opts));
+    }
+
+    /** fetch, then checkout. */
+    public CheckoutResult pull(List<String> targets, String remote, boolean force, boolean runCache) {
+        return pull(SyncOptions.of(targets).withRemote(remote).withRunCache(runCache), force);
+    }
+
+    /**
+     * fetch (of the scope's revisions too), then checkout of the workspace; the result's
+     * {@link CheckoutResult#pullSummary()} is dvc's last line.
+     */
+    public CheckoutResult pull(SyncOptions opts, boolean force) {
+        return ctx.lockedHashing(() -> {
+            int fetched = new DataSync(ctx).fetch(opts, false);
+            try {
+                return new CheckoutOperation(ctx).run(opts.targets(), force, false).afterFetching(fetched);
+            } catch (MissingCacheException e) {
+                throw new MissingCacheException(e.paths(), e.partialResult().afterFetching(fetched));
+            }
+        });
+    }
+
+    /** Rehashes every object in the cache; corrupted ones are listed, and removed when {@code remove}. */
+    public CacheCheck verifyCache(boolean remove) {
+        return ctx.locked(() -> new GcOperation(ctx).verify(remove));
+    }
+
+    /** Removes cached (and with cloud, remote) objects nothing in the chosen revisions uses; a dry run unless forced. */
+    public GcResult gc(GcOptions opts) {
+        return ctx.locked(() -> new GcOperation(ctx).run(opts));
+    }
+
+    /** dvc status -c: what differs between the cache and the remote. */
+    public Map<String, String> cloudStatus(List<String> targets, String remote) {
+        return cloudStatus(SyncOptions.of(targets).withRemote(remote)).toDvcMap();
+    }
+
+    /** dvc status -c over a scope, without downloading data (only directory manifests the cache lacks). */
+    public CloudStatus cloudStatus(SyncOptions opts) {
+        return ctx.locked(() -> new DataSync(ctx).cloudStatus(opts));
+    }
+
+    /** dvc diff: tracked data changed between two revisions (null b: the workspace). */
+    public DataDiff diff(String a, String b, List<String> targets, boolean hideMissing) {
+        return ctx.lockedHashing(() -> new DiffOperation(ctx).run(a == null ? "HEAD" : a, b, targets, hideMissing));
+    }
+
+    /** dvc data status. */
+    public DataStatus dataStatus(DataStatusOptions opts) {
+        return ctx.lockedHashing(() -> new DataStatusOperation(ctx).run(opts));
+    }
+
+    /**
+     * Installs git hooks (hook name → script body) in the git repository around this one, as
+     * {@code dvc install} does; returns the files written.
+     */
+    public List<Path> installHooks(Map<String, String> hooks, boolean force) {
+        Git g = ctx.git().orElseThrow(() -> new DvcException("dvc install needs a git repository",
+                "run `git init` first; a repository without git has no hooks"));
+        return GitHooks.install(g, hooks, force);
+    }
+
+    /** dvc metrics show for a revision (null: the workspace). */
+    public MetricsReport metricsShow(String rev) {
+        return new MetricsOperation(ctx).show(rev);
+    }
+
+    /** dvc metrics diff between two revisions (null b: the workspace). */
+    public DiffReport metricsDiff(String a, String b, boolean all) {
+        return new MetricsOperation(ctx).metricsDiff(a, b, all);
+    }
+
+    /** dvc params diff between two revisions (null b: the workspace). */
+    public DiffReport paramsDiff(String a, String b, boolean all) {
+        return new MetricsOperation(ctx).paramsDiff(a, b, all);
+    }
+
+    /** Remote configuration (add, modify, default, remove, list). */
+    /**
+     * The plots dvc.yaml defines, rendered for each revision ({@code "workspace"} or any git revision), in
+     * the order given: one revision is dvc plots show, several are dvc plots diff.
+     */
+    public PlotsReport plots(List<String> revisions, List<String> targets) {
+        List<String> repoTargets = targets.stream().map(ctx::toRepoPath).toList();
+        return new PlotsOperation(ctx).plots(revisions, repoTargets);
+    }
+
+    public RemoteConfig remotes() {
+        return new RemoteConfig(ctx);
+    }
+
+    /** The pipeline graph, for {@code dag} (ASCII, Mermaid, DOT). */
+    public DagRenderer dag() {
+        return DagRenderer.of(new Dag(ctx.index().allStages()));
+    }
+
+    public List<String> unprotect(List<String> targets) {
+        return ctx.locked(() -> new UnprotectOperation(ctx).run(targets));
+    }
+
+    public List<String> remove(List<String> targets, boolean removeOutputs) {
+        return ctx.locked(() -> new RemoveOperation(ctx).run(targets, removeOutputs));
+    }
+}
