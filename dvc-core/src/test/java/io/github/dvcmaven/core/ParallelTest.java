@@ -63,10 +63,11 @@ class ParallelTest {
             assertThat(seen).hasSize(100).allSatisfy((k, v) -> assertThat(v).isEqualTo(1));
 
             assertThatThrownBy(() -> Parallel.forEach(pool, HUNDRED, i -> {
-                if (i == 42) {
-                    throw new IllegalStateException("item 42");
-                }
-            })).hasMessageContaining("item 42");
+                        if (i == 42) {
+                            throw new IllegalStateException("item 42");
+                        }
+                    }))
+                    .hasMessageContaining("item 42");
         } finally {
             pool.shutdown();
         }

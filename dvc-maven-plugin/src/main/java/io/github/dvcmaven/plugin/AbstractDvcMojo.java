@@ -90,7 +90,8 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
     }
 
     protected String pluginVersion() {
-        if (mojoExecution != null && mojoExecution.getMojoDescriptor() != null
+        if (mojoExecution != null
+                && mojoExecution.getMojoDescriptor() != null
                 && mojoExecution.getMojoDescriptor().getPluginDescriptor() != null) {
             return mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
         }
@@ -153,7 +154,9 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
             return root.toPath().toAbsolutePath().normalize();
         }
         String dir = session != null ? session.getExecutionRootDirectory() : null;
-        return Path.of(dir != null ? dir : System.getProperty("user.dir")).toAbsolutePath().normalize();
+        return Path.of(dir != null ? dir : System.getProperty("user.dir"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     protected RepoOptions options(Path cwd) {
@@ -163,20 +166,22 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
                 .withJobs(jobs)
                 .withStrictSecrets(strictSecrets)
                 .withWaitForLock(waitForLock)
-                .withProxies(SettingsProxies.choose(session == null ? null : session.getSettings(), settingsDecrypter,
-                        System.getProperties()))
+                .withProxies(SettingsProxies.choose(
+                        session == null ? null : session.getSettings(), settingsDecrypter, System.getProperties()))
                 .withListener(new MavenRepoListener(getLog(), interactive, System.out, hints::render));
     }
 
     protected Repo openRepo(Path cwd) {
         RepoOptions options = options(cwd);
         Repo repo = Repo.open(cwd, options);
-        if (session == null || session.getSettings() == null || session.getSettings().getServers().isEmpty()) {
+        if (session == null
+                || session.getSettings() == null
+                || session.getSettings().getServers().isEmpty()) {
             return repo;
         }
         // settings.xml servers named like a remote: known only once the config is read
-        Map<String, Map<String, Object>> fromSettings =
-                SettingsCredentials.fromSettings(session.getSettings(), settingsDecrypter, repo.remotes().list());
+        Map<String, Map<String, Object>> fromSettings = SettingsCredentials.fromSettings(
+                session.getSettings(), settingsDecrypter, repo.remotes().list());
         if (fromSettings.isEmpty()) {
             return repo;
         }

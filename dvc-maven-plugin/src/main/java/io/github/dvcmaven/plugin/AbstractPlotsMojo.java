@@ -31,7 +31,8 @@ public abstract class AbstractPlotsMojo extends AbstractDvcMojo {
     protected void run(Path cwd) {
         try (Repo repo = openRepo(cwd)) {
             PlotsReport report = repo.plots(revisions(), split(targets));
-            Path dir = cwd.resolve(out != null ? out : repo.config("plots", "out_dir").orElse(PlotsReport.DEFAULT_DIR));
+            Path dir = cwd.resolve(
+                    out != null ? out : repo.config("plots", "out_dir").orElse(PlotsReport.DEFAULT_DIR));
             if (json) {
                 System.out.println(report.toJson(dir));
                 return;

@@ -35,7 +35,8 @@ public abstract class AbstractReportMojo extends AbstractDvcMojo {
 
     protected void warnFailed(List<String> revisions) {
         if (!revisions.isEmpty()) {
-            getLog().warn("DVC failed to load some metrics for following revisions: '" + String.join(", ", revisions) + "'.");
+            getLog().warn("DVC failed to load some metrics for following revisions: '" + String.join(", ", revisions)
+                    + "'.");
         }
     }
 }

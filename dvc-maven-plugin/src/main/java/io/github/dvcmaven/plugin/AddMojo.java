@@ -1,14 +1,22 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.AddResult;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Tracks files and directories with dvc: writes {@code <name>.dvc} pointers and saves the data to the cache. */
+/**
+ * Tracks files and directories with dvc: writes {@code <name>.dvc} pointers and saves the data to the cache.
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:add -Ddvc.targets=data/raw.csv
+ * mvn dvc:add -Ddvc.targets="data/*.csv" -Ddvc.glob=true
+ * </pre>
+ */
 @Mojo(name = "add", requiresProject = false, threadSafe = true)
 public class AddMojo extends AbstractDvcMojo {
     /** Comma-separated files or directories to track, relative to the current directory. */

@@ -7,7 +7,15 @@ import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Restores tracked data in the workspace from the cache, as the pointers and lock files describe it. */
+/**
+ * Restores tracked data in the workspace from the cache, as the pointers and lock files describe it.
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:checkout
+ * mvn dvc:checkout -Ddvc.targets=models -Ddvc.force=true
+ * </pre>
+ */
 @Mojo(name = "checkout", requiresProject = false, threadSafe = true)
 public class CheckoutMojo extends AbstractDvcMojo {
     /** Comma-separated .dvc files or tracked paths; default: everything. */

@@ -15,7 +15,9 @@ final class CommandLineOverrides {
     private CommandLineOverrides() {}
 
     static void apply(Object mojo, MojoExecution execution, Properties userProperties) throws MojoExecutionException {
-        if (execution == null || execution.getMojoDescriptor() == null || execution.getMojoDescriptor().getParameters() == null) {
+        if (execution == null
+                || execution.getMojoDescriptor() == null
+                || execution.getMojoDescriptor().getParameters() == null) {
             return;
         }
         for (Parameter p : execution.getMojoDescriptor().getParameters()) {

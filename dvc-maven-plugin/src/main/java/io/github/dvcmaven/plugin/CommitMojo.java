@@ -6,7 +6,14 @@ import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Records the current content of tracked outputs in their pointers (and lock) and saves it to the cache. */
+/**
+ * Records the current content of tracked outputs in their pointers (and lock) and saves it to the cache.
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:commit -Ddvc.targets=train -Ddvc.force=true
+ * </pre>
+ */
 @Mojo(name = "commit", requiresProject = false, threadSafe = true)
 public class CommitMojo extends AbstractDvcMojo {
     /** Comma-separated .dvc files, stages or tracked paths; default: everything. */

@@ -6,7 +6,15 @@ import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Prints the pipeline graph: ASCII like {@code dvc dag}, or Mermaid / DOT. */
+/**
+ * Prints the pipeline graph: ASCII like {@code dvc dag}, or Mermaid / DOT.
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:dag
+ * mvn dvc:dag -Ddvc.mermaid=true -Ddvc.md=true
+ * </pre>
+ */
 @Mojo(name = "dag", requiresProject = false, threadSafe = true)
 public class DagMojo extends AbstractDvcMojo {
     /** Print a Mermaid flowchart. */

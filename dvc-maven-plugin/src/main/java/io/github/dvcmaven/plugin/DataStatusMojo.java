@@ -1,8 +1,8 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.DataStatus;
 import io.github.dvcmaven.core.api.DataStatusOptions;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -12,6 +12,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * What is committed to the stage files but not to git, what is changed in the workspace but not
  * committed, and what the cache and (with {@code -Ddvc.notInRemote=true}) the remote lack
  * ({@code dvc data status}); a tracked directory's own files with {@code -Ddvc.granular=true}.
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:data-status -Ddvc.granular=true
+ * mvn dvc:data-status -Ddvc.notInRemote=true -Ddvc.json=true
+ * </pre>
  */
 @Mojo(name = "data-status", requiresProject = false, threadSafe = true)
 public class DataStatusMojo extends AbstractReportMojo {
@@ -49,8 +55,8 @@ public class DataStatusMojo extends AbstractReportMojo {
             if (notInRemote) {
                 new RemoteGuard(session, goal()).requireOnline(repo, remote);
             }
-            status = repo.dataStatus(new DataStatusOptions(split(targets), granular, unchanged,
-                    untrackedFiles.equals("all"), notInRemote, remote));
+            status = repo.dataStatus(new DataStatusOptions(
+                    split(targets), granular, unchanged, untrackedFiles.equals("all"), notInRemote, remote));
         }
         if (json) {
             System.out.println(status.toJson());

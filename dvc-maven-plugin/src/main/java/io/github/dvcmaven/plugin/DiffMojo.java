@@ -11,6 +11,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * or a revision and the workspace ({@code dvc diff}): the "which data changed between commit A and B"
  * question of a review or a bisect. Text, {@code -Ddvc.json=true}, or {@code -Ddvc.md=true} for a
  * pull-request comment.
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:diff
+ * mvn dvc:diff -Ddvc.a=v1.0 -Ddvc.b=HEAD -Ddvc.md=true
+ * </pre>
  */
 @Mojo(name = "diff", requiresProject = false, threadSafe = true)
 public class DiffMojo extends AbstractReportMojo {

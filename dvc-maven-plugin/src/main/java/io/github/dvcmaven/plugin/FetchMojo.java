@@ -4,7 +4,15 @@ import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 
-/** Downloads into the cache the data the pointers and dvc.lock name, verifying every object ({@code dvc fetch}). */
+/**
+ * Downloads into the cache the data the pointers and dvc.lock name, verifying every object ({@code dvc fetch}).
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:fetch -Ddvc.remote=storage
+ * mvn dvc:fetch -Ddvc.allTags=true -Ddvc.jobs=16
+ * </pre>
+ */
 @Mojo(name = "fetch", requiresProject = false, threadSafe = true)
 public class FetchMojo extends AbstractTransferMojo {
     @Override

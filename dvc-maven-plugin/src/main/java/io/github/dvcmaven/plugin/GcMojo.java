@@ -15,6 +15,13 @@ import org.apache.maven.plugins.annotations.Parameter;
  * is a dry run listing what would go, {@code -Ddvc.force=true} deletes. {@code -Ddvc.verify=true} first
  * rehashes every cache object, as {@code git fsck} does: corrupted ones fail the goal, or with force are
  * removed so that a fetch restores them.
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:gc -Ddvc.allTags=true
+ * mvn dvc:gc -Ddvc.allTags=true -Ddvc.force=true
+ * mvn dvc:gc -Ddvc.verify=true
+ * </pre>
  */
 @Mojo(name = "gc", requiresProject = false, threadSafe = true)
 public class GcMojo extends AbstractDvcMojo {
@@ -61,7 +68,8 @@ public class GcMojo extends AbstractDvcMojo {
                 report(r.remoteObjects(), "remote", r.dryRun());
             }
             if (r.dryRun() && !(r.cacheObjects().isEmpty() && r.remoteObjects().isEmpty())) {
-                getLog().info(String.format("Dry run (%.1f MB in the cache). To delete, run again with -Ddvc.force=true",
+                getLog().info(String.format(
+                        "Dry run (%.1f MB in the cache). To delete, run again with -Ddvc.force=true",
                         r.cacheBytes() / 1e6));
             }
         }
@@ -75,12 +83,15 @@ public class GcMojo extends AbstractDvcMojo {
         }
         String list = "\n  " + String.join("\n  ", check.corrupt());
         if (!force) {
-            throw new MojoFailureException(check.corrupt().size() + " of " + check.checked() + " cache objects do not match"
-                    + " their hash:" + list + "\nRemove them with `mvn dvc:gc -Ddvc.verify=true -Ddvc.force=true`, then restore"
-                    + " them with `mvn dvc:fetch`");
+            throw new MojoFailureException(
+                    check.corrupt().size() + " of " + check.checked() + " cache objects do not match"
+                            + " their hash:" + list
+                            + "\nRemove them with `mvn dvc:gc -Ddvc.verify=true -Ddvc.force=true`, then restore"
+                            + " them with `mvn dvc:fetch`");
         }
-        getLog().warn("Removed " + check.corrupt().size() + " corrupted cache objects:" + list
-                + "\nRestore them with `mvn dvc:fetch` (or `mvn dvc:commit -Ddvc.force=true` where the workspace has them).");
+        getLog().warn(
+                        "Removed " + check.corrupt().size() + " corrupted cache objects:" + list
+                                + "\nRestore them with `mvn dvc:fetch` (or `mvn dvc:commit -Ddvc.force=true` where the workspace has them).");
     }
 
     private void report(List<String> objects, String where, boolean dryRun) {

@@ -40,7 +40,8 @@ final class GoalHints {
     }
 
     private static boolean prefixResolves(MavenSession session) {
-        if (session.getSettings() != null && session.getSettings().getPluginGroups().contains(GROUP_ID)) {
+        if (session.getSettings() != null
+                && session.getSettings().getPluginGroups().contains(GROUP_ID)) {
             return true;
         }
         MavenProject top = session.getTopLevelProject();
@@ -48,12 +49,14 @@ final class GoalHints {
             return false; // no pom where Maven ran
         }
         return declares(top.getBuildPlugins())
-                || (top.getPluginManagement() != null && declares(top.getPluginManagement().getPlugins()));
+                || (top.getPluginManagement() != null
+                        && declares(top.getPluginManagement().getPlugins()));
     }
 
     private static boolean declares(List<Plugin> plugins) {
-        return plugins != null && plugins.stream()
-                .anyMatch(p -> GROUP_ID.equals(p.getGroupId()) && ARTIFACT_ID.equals(p.getArtifactId()));
+        return plugins != null
+                && plugins.stream()
+                        .anyMatch(p -> GROUP_ID.equals(p.getGroupId()) && ARTIFACT_ID.equals(p.getArtifactId()));
     }
 
     /** The text with every {@code mvn dvc:} command in the form that runs here. */

@@ -6,7 +6,14 @@ import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Creates a dvc repository in the current directory, exactly as {@code dvc init}. */
+/**
+ * Creates a dvc repository in the current directory, exactly as {@code dvc init}.
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn io.github.dvcmaven:dvc-maven-plugin:0.1.0-SNAPSHOT:init
+ * </pre>
+ */
 @Mojo(name = "init", requiresProject = false, threadSafe = true)
 public class InitMojo extends AbstractDvcMojo {
     /** Use dvc without git ({@code core.no_scm}). */

@@ -80,7 +80,9 @@ final class MavenRepoListener implements RepoListener {
     }
 
     private static String counts(Progress p) {
-        String bytes = p.bytes() < 0 ? "" : HumanBytes.of(p.bytes()) + (p.bytesTotal() >= 0 ? "/" + HumanBytes.of(p.bytesTotal()) : "");
+        String bytes = p.bytes() < 0
+                ? ""
+                : HumanBytes.of(p.bytes()) + (p.bytesTotal() >= 0 ? "/" + HumanBytes.of(p.bytesTotal()) : "");
         if (p.bytesOnly()) {
             return bytes;
         }
@@ -113,7 +115,8 @@ final class MavenRepoListener implements RepoListener {
     String bar(Progress p) {
         double f = fraction(p);
         int filled = f < 0 ? 0 : (int) (BAR_WIDTH * f);
-        return String.format("%-40.40s |%s%s| %s", p.task(), "#".repeat(filled), " ".repeat(BAR_WIDTH - filled),
-                counts(p) + rate(p));
+        return String.format(
+                "%-40.40s |%s%s| %s",
+                p.task(), "#".repeat(filled), " ".repeat(BAR_WIDTH - filled), counts(p) + rate(p));
     }
 }

@@ -21,8 +21,10 @@ public final class MavenVersionCheck {
         int[] v = parse(version);
         for (int i = 0; i < OLDEST.length; i++) {
             if (v[i] != OLDEST[i]) {
-                return v[i] > OLDEST[i] ? null : "dvc-maven-plugin needs Maven 3.6.3 or newer; this is Maven " + version
-                        + ". Use the project's ./mvnw, or install a newer Maven (3.9.x recommended)";
+                return v[i] > OLDEST[i]
+                        ? null
+                        : "dvc-maven-plugin needs Maven 3.6.3 or newer; this is Maven " + version
+                                + ". Use the project's ./mvnw, or install a newer Maven (3.9.x recommended)";
             }
         }
         return null;

@@ -7,7 +7,15 @@ import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Prints the metrics files dvc.yaml names, flattened, as {@code dvc metrics show} does. */
+/**
+ * Prints the metrics files dvc.yaml names, flattened, as {@code dvc metrics show} does.
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:metrics-show
+ * mvn dvc:metrics-show -Ddvc.rev=v1.0 -Ddvc.json=true
+ * </pre>
+ */
 @Mojo(name = "metrics-show", requiresProject = false, threadSafe = true)
 public class MetricsShowMojo extends AbstractReportMojo {
     /** A git revision to show instead of the workspace. */

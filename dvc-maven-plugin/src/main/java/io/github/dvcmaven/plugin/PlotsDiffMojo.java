@@ -8,6 +8,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Overlays the plots of several revisions, as {@code dvc plots diff}: none given compares the workspace
  * with HEAD, one compares the workspace with it, several compare exactly those.
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:plots-diff
+ * mvn dvc:plots-diff -Ddvc.revs=main,HEAD
+ * </pre>
  */
 @Mojo(name = "plots-diff", requiresProject = false, threadSafe = true)
 public class PlotsDiffMojo extends AbstractPlotsMojo {

@@ -7,6 +7,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Renders the plots dvc.yaml defines, as {@code dvc plots show}: a self-contained HTML page (Vega-Lite
  * charts and images) that works offline. {@code -Ddvc.revs} shows other revisions instead of the workspace.
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:plots
+ * mvn dvc:plots -Ddvc.targets=plots/cm.png -Ddvc.out=target/plots
+ * </pre>
  */
 @Mojo(name = "plots", requiresProject = false, threadSafe = true)
 public class PlotsMojo extends AbstractPlotsMojo {

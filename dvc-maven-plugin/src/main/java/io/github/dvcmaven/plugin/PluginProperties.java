@@ -34,8 +34,10 @@ public final class PluginProperties {
 
     /** Our own jar's descriptor, never another plugin's that a parent class realm might show first. */
     private static Set<String> read() {
-        String self = PluginProperties.class.getResource("PluginProperties.class").toString();
-        String root = self.substring(0, self.length() - (PluginProperties.class.getName().replace('.', '/') + ".class").length());
+        String self =
+                PluginProperties.class.getResource("PluginProperties.class").toString();
+        String root = self.substring(
+                0, self.length() - (PluginProperties.class.getName().replace('.', '/') + ".class").length());
         try (InputStream in = new URL(root + "META-INF/maven/plugin.xml").openStream()) {
             Matcher m = EXPRESSION.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             Set<String> names = new TreeSet<>();

@@ -7,7 +7,15 @@ import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Fetches from the remote and checks the data out into the workspace ({@code dvc pull}). */
+/**
+ * Fetches from the remote and checks the data out into the workspace ({@code dvc pull}).
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:pull
+ * mvn dvc:pull -Ddvc.targets=models -Ddvc.remote=storage
+ * </pre>
+ */
 @Mojo(name = "pull", requiresProject = false, threadSafe = true)
 public class PullMojo extends AbstractTransferMojo {
     /** Overwrite workspace changes that are not saved in the cache. */

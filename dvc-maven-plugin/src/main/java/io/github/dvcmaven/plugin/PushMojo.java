@@ -4,7 +4,15 @@ import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 
-/** Uploads the data the pointers and dvc.lock name to the remote, only what it lacks ({@code dvc push}). */
+/**
+ * Uploads the data the pointers and dvc.lock name to the remote, only what it lacks ({@code dvc push}).
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:push
+ * mvn dvc:push -Ddvc.remote=storage -Ddvc.runCache=true
+ * </pre>
+ */
 @Mojo(name = "push", requiresProject = false, threadSafe = true)
 public class PushMojo extends AbstractTransferMojo {
     @Override

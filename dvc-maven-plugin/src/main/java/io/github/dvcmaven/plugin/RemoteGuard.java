@@ -18,8 +18,10 @@ final class RemoteGuard {
         String url = String.valueOf(repo.remoteOptions(remote).get("url"));
         boolean network = url.contains("://") && !url.startsWith("file://");
         if (network && session != null && session.isOffline()) {
-            throw new DvcException("dvc:" + goal + " needs the network to reach remote '" + url + "', but Maven runs"
-                    + " offline (-o)", "run without -o (or use a local remote)");
+            throw new DvcException(
+                    "dvc:" + goal + " needs the network to reach remote '" + url + "', but Maven runs"
+                            + " offline (-o)",
+                    "run without -o (or use a local remote)");
         }
     }
 }

@@ -12,6 +12,13 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Configures remotes like {@code dvc remote}: {@code -Ddvc.action=add|modify|default|remove|list} with
  * {@code dvc.name}, {@code dvc.url}, {@code dvc.option}/{@code dvc.value}. Secrets belong in
  * {@code .dvc/config.local} ({@code -Ddvc.local=true}), never in the committed {@code .dvc/config}.
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:remote -Ddvc.action=add -Ddvc.name=storage -Ddvc.url=s3://bucket/dvc -Ddvc.default=true
+ * mvn dvc:remote -Ddvc.action=modify -Ddvc.name=storage -Ddvc.option=endpointurl -Ddvc.value=http://127.0.0.1:9000
+ * mvn dvc:remote -Ddvc.action=list
+ * </pre>
  */
 @Mojo(name = "remote", requiresProject = false, threadSafe = true)
 public class RemoteMojo extends AbstractDvcMojo {
@@ -58,19 +65,30 @@ public class RemoteMojo extends AbstractDvcMojo {
             switch (action) {
                 case "add" -> {
                     remotes.add(required(name, "dvc.name"), required(url, "dvc.url"), makeDefault, local, force);
-                    getLog().info(makeDefault ? "Setting '" + name + "' as a default remote." : "Added remote '" + name + "'.");
+                    getLog().info(
+                                    makeDefault
+                                            ? "Setting '" + name + "' as a default remote."
+                                            : "Added remote '" + name + "'.");
                 }
-                case "modify" -> remotes.modify(required(name, "dvc.name"), required(option, "dvc.option"),
-                        unset ? null : required(value, "dvc.value"), local, unset);
+                case "modify" ->
+                    remotes.modify(
+                            required(name, "dvc.name"),
+                            required(option, "dvc.option"),
+                            unset ? null : required(value, "dvc.value"),
+                            local,
+                            unset);
                 case "default" -> remotes.setDefault(unset ? null : required(name, "dvc.name"), local, unset);
                 case "remove" -> remotes.remove(required(name, "dvc.name"), local);
                 case "list" -> {
                     String def = remotes.defaultRemote().orElse(null);
                     for (Map.Entry<String, String> e : remotes.list().entrySet()) {
-                        getLog().info(e.getKey() + "\t" + e.getValue() + (e.getKey().equals(def) ? "\t(default)" : ""));
+                        getLog().info(e.getKey() + "\t" + e.getValue()
+                                + (e.getKey().equals(def) ? "\t(default)" : ""));
                     }
                 }
-                default -> throw new DvcException("unknown action '" + action + "'", "use add, modify, default, remove or list");
+                default ->
+                    throw new DvcException(
+                            "unknown action '" + action + "'", "use add, modify, default, remove or list");
             }
         }
     }

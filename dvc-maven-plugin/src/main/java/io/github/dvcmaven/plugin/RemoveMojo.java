@@ -5,7 +5,15 @@ import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Stops tracking: deletes .dvc pointers and their .gitignore entries; data stays in the workspace and cache. */
+/**
+ * Stops tracking: deletes .dvc pointers and their .gitignore entries; data stays in the workspace and cache.
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:remove -Ddvc.targets=data/raw.csv.dvc
+ * mvn dvc:remove -Ddvc.targets=train -Ddvc.outs=true
+ * </pre>
+ */
 @Mojo(name = "remove", requiresProject = false, threadSafe = true)
 public class RemoveMojo extends AbstractDvcMojo {
     /** Comma-separated .dvc files to remove. */

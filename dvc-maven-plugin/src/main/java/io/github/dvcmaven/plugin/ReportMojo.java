@@ -23,6 +23,12 @@ import org.apache.maven.reporting.MavenReportException;
 /**
  * The Maven site report: current metrics, metrics and params diff against a base revision, and the
  * plots. Declare the plugin under {@code <reporting>}; {@code mvn dvc:report} writes it standalone.
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn site                                  (declared under &lt;reporting&gt;)
+ * mvn dvc:report -Ddvc.report.base=main
+ * </pre>
  */
 @Mojo(name = "report", threadSafe = true)
 public class ReportMojo extends AbstractMojo implements MavenReport {
@@ -61,7 +67,8 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
 
     private void render(ReportWriter w) {
         Path cwd = root.toPath().toAbsolutePath().normalize();
-        RepoOptions options = RepoOptions.defaults().withCwd(cwd)
+        RepoOptions options = RepoOptions.defaults()
+                .withCwd(cwd)
                 .withListener(new MavenRepoListener(getLog(), false, System.out, text -> text));
         try (Repo repo = Repo.open(cwd, options)) {
             DvcReportContent.write(repo, base, outputDirectory.toPath(), w);

@@ -1,8 +1,8 @@
 package io.github.dvcmaven.plugin;
 
+import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.ReproOptions;
 import io.github.dvcmaven.core.api.ReproResult;
-import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -10,6 +10,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Reproduces the pipeline as {@code dvc repro} does: runs the stages whose command, dependencies or
  * parameters changed (and what depends on them), restores known runs from the cache, writes dvc.lock.
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:repro
+ * mvn dvc:repro -Ddvc.targets=train -Ddvc.downstream=true
+ * mvn dvc:repro -Ddvc.dryRun=true
+ * </pre>
  */
 @Mojo(name = "repro", requiresProject = false, threadSafe = true)
 public class ReproMojo extends AbstractDvcMojo {
@@ -40,8 +47,8 @@ public class ReproMojo extends AbstractDvcMojo {
     @Override
     protected void run(Path cwd) {
         try (Repo repo = openRepo(cwd)) {
-            ReproResult result = repo.repro(split(targets),
-                    new ReproOptions(force, downstream, singleItem, dryRun, noRunCache));
+            ReproResult result =
+                    repo.repro(split(targets), new ReproOptions(force, downstream, singleItem, dryRun, noRunCache));
             logGitHint(result.filesToTrack());
         }
     }

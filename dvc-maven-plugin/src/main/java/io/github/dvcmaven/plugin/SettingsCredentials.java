@@ -21,8 +21,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 final class SettingsCredentials {
     private SettingsCredentials() {}
 
-    static Map<String, Map<String, Object>> fromSettings(Settings settings, SettingsDecrypter decrypter,
-            Map<String, String> remoteUrls) {
+    static Map<String, Map<String, Object>> fromSettings(
+            Settings settings, SettingsDecrypter decrypter, Map<String, String> remoteUrls) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         if (settings == null || settings.getServers().isEmpty()) {
             return out;
@@ -42,8 +42,10 @@ final class SettingsCredentials {
     private static Server decrypt(Server server, SettingsDecrypter decrypter) {
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         if (!result.getProblems().isEmpty()) {
-            throw new DvcException("cannot decrypt the password of server '" + server.getId() + "' in settings.xml: "
-                    + result.getProblems().get(0).getMessage(), "check ~/.m2/settings-security.xml (mvn --encrypt-master-password)");
+            throw new DvcException(
+                    "cannot decrypt the password of server '" + server.getId() + "' in settings.xml: "
+                            + result.getProblems().get(0).getMessage(),
+                    "check ~/.m2/settings-security.xml (mvn --encrypt-master-password)");
         }
         List<Server> servers = result.getServers();
         return servers.isEmpty() ? server : servers.get(0);
@@ -51,7 +53,8 @@ final class SettingsCredentials {
 
     static Map<String, Object> options(String url, Server server) {
         Map<String, Object> o = new LinkedHashMap<>();
-        String scheme = url.contains("://") ? url.substring(0, url.indexOf("://")).toLowerCase(Locale.ROOT) : "local";
+        String scheme =
+                url.contains("://") ? url.substring(0, url.indexOf("://")).toLowerCase(Locale.ROOT) : "local";
         String user = server.getUsername();
         String password = server.getPassword();
         switch (scheme) {
@@ -60,7 +63,8 @@ final class SettingsCredentials {
                 put(o, "secret_access_key", password);
             }
             case "azure", "az" -> {
-                if (password != null && password.contains("AccountKey=") || password != null && password.contains("SharedAccessSignature=")) {
+                if (password != null && password.contains("AccountKey=")
+                        || password != null && password.contains("SharedAccessSignature=")) {
                     put(o, "connection_string", password);
                 } else {
                     put(o, "account_name", user);

@@ -27,9 +27,14 @@ final class SettingsProxies {
         for (String scheme : List.of("http", "https")) {
             String host = system.getProperty(scheme + ".proxyHost");
             if (host != null && !host.isBlank()) {
-                out.put(scheme, new HttpProxy(host, port(system.getProperty(scheme + ".proxyPort"), scheme.equals("https") ? 443 : 80),
-                        system.getProperty(scheme + ".proxyUser"), system.getProperty(scheme + ".proxyPassword"),
-                        split(system.getProperty("http.nonProxyHosts"))));
+                out.put(
+                        scheme,
+                        new HttpProxy(
+                                host,
+                                port(system.getProperty(scheme + ".proxyPort"), scheme.equals("https") ? 443 : 80),
+                                system.getProperty(scheme + ".proxyUser"),
+                                system.getProperty(scheme + ".proxyPassword"),
+                                split(system.getProperty("http.nonProxyHosts"))));
             }
         }
         if (!out.isEmpty() || settings == null) {
@@ -40,8 +45,13 @@ final class SettingsProxies {
                 continue;
             }
             Proxy proxy = decrypter == null ? p : decrypt(p, decrypter);
-            String scheme = proxy.getProtocol() == null ? "http" : proxy.getProtocol().toLowerCase(Locale.ROOT);
-            HttpProxy value = new HttpProxy(proxy.getHost(), proxy.getPort(), proxy.getUsername(), proxy.getPassword(),
+            String scheme =
+                    proxy.getProtocol() == null ? "http" : proxy.getProtocol().toLowerCase(Locale.ROOT);
+            HttpProxy value = new HttpProxy(
+                    proxy.getHost(),
+                    proxy.getPort(),
+                    proxy.getUsername(),
+                    proxy.getPassword(),
                     split(proxy.getNonProxyHosts()));
             out.putIfAbsent(scheme, value);
         }
@@ -55,8 +65,10 @@ final class SettingsProxies {
     private static Proxy decrypt(Proxy proxy, SettingsDecrypter decrypter) {
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
         if (!result.getProblems().isEmpty()) {
-            throw new DvcException("cannot decrypt the password of proxy '" + proxy.getId() + "' in settings.xml: "
-                    + result.getProblems().get(0).getMessage(), "check ~/.m2/settings-security.xml (mvn --encrypt-master-password)");
+            throw new DvcException(
+                    "cannot decrypt the password of proxy '" + proxy.getId() + "' in settings.xml: "
+                            + result.getProblems().get(0).getMessage(),
+                    "check ~/.m2/settings-security.xml (mvn --encrypt-master-password)");
         }
         return result.getProxy() != null ? result.getProxy() : proxy;
     }
@@ -70,7 +82,11 @@ final class SettingsProxies {
     }
 
     private static List<String> split(String hosts) {
-        return hosts == null || hosts.isBlank() ? List.of() : Arrays.stream(hosts.split("[|,]")).map(String::trim)
-                .filter(h -> !h.isEmpty()).toList();
+        return hosts == null || hosts.isBlank()
+                ? List.of()
+                : Arrays.stream(hosts.split("[|,]"))
+                        .map(String::trim)
+                        .filter(h -> !h.isEmpty())
+                        .toList();
     }
 }

@@ -20,8 +20,8 @@ final class StaleReport {
     private StaleReport() {}
 
     static String describe(StatusReport report) {
-        StringBuilder sb = new StringBuilder("dvc status: " + report.stageStatuses().size() + " stage(s) or tracked"
-                + " file(s) are not up to date:");
+        StringBuilder sb = new StringBuilder("dvc status: "
+                + report.stageStatuses().size() + " stage(s) or tracked" + " file(s) are not up to date:");
         TreeSet<String> repro = new TreeSet<>();
         TreeSet<String> recommit = new TreeSet<>();
         TreeSet<String> orphans = new TreeSet<>();
@@ -36,8 +36,10 @@ final class StaleReport {
                     why.add("recorded in dvc.lock, but no longer a stage of dvc.yaml");
                     orphans.add(s.addressing());
                 } else if (c instanceof StageChange.StageFlag f) {
-                    why.add(f.text().equals(StageChange.NOT_IN_LOCK) ? "not in dvc.lock (it never ran, or its lock"
-                            + " entry was not committed)" : f.text());
+                    why.add(
+                            f.text().equals(StageChange.NOT_IN_LOCK)
+                                    ? "not in dvc.lock (it never ran, or its lock" + " entry was not committed)"
+                                    : f.text());
                     repro.add(s.addressing());
                 } else if (isUndeclared(c)) {
                     why.add(describe(c));
@@ -62,20 +64,34 @@ final class StaleReport {
         }
         sb.append("\n  Fix:");
         if (!repro.isEmpty()) {
-            sb.append("\n    ").append(GoalHints.SHORT).append("repro -Ddvc.targets=").append(String.join(",", repro))
+            sb.append("\n    ")
+                    .append(GoalHints.SHORT)
+                    .append("repro -Ddvc.targets=")
+                    .append(String.join(",", repro))
                     .append("   (rerun what changed, then commit dvc.lock)");
         }
         if (!recommit.isEmpty()) {
-            sb.append("\n    ").append(GoalHints.SHORT).append("commit -Ddvc.targets=").append(String.join(",", recommit))
-                    .append(" -Ddvc.force=true   (records in dvc.lock the deps, outs and params dvc.yaml declares now)");
+            sb.append("\n    ")
+                    .append(GoalHints.SHORT)
+                    .append("commit -Ddvc.targets=")
+                    .append(String.join(",", recommit))
+                    .append(
+                            " -Ddvc.force=true   (records in dvc.lock the deps, outs and params dvc.yaml declares now)");
         }
         if (!orphans.isEmpty()) {
-            sb.append("\n    ").append(GoalHints.SHORT).append("remove -Ddvc.targets=").append(String.join(",", orphans))
+            sb.append("\n    ")
+                    .append(GoalHints.SHORT)
+                    .append("remove -Ddvc.targets=")
+                    .append(String.join(",", orphans))
                     .append("   (drops the lock entries of stages dvc.yaml no longer has)");
         }
         if (!modified.isEmpty()) {
-            sb.append("\n    ").append(GoalHints.SHORT).append("commit -Ddvc.targets=").append(String.join(",", modified))
-                    .append(" -Ddvc.force=true   (keep the modified data)  or  ").append(GoalHints.SHORT)
+            sb.append("\n    ")
+                    .append(GoalHints.SHORT)
+                    .append("commit -Ddvc.targets=")
+                    .append(String.join(",", modified))
+                    .append(" -Ddvc.force=true   (keep the modified data)  or  ")
+                    .append(GoalHints.SHORT)
                     .append("checkout -Ddvc.force=true (discard it)");
         }
         if (deleted) {
@@ -92,26 +108,31 @@ final class StaleReport {
         if (c instanceof StageChange.PathChange p) {
             return p.state().equals(StageChange.NOT_IN_DVC_YAML);
         }
-        return c instanceof StageChange.ParamsChange p && (StageChange.NOT_IN_DVC_YAML.equals(p.state())
-                || (!p.keys().isEmpty() && p.keys().values().stream().allMatch(StageChange.NOT_IN_DVC_YAML::equals)));
+        return c instanceof StageChange.ParamsChange p
+                && (StageChange.NOT_IN_DVC_YAML.equals(p.state())
+                        || (!p.keys().isEmpty()
+                                && p.keys().values().stream().allMatch(StageChange.NOT_IN_DVC_YAML::equals)));
     }
 
     private static String describe(StageChange c) {
         if (c instanceof StageChange.PathChange p) {
             return p.state().equals(StageChange.NOT_IN_DVC_YAML)
-                    ? (p.section() == StageChange.Section.DEPS ? "dep " : "out ") + p.path() + " recorded in dvc.lock but"
-                            + " not declared in dvc.yaml"
+                    ? (p.section() == StageChange.Section.DEPS ? "dep " : "out ") + p.path()
+                            + " recorded in dvc.lock but" + " not declared in dvc.yaml"
                     : p.path() + " " + p.state();
         }
         StageChange.ParamsChange p = (StageChange.ParamsChange) c;
         if (p.keys().isEmpty()) {
-            return p.state().equals(StageChange.NOT_IN_DVC_YAML) ? "params of " + p.file() + " recorded in dvc.lock but"
-                    + " not declared in dvc.yaml" : p.file() + " " + p.state();
+            return p.state().equals(StageChange.NOT_IN_DVC_YAML)
+                    ? "params of " + p.file() + " recorded in dvc.lock but" + " not declared in dvc.yaml"
+                    : p.file() + " " + p.state();
         }
         List<String> keys = new ArrayList<>();
         for (Map.Entry<String, String> k : p.keys().entrySet()) {
-            keys.add(k.getKey() + " " + (k.getValue().equals(StageChange.NOT_IN_DVC_YAML)
-                    ? "recorded in dvc.lock but not declared in dvc.yaml" : k.getValue()));
+            keys.add(k.getKey() + " "
+                    + (k.getValue().equals(StageChange.NOT_IN_DVC_YAML)
+                            ? "recorded in dvc.lock but not declared in dvc.yaml"
+                            : k.getValue()));
         }
         return p.file() + ": " + String.join(", ", keys);
     }
@@ -141,7 +162,8 @@ final class StaleReport {
             lines.add(names.size() + " dependenc" + (names.size() == 1 ? "y" : "ies") + " could not be checked: not in"
                     + " this checkout, and no stage or .dvc file here records " + (names.size() == 1 ? "it" : "them")
                     + " (or the directory manifest that would is not in the cache; -Ddvc.cloud=true reads it from the remote): "
-                    + String.join(", ", names.subList(0, Math.min(5, names.size()))) + (names.size() > 5 ? ", ..." : ""));
+                    + String.join(", ", names.subList(0, Math.min(5, names.size())))
+                    + (names.size() > 5 ? ", ..." : ""));
         }
         return lines;
     }

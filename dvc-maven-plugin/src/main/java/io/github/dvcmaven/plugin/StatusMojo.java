@@ -15,6 +15,13 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code verify} it proves a fresh clone consistent without its data (missing data is checked through
  * the hashes dvc.lock and the .dvc files record); with {@code dvc.cloud} it also proves every object the
  * covered revisions use is on the remote, downloading nothing but directory manifests.
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn verify                                (bound by the extension)
+ * mvn dvc:status -Ddvc.json=true
+ * mvn verify -Ddvc.cloud=true -Ddvc.allTags=true
+ * </pre>
  */
 @Mojo(name = "status", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class StatusMojo extends AbstractScopedMojo {
@@ -70,7 +77,8 @@ public class StatusMojo extends AbstractScopedMojo {
             throw new MojoFailureException(hints.render(StaleReport.describe(report)));
         }
         if (failOnStale && cloud && !remoteStatus.notOnRemote().isEmpty()) {
-            throw new MojoFailureException(hints.render(CloudReport.failure(remoteStatus, scope().describe(), scopeFlags())));
+            throw new MojoFailureException(
+                    hints.render(CloudReport.failure(remoteStatus, scope().describe(), scopeFlags())));
         }
     }
 

@@ -5,7 +5,14 @@ import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Makes tracked files writable private copies (needed with the hardlink and symlink cache types). */
+/**
+ * Makes tracked files writable private copies (needed with the hardlink and symlink cache types).
+ *
+ * <p>Usage:</p>
+ * <pre>
+ * mvn dvc:unprotect -Ddvc.targets=models/model.txt
+ * </pre>
+ */
 @Mojo(name = "unprotect", requiresProject = false, threadSafe = true)
 public class UnprotectMojo extends AbstractDvcMojo {
     /** Comma-separated tracked files or directories. */

@@ -17,7 +17,7 @@ class GoalHintsTest {
     @Test
     void withTheShortFormTextStaysAsWritten() {
         assertThat(GoalHints.shortForm().render("run `mvn dvc:pull`")).isEqualTo("run `mvn dvc:pull`");
-        assertThat(GoalHints.forSession(null, "1.0").render("mvn dvc:repro")).isEqualTo(
-                "mvn io.github.dvcmaven:dvc-maven-plugin:1.0:repro");
+        assertThat(GoalHints.forSession(null, "1.0").render("mvn dvc:repro"))
+                .isEqualTo("mvn io.github.dvcmaven:dvc-maven-plugin:1.0:repro");
     }
 }

@@ -30,7 +30,8 @@ class MavenRepoListenerTest {
     private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
 
     private MavenRepoListener listener(boolean live) {
-        return new MavenRepoListener(log, live, new PrintStream(terminal, true, StandardCharsets.UTF_8), now::get, t -> t);
+        return new MavenRepoListener(
+                log, live, new PrintStream(terminal, true, StandardCharsets.UTF_8), now::get, t -> t);
     }
 
     /** 10,000 files over {@code seconds} of (fake) time, then done. */
@@ -46,9 +47,11 @@ class MavenRepoListenerTest {
     @Test
     void batchModePrintsASummaryEveryFewSecondsAndOneWhenDone() {
         hashFiles(listener(false), 22);
-        assertThat(log.lines).hasSizeBetween(4, 6)
+        assertThat(log.lines)
+                .hasSizeBetween(4, 6)
                 .allSatisfy(l -> assertThat(l).startsWith("Computing md5: "))
-                .last().isEqualTo("Computing md5: 10000/10000 files (100%), done");
+                .last()
+                .isEqualTo("Computing md5: 10000/10000 files (100%), done");
         assertThat(terminal.size()).isZero();
     }
 
@@ -64,7 +67,9 @@ class MavenRepoListenerTest {
         String out = terminal.toString(StandardCharsets.UTF_8);
         assertThat(out).startsWith("\rComputing md5").endsWith("| 10000/10000 files\n");
         assertThat(out.chars().filter(c -> c == '\n').count()).isEqualTo(1);
-        assertThat(out.chars().filter(c -> c == '\r').count()).as("redrawn about ten times a second").isBetween(25L, 35L);
+        assertThat(out.chars().filter(c -> c == '\r').count())
+                .as("redrawn about ten times a second")
+                .isBetween(25L, 35L);
         assertThat(log.lines).isEmpty();
     }
 
@@ -78,8 +83,10 @@ class MavenRepoListenerTest {
         }
         l.progress(new Progress("Pushing to store", 1, 1, "files", true, size, size));
         // the first event starts the clock; 5 s later (51 % sent, shown rounded down) the first line, then the last
-        assertThat(log.lines).containsExactly("Pushing to store: 0/1 files, 522.2 MiB/1.0 GiB (50%), 104.4 MiB/s",
-                "Pushing to store: 1/1 files, 1.0 GiB/1.0 GiB (100%), 103.4 MiB/s, done");
+        assertThat(log.lines)
+                .containsExactly(
+                        "Pushing to store: 0/1 files, 522.2 MiB/1.0 GiB (50%), 104.4 MiB/s",
+                        "Pushing to store: 1/1 files, 1.0 GiB/1.0 GiB (100%), 103.4 MiB/s, done");
     }
 
     @Test
@@ -88,7 +95,8 @@ class MavenRepoListenerTest {
         l.progress(new Progress("Adding model.bin", 0, -1, Progress.BYTES, false, 0, 1L << 30));
         now.addAndGet(2 * SECOND);
         l.progress(new Progress("Adding model.bin", 0, -1, Progress.BYTES, false, 256L << 20, 1L << 30));
-        assertThat(terminal.toString(StandardCharsets.UTF_8)).endsWith(
-                "\rAdding model.bin                         |#######                       | 256.0 MiB/1.0 GiB, 128.0 MiB/s");
+        assertThat(terminal.toString(StandardCharsets.UTF_8))
+                .endsWith(
+                        "\rAdding model.bin                         |#######                       | 256.0 MiB/1.0 GiB, 128.0 MiB/s");
     }
 }

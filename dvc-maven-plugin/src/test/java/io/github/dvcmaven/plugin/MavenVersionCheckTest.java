@@ -24,8 +24,9 @@ class MavenVersionCheckTest {
 
     @Test
     void olderMavensFailNamingTheirVersion() {
-        assertThat(check("3.5.4")).isEqualTo("dvc-maven-plugin needs Maven 3.6.3 or newer; this is Maven 3.5.4."
-                + " Use the project's ./mvnw, or install a newer Maven (3.9.x recommended)");
+        assertThat(check("3.5.4"))
+                .isEqualTo("dvc-maven-plugin needs Maven 3.6.3 or newer; this is Maven 3.5.4."
+                        + " Use the project's ./mvnw, or install a newer Maven (3.9.x recommended)");
         assertThat(check("3.6.2")).contains("this is Maven 3.6.2");
         assertThat(check("2.2.1")).isNotNull();
     }

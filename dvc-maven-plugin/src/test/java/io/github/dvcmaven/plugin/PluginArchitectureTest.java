@@ -13,9 +13,13 @@ import org.junit.jupiter.api.Test;
 class PluginArchitectureTest {
     @Test
     void thePluginUsesOnlyTheCoresApi() {
-        JavaClasses plugin = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses plugin = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.github.dvcmaven.plugin");
-        noClasses().should().dependOnClassesThat(resideInAPackage("io.github.dvcmaven.core..")
-                .and(resideOutsideOfPackage("io.github.dvcmaven.core.api.."))).check(plugin);
+        noClasses()
+                .should()
+                .dependOnClassesThat(resideInAPackage("io.github.dvcmaven.core..")
+                        .and(resideOutsideOfPackage("io.github.dvcmaven.core.api..")))
+                .check(plugin);
     }
 }

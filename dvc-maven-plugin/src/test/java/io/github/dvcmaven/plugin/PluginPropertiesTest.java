@@ -17,13 +17,23 @@ class PluginPropertiesTest {
 
     @Test
     void theKnownNamesComeFromTheGoalsParameters() {
-        assertThat(PluginProperties.known()).contains("dvc.targets", "dvc.skip", "dvc.status.skip", "dvc.cloud",
-                "dvc.allowMissing", "dvc.allTags", "dvc.revs", "dvc.report.base").doesNotContain("dvc.target");
+        assertThat(PluginProperties.known())
+                .contains(
+                        "dvc.targets",
+                        "dvc.skip",
+                        "dvc.status.skip",
+                        "dvc.cloud",
+                        "dvc.allowMissing",
+                        "dvc.allTags",
+                        "dvc.revs",
+                        "dvc.report.base")
+                .doesNotContain("dvc.target");
     }
 
     @Test
     void aKnownPropertyAndForeignPropertiesPass() {
-        assertThat(PluginProperties.unknown(props("dvc.targets", "eval", "maven.repo.local", "/x", "dvcx", "1"))).isNull();
+        assertThat(PluginProperties.unknown(props("dvc.targets", "eval", "maven.repo.local", "/x", "dvcx", "1")))
+                .isNull();
     }
 
     @Test
@@ -31,12 +41,14 @@ class PluginPropertiesTest {
         assertThat(PluginProperties.unknown(props("dvc.target", "eval")))
                 .startsWith("unknown property -Ddvc.target: did you mean -Ddvc.targets?");
         assertThat(PluginProperties.unknown(props("dvc.alltags", "true"))).contains("did you mean -Ddvc.allTags?");
-        assertThat(PluginProperties.unknown(props("dvc.statusSkip", "true"))).contains("did you mean -Ddvc.status.skip?");
+        assertThat(PluginProperties.unknown(props("dvc.statusSkip", "true")))
+                .contains("did you mean -Ddvc.status.skip?");
     }
 
     @Test
     void aNameFarFromAnyKnownOneGetsNoGuess() {
         assertThat(PluginProperties.unknown(props("dvc.version", "1.0")))
-                .startsWith("unknown property -Ddvc.version").doesNotContain("did you mean");
+                .startsWith("unknown property -Ddvc.version")
+                .doesNotContain("did you mean");
     }
 }

@@ -6,7 +6,8 @@ import io.github.dvcmaven.core.metrics.MetricValues;
 public record Change(Object oldValue, Object newValue, Object diff) {
     public static Change of(Object oldValue, Object newValue) {
         Object d = MetricValues.isNumber(oldValue) && MetricValues.isNumber(newValue)
-                ? MetricValues.subtract(newValue, oldValue) : null;
+                ? MetricValues.subtract(newValue, oldValue)
+                : null;
         return new Change(oldValue, newValue, d);
     }
 }

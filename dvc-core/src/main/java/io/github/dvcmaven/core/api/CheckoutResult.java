@@ -8,8 +8,15 @@ import java.util.List;
  * separator), the outputs whose objects are missing from the cache, and dvc's file counts (a directory's
  * members counted one by one) for the summary line.
  */
-public record CheckoutResult(List<String> added, List<String> modified, List<String> deleted, List<String> failed,
-        int filesModified, int filesAdded, int filesDeleted, int filesFetched) {
+public record CheckoutResult(
+        List<String> added,
+        List<String> modified,
+        List<String> deleted,
+        List<String> failed,
+        int filesModified,
+        int filesAdded,
+        int filesDeleted,
+        int filesFetched) {
     public CheckoutResult(List<String> added, List<String> modified, List<String> deleted, List<String> failed) {
         this(added, modified, deleted, failed, modified.size(), added.size(), deleted.size(), 0);
     }
@@ -36,7 +43,8 @@ public record CheckoutResult(List<String> added, List<String> modified, List<Str
         if (parts.isEmpty()) {
             return "Everything is up to date.";
         }
-        return parts.size() == 1 ? parts.get(0)
+        return parts.size() == 1
+                ? parts.get(0)
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 

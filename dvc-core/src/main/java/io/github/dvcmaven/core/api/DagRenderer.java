@@ -81,7 +81,12 @@ public final class DagRenderer {
             for (String n : sorted) {
                 total++;
                 ids.put(n, "node" + total);
-                sb.append("\n\t").append("node").append(total).append("[\"").append(n).append("\"]");
+                sb.append("\n\t")
+                        .append("node")
+                        .append(total)
+                        .append("[\"")
+                        .append(n)
+                        .append("\"]");
             }
             List<String[]> pe = new ArrayList<>();
             for (String[] e : edges) {
@@ -151,8 +156,10 @@ public final class DagRenderer {
         List<double[]> extents = new ArrayList<>();
         for (List<String> row : rows) {
             if (row != rows.get(0)) {
-                row.sort(Comparator.comparingDouble(n -> up.get(n).stream().mapToDouble(u -> centre.getOrDefault(u, 0.0))
-                        .average().orElse(0)));
+                row.sort(Comparator.comparingDouble(n -> up.get(n).stream()
+                        .mapToDouble(u -> centre.getOrDefault(u, 0.0))
+                        .average()
+                        .orElse(0)));
             }
             double x = 0;
             double start = 0;

@@ -18,7 +18,11 @@ public final class DataDiff {
     public record Entry(String path, String newPath, String hash, String newHash) {}
 
     public enum State {
-        ADDED("added"), DELETED("deleted"), MODIFIED("modified"), RENAMED("renamed"), NOT_IN_CACHE("not in cache");
+        ADDED("added"),
+        DELETED("deleted"),
+        MODIFIED("modified"),
+        RENAMED("renamed"),
+        NOT_IN_CACHE("not in cache");
 
         private final String word;
 
@@ -32,8 +36,8 @@ public final class DataDiff {
     }
 
     /** dvc's order of the text and Markdown groups. */
-    private static final List<State> SHOWN = List.of(State.ADDED, State.DELETED, State.RENAMED, State.MODIFIED,
-            State.NOT_IN_CACHE);
+    private static final List<State> SHOWN =
+            List.of(State.ADDED, State.DELETED, State.RENAMED, State.MODIFIED, State.NOT_IN_CACHE);
 
     private final Map<State, List<Entry>> entries;
     private final boolean hideMissing;

@@ -26,8 +26,14 @@ public final class DataStatus {
     private final boolean gitEmpty;
     private final boolean gitDirty;
 
-    public DataStatus(List<String> notInCache, List<String> notInRemote, Map<String, List<Object>> committed,
-            Map<String, List<Object>> uncommitted, List<String> untracked, List<String> unchanged, boolean gitEmpty,
+    public DataStatus(
+            List<String> notInCache,
+            List<String> notInRemote,
+            Map<String, List<Object>> committed,
+            Map<String, List<Object>> uncommitted,
+            List<String> untracked,
+            List<String> unchanged,
+            boolean gitEmpty,
             boolean gitDirty) {
         this.notInCache = sorted(notInCache);
         this.notInRemote = sorted(notInRemote);
@@ -107,7 +113,8 @@ public final class DataStatus {
     }
 
     private static void put(Map<String, Object> s, String key, Object value) {
-        boolean empty = value instanceof List<?> l ? l.isEmpty()
+        boolean empty = value instanceof List<?> l
+                ? l.isEmpty()
                 : ((Map<?, ?>) value).values().stream().allMatch(v -> ((List<?>) v).isEmpty());
         if (!empty) {
             s.put(key, value);
@@ -115,14 +122,26 @@ public final class DataStatus {
     }
 
     private static final Map<String, String> LABELS = Map.of(
-            "not_in_remote", "Not in remote", "not_in_cache", "Not in cache", "committed", "DVC committed changes",
-            "uncommitted", "DVC uncommitted changes", "untracked", "Untracked files", "unchanged", "DVC unchanged files");
+            "not_in_remote",
+            "Not in remote",
+            "not_in_cache",
+            "Not in cache",
+            "committed",
+            "DVC committed changes",
+            "uncommitted",
+            "DVC uncommitted changes",
+            "untracked",
+            "Untracked files",
+            "unchanged",
+            "DVC unchanged files");
     private static final Map<String, List<String>> HINTS = Map.of(
             "not_in_remote", List.of("use \"dvc push <file>...\" to upload files"),
             "not_in_cache", List.of("use \"dvc fetch <file>...\" to download files"),
             "committed", List.of("git commit the corresponding dvc files to update the repo"),
-            "uncommitted", List.of("use \"dvc commit <file>...\" to track changes",
-                    "use \"dvc checkout <file>...\" to discard changes"),
+            "uncommitted",
+                    List.of(
+                            "use \"dvc commit <file>...\" to track changes",
+                            "use \"dvc checkout <file>...\" to discard changes"),
             "untracked", List.of("use \"git add <file> ...\" or \"dvc add <file>...\" to commit to git or to dvc"));
 
     /** dvc's text: a section per kind with its hints, each path indented by eight spaces. */
@@ -153,8 +172,8 @@ public final class DataStatus {
             items.forEach(i -> out.add("        " + i));
         }
         if (gitDirty) {
-            out.add("(there are " + (sections.isEmpty() ? "" : "other ") + "changes not tracked by dvc, use \"git status\""
-                    + " to see)");
+            out.add("(there are " + (sections.isEmpty() ? "" : "other ")
+                    + "changes not tracked by dvc, use \"git status\"" + " to see)");
         }
         return out;
     }

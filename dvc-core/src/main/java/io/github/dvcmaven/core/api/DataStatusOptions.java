@@ -7,8 +7,13 @@ import java.util.List;
  * ({@code granular}), unchanged files, git's untracked files, and what the remote (null: the default one)
  * lacks.
  */
-public record DataStatusOptions(List<String> targets, boolean granular, boolean unchanged, boolean untrackedFiles,
-        boolean notInRemote, String remote) {
+public record DataStatusOptions(
+        List<String> targets,
+        boolean granular,
+        boolean unchanged,
+        boolean untrackedFiles,
+        boolean notInRemote,
+        String remote) {
     public DataStatusOptions {
         targets = List.copyOf(targets);
     }

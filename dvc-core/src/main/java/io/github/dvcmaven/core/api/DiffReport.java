@@ -15,9 +15,15 @@ import java.util.TreeSet;
  * {@code metrics diff} / {@code params diff}: per file, per flattened key, what changed between revision
  * {@code a} and {@code b}; rendered as dvc renders it (text table, Markdown, or --json data).
  */
-public record DiffReport(String aRev, String bRev, Map<String, Map<String, Change>> changes, List<String> failedRevisions) {
+public record DiffReport(
+        String aRev, String bRev, Map<String, Map<String, Change>> changes, List<String> failedRevisions) {
     /** dvc's diff of two revisions' data (file → value, a mapping or a scalar), unchanged keys only with {@code all}. */
-    public static DiffReport compute(String aRev, String bRev, Map<String, Object> a, Map<String, Object> b, boolean all,
+    public static DiffReport compute(
+            String aRev,
+            String bRev,
+            Map<String, Object> a,
+            Map<String, Object> b,
+            boolean all,
             List<String> failedRevisions) {
         TreeSet<String> files = new TreeSet<>(a.keySet());
         files.addAll(b.keySet());
@@ -35,8 +41,10 @@ public record DiffReport(String aRev, String bRev, Map<String, Map<String, Chang
     private static Map<String, Change> diffFile(Object oldData, Object newData, boolean all) {
         Map<String, Change> out = new TreeMap<>(PyStrings::compareCodePoints);
         if (oldData instanceof Map<?, ?> || newData instanceof Map<?, ?>) {
-            Map<String, Object> o = oldData instanceof Map<?, ?> m ? MetricValues.flatten((Map<String, ?>) m) : Map.of();
-            Map<String, Object> n = newData instanceof Map<?, ?> m ? MetricValues.flatten((Map<String, ?>) m) : Map.of();
+            Map<String, Object> o =
+                    oldData instanceof Map<?, ?> m ? MetricValues.flatten((Map<String, ?>) m) : Map.of();
+            Map<String, Object> n =
+                    newData instanceof Map<?, ?> m ? MetricValues.flatten((Map<String, ?>) m) : Map.of();
             TreeSet<String> keys = new TreeSet<>(o.keySet());
             keys.addAll(n.keySet());
             for (String k : keys) {
@@ -73,8 +81,8 @@ public record DiffReport(String aRev, String bRev, Map<String, Map<String, Chang
         for (Map.Entry<String, Map<String, Change>> f : changes.entrySet()) {
             for (Map.Entry<String, Change> e : f.getValue().entrySet()) {
                 Change c = e.getValue();
-                List<String> row = new ArrayList<>(List.of(f.getKey(), e.getKey(), cell(c.oldValue(), precision),
-                        cell(c.newValue(), precision)));
+                List<String> row = new ArrayList<>(
+                        List.of(f.getKey(), e.getKey(), cell(c.oldValue(), precision), cell(c.newValue(), precision)));
                 if (showChange) {
                     row.add(cell(c.diff(), precision));
                 }

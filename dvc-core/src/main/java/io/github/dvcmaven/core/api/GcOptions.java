@@ -7,8 +7,8 @@ import java.util.List;
  * it cleans: the local cache, and with {@code cloud} the remote too. Without {@code force} it only
  * reports what would go.
  */
-public record GcOptions(boolean allBranches, boolean allTags, boolean allCommits, boolean cloud, String remote,
-        boolean force) {
+public record GcOptions(
+        boolean allBranches, boolean allTags, boolean allCommits, boolean cloud, String remote, boolean force) {
     public static GcOptions workspace() {
         return new GcOptions(false, false, false, false, null, false);
     }

@@ -29,7 +29,9 @@ public record HttpProxy(String host, int port, String username, String password,
             if (p.isEmpty()) {
                 continue;
             }
-            if (p.equals(h) || p.startsWith("*") && h.endsWith(p.substring(1)) || p.endsWith("*") && h.startsWith(p.substring(0, p.length() - 1))) {
+            if (p.equals(h)
+                    || p.startsWith("*") && h.endsWith(p.substring(1))
+                    || p.endsWith("*") && h.startsWith(p.substring(0, p.length() - 1))) {
                 return true;
             }
         }

@@ -27,7 +27,8 @@ public record MetricsReport(String rev, Map<String, Object> data, Map<String, St
         TreeSet<String> columns = new TreeSet<>(PyStrings::compareCodePoints);
         for (Map.Entry<String, Object> e : data.entrySet()) {
             Map<String, Object> flat = e.getValue() instanceof Map<?, ?> m
-                    ? MetricValues.flatten((Map<String, ?>) m) : Map.of("", e.getValue());
+                    ? MetricValues.flatten((Map<String, ?>) m)
+                    : Map.of("", e.getValue());
             columns.addAll(flat.keySet());
             Map<String, Object> row = new LinkedHashMap<>(flat);
             row.put("\u0000path", e.getKey());

@@ -8,7 +8,8 @@ public class MissingCacheException extends DvcException {
     private final transient CheckoutResult partial;
 
     public MissingCacheException(List<String> paths, CheckoutResult partial) {
-        super("Checkout failed for following targets:\n" + String.join("\n", paths) + "\nIs your cache up to date?",
+        super(
+                "Checkout failed for following targets:\n" + String.join("\n", paths) + "\nIs your cache up to date?",
                 "run `mvn dvc:pull` (or `dvc pull`) to fetch them from the remote; if nobody pushed them, run"
                         + " `mvn dvc:push` where they exist");
         this.paths = List.copyOf(paths);

@@ -1,6 +1,5 @@
 package io.github.dvcmaven.core.api;
 
-
 /** No {@code .dvc} directory in the start directory or any parent. */
 public class NotARepoException extends DvcException {
     public NotARepoException(String message) {

@@ -67,8 +67,11 @@ public final class RemoteConfig {
             }
         }
         if (!local && Remotes.SECRET_KEYS.contains(option.toLowerCase(Locale.ROOT))) {
-            repo.listener().log(RepoListener.Level.WARN, "'" + option + "' of remote '" + n
-                    + "' is a secret and .dvc/config is committed to git: prefer -Ddvc.local=true (.dvc/config.local)");
+            repo.listener()
+                    .log(
+                            RepoListener.Level.WARN,
+                            "'" + option + "' of remote '" + n
+                                    + "' is a secret and .dvc/config is committed to git: prefer -Ddvc.local=true (.dvc/config.local)");
         }
         Path file = file(local);
         ConfigEditor.edit(file, conf -> {

@@ -1,6 +1,5 @@
 package io.github.dvcmaven.core.api;
 
-
 import io.github.dvcmaven.core.pipeline.Dag;
 import io.github.dvcmaven.core.repo.AddOperation;
 import io.github.dvcmaven.core.repo.CheckoutOperation;
@@ -141,7 +140,9 @@ public final class Repo implements AutoCloseable {
         return ctx.lockedHashing(() -> {
             int fetched = new DataSync(ctx).fetch(opts, false);
             try {
-                return new CheckoutOperation(ctx).run(opts.targets(), force, false).afterFetching(fetched);
+                return new CheckoutOperation(ctx)
+                        .run(opts.targets(), force, false)
+                        .afterFetching(fetched);
             } catch (MissingCacheException e) {
                 throw new MissingCacheException(e.paths(), e.partialResult().afterFetching(fetched));
             }
@@ -183,8 +184,10 @@ public final class Repo implements AutoCloseable {
      * {@code dvc install} does; returns the files written.
      */
     public List<Path> installHooks(Map<String, String> hooks, boolean force) {
-        Git g = ctx.git().orElseThrow(() -> new DvcException("dvc install needs a git repository",
-                "run `git init` first; a repository without git has no hooks"));
+        Git g = ctx.git()
+                .orElseThrow(() -> new DvcException(
+                        "dvc install needs a git repository",
+                        "run `git init` first; a repository without git has no hooks"));
         return GitHooks.install(g, hooks, force);
     }
 

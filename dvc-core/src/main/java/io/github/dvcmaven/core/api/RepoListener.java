@@ -7,7 +7,11 @@ package io.github.dvcmaven.core.api;
 public interface RepoListener {
     RepoListener SILENT = new RepoListener() {};
 
-    enum Level { DEBUG, INFO, WARN }
+    enum Level {
+        DEBUG,
+        INFO,
+        WARN
+    }
 
     default void log(Level level, String message) {}
 

@@ -9,11 +9,25 @@ import java.util.Map;
  * credentials fail, and remote options from the front end (e.g. Maven settings.xml servers) that take
  * precedence over every dvc config file.
  */
-public record RepoOptions(RepoListener listener, Path cwd, Map<String, String> env, int jobs, boolean strictSecrets,
-        Map<String, Map<String, Object>> remoteOverrides, boolean waitForLock,
+public record RepoOptions(
+        RepoListener listener,
+        Path cwd,
+        Map<String, String> env,
+        int jobs,
+        boolean strictSecrets,
+        Map<String, Map<String, Object>> remoteOverrides,
+        boolean waitForLock,
         Map<String, HttpProxy> proxies) {
     public static RepoOptions defaults() {
-        return new RepoOptions(RepoListener.SILENT, Path.of("").toAbsolutePath(), System.getenv(), 0, false, Map.of(), false, Map.of());
+        return new RepoOptions(
+                RepoListener.SILENT,
+                Path.of("").toAbsolutePath(),
+                System.getenv(),
+                0,
+                false,
+                Map.of(),
+                false,
+                Map.of());
     }
 
     /** Proxies by URL scheme ("http", "https") for the cloud remotes' clients. */
@@ -31,7 +45,15 @@ public record RepoOptions(RepoListener listener, Path cwd, Map<String, String> e
     }
 
     public RepoOptions withCwd(Path dir) {
-        return new RepoOptions(listener, dir.toAbsolutePath().normalize(), env, jobs, strictSecrets, remoteOverrides, waitForLock, proxies);
+        return new RepoOptions(
+                listener,
+                dir.toAbsolutePath().normalize(),
+                env,
+                jobs,
+                strictSecrets,
+                remoteOverrides,
+                waitForLock,
+                proxies);
     }
 
     public RepoOptions withEnv(Map<String, String> e) {

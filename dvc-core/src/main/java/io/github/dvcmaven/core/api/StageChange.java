@@ -16,7 +16,8 @@ public sealed interface StageChange {
 
     /** Which of dvc's status sections a path change belongs to. */
     enum Section {
-        DEPS("changed deps"), OUTS("changed outs");
+        DEPS("changed deps"),
+        OUTS("changed outs");
 
         private final String title;
 

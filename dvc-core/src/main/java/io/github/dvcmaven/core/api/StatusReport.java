@@ -104,7 +104,8 @@ public final class StatusReport {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (e.getValue() instanceof String value) {
                     out.add(ind + pad(value) + e.getKey());
-                } else if (e.getValue() != null && !(e.getValue() instanceof Map<?, ?> m && m.isEmpty())
+                } else if (e.getValue() != null
+                        && !(e.getValue() instanceof Map<?, ?> m && m.isEmpty())
                         && !(e.getValue() instanceof List<?> l && l.isEmpty())) {
                     out.add(ind + e.getKey() + ":");
                     show(e.getValue(), indent + 1, out);

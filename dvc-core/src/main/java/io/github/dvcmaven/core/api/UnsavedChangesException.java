@@ -5,7 +5,8 @@ import java.util.List;
 /** A checkout would delete workspace content that exists nowhere else; nothing was changed. */
 public class UnsavedChangesException extends DvcException {
     public UnsavedChangesException(List<String> paths) {
-        super("Can't remove the following unsaved files without confirmation:\n" + String.join("\n", paths),
+        super(
+                "Can't remove the following unsaved files without confirmation:\n" + String.join("\n", paths),
                 "save them first with `mvn dvc:commit` (or `mvn dvc:add`), or discard them with -Ddvc.force=true");
     }
 }

@@ -7,7 +7,10 @@ import java.util.Locale;
 
 /** How a cached object appears in the workspace ({@code cache.type}, tried in the configured order). */
 public enum LinkType {
-    REFLINK, HARDLINK, SYMLINK, COPY;
+    REFLINK,
+    HARDLINK,
+    SYMLINK,
+    COPY;
 
     public static final List<LinkType> DEFAULT = List.of(REFLINK, COPY);
 
@@ -20,8 +23,10 @@ public enum LinkType {
             try {
                 types.add(valueOf(n.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new DvcException("unknown cache type '" + n + "' in cache.type",
-                        "use a comma-separated list of reflink, hardlink, symlink, copy", e);
+                throw new DvcException(
+                        "unknown cache type '" + n + "' in cache.type",
+                        "use a comma-separated list of reflink, hardlink, symlink, copy",
+                        e);
             }
         }
         return List.copyOf(types);

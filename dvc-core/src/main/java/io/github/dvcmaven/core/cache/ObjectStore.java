@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.cache;
 
 import io.github.dvcmaven.core.DaemonThreads;
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.fs.AtomicWrite;
 import io.github.dvcmaven.core.fs.FileCopy;
 import io.github.dvcmaven.core.fs.FileStat;
@@ -13,7 +14,6 @@ import io.github.dvcmaven.core.fs.Umask;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.FileHasher;
 import io.github.dvcmaven.core.hash.HashAhead;
-import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.py.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -92,7 +92,8 @@ public final class ObjectStore {
         if (value.trim().equalsIgnoreCase("group")) {
             return true;
         }
-        throw new DvcException("config option '" + option + "' must be 'group', not '" + value + "'",
+        throw new DvcException(
+                "config option '" + option + "' must be 'group', not '" + value + "'",
                 "unset it, or set it to group for a cache shared by a group of users");
     }
 
@@ -276,7 +277,8 @@ public final class ObjectStore {
      * object by the md5 of the bytes actually written. Returns that md5. {@code ahead}, if not null, is
      * the hash of the source already under way: it is taken instead of reading the source again.
      */
-    public String addFileHashing(Path source, String algorithm, boolean tryReflink, HashAhead ahead) throws IOException {
+    public String addFileHashing(Path source, String algorithm, boolean tryReflink, HashAhead ahead)
+            throws IOException {
         Path staging = root.resolve("files").resolve("md5").resolve("staging");
         Path tmp = tempIn(staging);
         try {
@@ -329,7 +331,9 @@ public final class ObjectStore {
     /** Stores bytes (a .dir manifest, a downloaded object) after checking their md5. */
     public void addBytes(byte[] content, HashInfo expected) throws IOException {
         String actual = FileHasher.md5Hex(content);
-        String wanted = expected.isDir() ? expected.value().substring(0, expected.value().length() - 4) : expected.value();
+        String wanted = expected.isDir()
+                ? expected.value().substring(0, expected.value().length() - 4)
+                : expected.value();
         if (!actual.equals(wanted)) {
             throw new CorruptObjectException("content does not match " + expected.value() + " (md5 " + actual + ")");
         }
@@ -466,8 +470,8 @@ public final class ObjectStore {
     public int sweepStaleTemps() {
         int removed = StaleTemps.sweep(root, staleTempAge);
         for (Path base : List.of(filesMd5, root)) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(base,
-                    p -> p.getFileName().toString().length() == 2 && Files.isDirectory(p))) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(
+                    base, p -> p.getFileName().toString().length() == 2 && Files.isDirectory(p))) {
                 for (Path d : ds) {
                     removed += StaleTemps.sweep(d, staleTempAge);
                 }
@@ -492,8 +496,6 @@ public final class ObjectStore {
             knownDirs.add(dir);
         }
     }
-
-
 
     /**
      * Copies {@code source} to a new protected {@code target} and returns the md5 of what was copied: the
@@ -581,11 +583,14 @@ public final class ObjectStore {
      */
     static boolean isGitDirName(String component) {
         boolean ascii = component.chars().allMatch(ch -> ch < 0x80);
-        if (component.length() < 4 || ascii && component.toLowerCase(Locale.ROOT).indexOf("git") < 0) {
+        if (component.length() < 4
+                || ascii && component.toLowerCase(Locale.ROOT).indexOf("git") < 0) {
             return false;
         }
-        String c = component.replaceAll("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\uFEFF]", "")
-                .replaceAll("[. ]+$", "").toLowerCase(Locale.ROOT);
+        String c = component
+                .replaceAll("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\uFEFF]", "")
+                .replaceAll("[. ]+$", "")
+                .toLowerCase(Locale.ROOT);
         return c.equals(".git") || c.equals("git~1");
     }
 
@@ -602,11 +607,17 @@ public final class ObjectStore {
         }
         List<DirManifest.Entry> entries = new ArrayList<>();
         for (Object o : list) {
-            if (!(o instanceof Map<?, ?> m) || !(m.get("relpath") instanceof String rel) || !(m.get("md5") instanceof String md5)) {
+            if (!(o instanceof Map<?, ?> m)
+                    || !(m.get("relpath") instanceof String rel)
+                    || !(m.get("md5") instanceof String md5)) {
                 throw new CorruptObjectException("directory object " + name + " has an entry without relpath/md5");
             }
-            if (rel.isEmpty() || rel.startsWith("/") || rel.contains("\\") || rel.contains("\0")
-                    || List.of(rel.split("/", -1)).stream().anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."))) {
+            if (rel.isEmpty()
+                    || rel.startsWith("/")
+                    || rel.contains("\\")
+                    || rel.contains("\0")
+                    || List.of(rel.split("/", -1)).stream()
+                            .anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."))) {
                 throw new CorruptObjectException("directory object " + name + " has an unsafe path '" + rel + "'");
             }
             if (List.of(rel.split("/")).stream().anyMatch(ObjectStore::isGitDirName)) {
@@ -639,8 +650,10 @@ public final class ObjectStore {
                 last = e instanceof IOException io ? io : new IOException(e);
             }
         }
-        throw new DvcException("no cache type of " + types + " can link '" + dest + "'"
-                + (last == null ? "" : ": " + last.getMessage()), "set cache.type to a type this file system supports");
+        throw new DvcException(
+                "no cache type of " + types + " can link '" + dest + "'"
+                        + (last == null ? "" : ": " + last.getMessage()),
+                "set cache.type to a type this file system supports");
     }
 
     private boolean linkOnce(LinkType type, Path obj, Path tmp, boolean isexec) throws IOException {
@@ -681,5 +694,4 @@ public final class ObjectStore {
         // no chmod first: the name may share its inode with a valid object or a workspace file
         Files.deleteIfExists(path(hash));
     }
-
 }

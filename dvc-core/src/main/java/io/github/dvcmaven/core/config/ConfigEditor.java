@@ -42,6 +42,7 @@ public final class ConfigEditor {
 
     @SuppressWarnings("unchecked")
     public static Map<String, Map<String, Object>> remotes(Map<String, Object> conf) {
-        return (Map<String, Map<String, Object>>) conf.computeIfAbsent("remote", k -> new LinkedHashMap<String, Object>());
+        return (Map<String, Map<String, Object>>)
+                conf.computeIfAbsent("remote", k -> new LinkedHashMap<String, Object>());
     }
 }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class ConfigObj {
     private static final Pattern SECTION = Pattern.compile("^(\\s*)((?:\\[\\s*)+)(.*?)((?:\\s*\\])+)\\s*(#.*)?$");
-    private static final Pattern KEYWORD = Pattern.compile("^(\\s*)((?:\".*?\")|(?:'.*?')|(?:[^'\"=].*?))\\s*=\\s*(.*)$");
+    private static final Pattern KEYWORD =
+            Pattern.compile("^(\\s*)((?:\".*?\")|(?:'.*?')|(?:[^'\"=].*?))\\s*=\\s*(.*)$");
     private static final String INDENT = "    ";
 
     private ConfigObj() {}
@@ -60,8 +61,8 @@ public final class ConfigObj {
             }
             Matcher km = KEYWORD.matcher(line);
             if (!km.matches()) {
-                throw new FormatException(source, lineNo,
-                        "invalid line '" + line + "' (neither a [section] nor a key = value)");
+                throw new FormatException(
+                        source, lineNo, "invalid line '" + line + "' (neither a [section] nor a key = value)");
             }
             String key = unquote(km.group(2).strip(), source, lineNo);
             String valueText = km.group(3);
@@ -218,7 +219,8 @@ public final class ConfigObj {
                 throw new IllegalArgumentException("Value \"" + s + "\" cannot be safely quoted.");
             }
             String wspacePlus = " \r\n\u000b\t'\"";
-            if (wspacePlus.indexOf(s.charAt(0)) < 0 && wspacePlus.indexOf(s.charAt(s.length() - 1)) < 0
+            if (wspacePlus.indexOf(s.charAt(0)) < 0
+                    && wspacePlus.indexOf(s.charAt(s.length() - 1)) < 0
                     && !s.contains(",")) {
                 quoted = s.contains("#") ? singleQuote(s) : s;
             } else {

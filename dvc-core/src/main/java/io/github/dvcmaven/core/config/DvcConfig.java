@@ -29,8 +29,15 @@ import java.util.regex.Pattern;
  */
 public final class DvcConfig {
     private static final Pattern NAMED = Pattern.compile("^\\s*(remote|machine|db)\\s*\"(.*)\"\\s*$");
-    private static final Set<String> REMOTE_PATH_KEYS = Set.of("url", "gdrive_user_credentials_file",
-            "gdrive_service_account_json_file_path", "credentialpath", "configpath", "keyfile", "cert_path", "key_path");
+    private static final Set<String> REMOTE_PATH_KEYS = Set.of(
+            "url",
+            "gdrive_user_credentials_file",
+            "gdrive_service_account_json_file_path",
+            "credentialpath",
+            "configpath",
+            "keyfile",
+            "cert_path",
+            "key_path");
     private static final Pattern URL = Pattern.compile("^\\w+://.*");
 
     private final Map<String, Object> merged;
@@ -55,8 +62,10 @@ public final class DvcConfig {
             try {
                 conf = resolvePaths(readLevel(file), file.toAbsolutePath().getParent());
             } catch (InvalidPathException e) {
-                throw new DvcException("config file " + file + ": '" + e.getInput() + "' is not a valid path: "
-                        + e.getReason(), "fix the url or path option that holds it", e);
+                throw new DvcException(
+                        "config file " + file + ": '" + e.getInput() + "' is not a valid path: " + e.getReason(),
+                        "fix the url or path option that holds it",
+                        e);
             }
             levels.put(level, conf);
             mergeInto(merged, conf);
@@ -81,9 +90,12 @@ public final class DvcConfig {
         Map<String, Object> parsed = ConfigObj.parse(text, file.toString());
         for (Map.Entry<String, Object> e : parsed.entrySet()) {
             if (!(e.getValue() instanceof Map)) {
-                throw new FormatException(file.toString(), lineOf(text, e.getKey()), "'" + e.getKey()
-                        + "' is set outside any section (dvc refuses it: extra keys not allowed); put it under [core],"
-                        + " [cache], ['remote \"name\"'] or another section");
+                throw new FormatException(
+                        file.toString(),
+                        lineOf(text, e.getKey()),
+                        "'" + e.getKey()
+                                + "' is set outside any section (dvc refuses it: extra keys not allowed); put it under [core],"
+                                + " [cache], ['remote \"name\"'] or another section");
             }
         }
         return parseNamed(lowerKeys(parsed));
@@ -119,7 +131,8 @@ public final class DvcConfig {
         for (Map.Entry<String, Object> e : conf.entrySet()) {
             Matcher m = NAMED.matcher(e.getKey());
             if (m.matches() && e.getValue() instanceof Map) {
-                Map<String, Object> kind = (Map<String, Object>) out.computeIfAbsent(m.group(1), k -> new LinkedHashMap<>());
+                Map<String, Object> kind =
+                        (Map<String, Object>) out.computeIfAbsent(m.group(1), k -> new LinkedHashMap<>());
                 kind.put(m.group(2), e.getValue());
             } else {
                 out.put(e.getKey(), e.getValue());
@@ -200,8 +213,11 @@ public final class DvcConfig {
     public String whereRemoteOptionIsSet(String remote, String key) {
         String where = "the dvc config";
         for (Map.Entry<ConfigLevel, Map<String, Object>> level : levels.entrySet()) {
-            if (level.getValue().get("remote") instanceof Map<?, ?> remotes && remotes.get(remote) instanceof Map<?, ?> opts
-                    && opts.containsKey(key) && files != null && files.file(level.getKey()) != null) {
+            if (level.getValue().get("remote") instanceof Map<?, ?> remotes
+                    && remotes.get(remote) instanceof Map<?, ?> opts
+                    && opts.containsKey(key)
+                    && files != null
+                    && files.file(level.getKey()) != null) {
                 where = files.file(level.getKey()).toString();
             }
         }
@@ -242,7 +258,8 @@ public final class DvcConfig {
         try {
             return Optional.of(Integer.parseInt(v.get().trim()));
         } catch (NumberFormatException e) {
-            throw new DvcException("config option '" + section + "." + key + "' must be an integer, not '" + v.get() + "'", null, e);
+            throw new DvcException(
+                    "config option '" + section + "." + key + "' must be an integer, not '" + v.get() + "'", null, e);
         }
     }
 

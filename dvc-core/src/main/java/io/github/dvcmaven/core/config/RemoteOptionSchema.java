@@ -13,39 +13,86 @@ import java.util.TreeSet;
  * dvc-maven does not honour, which are refused rather than accepted and ignored.
  */
 public final class RemoteOptionSchema {
-    private static final Set<String> COMMON = Set.of("url", "jobs", "checksum_jobs", "verify", "version_aware",
-            "worktree", "no_traverse");
+    private static final Set<String> COMMON =
+            Set.of("url", "jobs", "checksum_jobs", "verify", "version_aware", "worktree", "no_traverse");
     private static final Map<String, Set<String>> BY_SCHEME = Map.of(
             "local", Set.of("type", "shared", "slow_link_warning", "protected"),
-            "s3", Set.of("region", "profile", "credentialpath", "configpath", "endpointurl", "access_key_id",
-                    "secret_access_key", "session_token", "listobjects", "use_ssl", "allow_anonymous_login", "ssl_verify",
-                    "sse", "sse_kms_key_id", "sse_customer_algorithm", "sse_customer_key", "acl", "grant_read",
-                    "grant_read_acp", "grant_write_acp", "grant_full_control", "cache_regions", "read_timeout",
-                    "connect_timeout"),
+            "s3",
+                    Set.of(
+                            "region",
+                            "profile",
+                            "credentialpath",
+                            "configpath",
+                            "endpointurl",
+                            "access_key_id",
+                            "secret_access_key",
+                            "session_token",
+                            "listobjects",
+                            "use_ssl",
+                            "allow_anonymous_login",
+                            "ssl_verify",
+                            "sse",
+                            "sse_kms_key_id",
+                            "sse_customer_algorithm",
+                            "sse_customer_key",
+                            "acl",
+                            "grant_read",
+                            "grant_read_acp",
+                            "grant_write_acp",
+                            "grant_full_control",
+                            "cache_regions",
+                            "read_timeout",
+                            "connect_timeout"),
             "gs", Set.of("projectname", "credentialpath", "endpointurl", "allow_anonymous_login"),
-            "azure", Set.of("connection_string", "sas_token", "account_name", "account_key", "tenant_id", "client_id",
-                    "client_secret", "allow_anonymous_login", "exclude_environment_credential",
-                    "exclude_visual_studio_code_credential", "exclude_shared_token_cache_credential",
-                    "exclude_managed_identity_credential", "timeout", "read_timeout", "connection_timeout"));
+            "azure",
+                    Set.of(
+                            "connection_string",
+                            "sas_token",
+                            "account_name",
+                            "account_key",
+                            "tenant_id",
+                            "client_id",
+                            "client_secret",
+                            "allow_anonymous_login",
+                            "exclude_environment_credential",
+                            "exclude_visual_studio_code_credential",
+                            "exclude_shared_token_cache_credential",
+                            "exclude_managed_identity_credential",
+                            "timeout",
+                            "read_timeout",
+                            "connection_timeout"));
 
     /** Options dvc accepts whose meaning dvc-maven does not implement: refused when switched on. */
     private static final Map<String, String> UNSUPPORTED = Map.of(
             "version_aware", "cloud-versioned remotes (objects addressed by version id) are not supported by dvc-maven",
-            "worktree", "worktree remotes (a mirror of the workspace, addressed by version id) are not supported by dvc-maven");
+            "worktree",
+                    "worktree remotes (a mirror of the workspace, addressed by version id) are not supported by dvc-maven");
 
     /** dvc's {@code Bool}: lower-cased, then exactly true or false. */
-    private static final Set<String> BOOLEAN = Set.of("worktree", "no_traverse", "version_aware", "verify",
-            "slow_link_warning", "protected", "listobjects", "use_ssl", "allow_anonymous_login",
-            "exclude_environment_credential", "exclude_visual_studio_code_credential",
-            "exclude_shared_token_cache_credential", "exclude_managed_identity_credential");
+    private static final Set<String> BOOLEAN = Set.of(
+            "worktree",
+            "no_traverse",
+            "version_aware",
+            "verify",
+            "slow_link_warning",
+            "protected",
+            "listobjects",
+            "use_ssl",
+            "allow_anonymous_login",
+            "exclude_environment_credential",
+            "exclude_visual_studio_code_credential",
+            "exclude_shared_token_cache_credential",
+            "exclude_managed_identity_credential");
     /** dvc's {@code Coerce(int)}; jobs and checksum_jobs also at least 1. */
-    private static final Set<String> INTEGER = Set.of("jobs", "checksum_jobs", "read_timeout", "connect_timeout",
-            "timeout", "connection_timeout");
+    private static final Set<String> INTEGER =
+            Set.of("jobs", "checksum_jobs", "read_timeout", "connect_timeout", "timeout", "connection_timeout");
+
     private static final Set<String> LINK_TYPES = Set.of("reflink", "hardlink", "symlink", "copy");
 
     /** The URL schemes dvc's config schema knows (any other fails: "Unsupported URL type"). */
-    public static final Set<String> DVC_SCHEMES = new TreeSet<>(Set.of("s3", "gs", "ssh", "hdfs", "webhdfs",
-            "azure", "oss", "gdrive", "http", "https", "webdav", "webdavs", "remote"));
+    public static final Set<String> DVC_SCHEMES = new TreeSet<>(Set.of(
+            "s3", "gs", "ssh", "hdfs", "webhdfs", "azure", "oss", "gdrive", "http", "https", "webdav", "webdavs",
+            "remote"));
 
     private RemoteOptionSchema() {}
 
@@ -71,11 +118,14 @@ public final class RemoteOptionSchema {
     /** Refuses a URL whose scheme dvc does not know ({@code s4://}, {@code htps://}), as dvc does at once. */
     public static void checkUrl(String remote, String url) {
         if (url == null || url.isBlank()) {
-            throw new DvcException("remote '" + remote + "': the url is empty", "give one with -Ddvc.url=s3://bucket/path");
+            throw new DvcException(
+                    "remote '" + remote + "': the url is empty", "give one with -Ddvc.url=s3://bucket/path");
         }
         if (!knownScheme(url)) {
-            throw new DvcException("remote '" + remote + "': unsupported URL type " + url.substring(0, url.indexOf("://") + 3)
-                    + " in '" + url + "'", "dvc knows " + DVC_SCHEMES + " and local paths");
+            throw new DvcException(
+                    "remote '" + remote + "': unsupported URL type " + url.substring(0, url.indexOf("://") + 3)
+                            + " in '" + url + "'",
+                    "dvc knows " + DVC_SCHEMES + " and local paths");
         }
     }
 
@@ -96,16 +146,19 @@ public final class RemoteOptionSchema {
         String key = option.toLowerCase(Locale.ROOT);
         String in = where == null ? "" : " in " + where;
         if (!dvcAccepts(url, key)) {
-            throw new DvcException("remote '" + remote + "'" + in + ": '" + option + "' is not an option of a "
-                    + scheme(url) + " remote (dvc refuses it: extra keys not allowed)",
-                    where == null ? "the options dvc accepts are listed on the remotes page of the dvc-maven site"
+            throw new DvcException(
+                    "remote '" + remote + "'" + in + ": '" + option + "' is not an option of a " + scheme(url)
+                            + " remote (dvc refuses it: extra keys not allowed)",
+                    where == null
+                            ? "the options dvc accepts are listed on the remotes page of the dvc-maven site"
                             : "remove it: `mvn dvc:remote -Ddvc.action=modify -Ddvc.name=" + remote + " -Ddvc.option="
                                     + option + " -Ddvc.unset=true`");
         }
         checkValue(remote, in, url, key, value);
         String reason = UNSUPPORTED.get(key);
         if (reason != null && value != null && isTrue(value)) {
-            throw new DvcException("remote '" + remote + "'" + in + ": " + option + " = true: " + reason,
+            throw new DvcException(
+                    "remote '" + remote + "'" + in + ": " + option + " = true: " + reason,
                     "use a remote without " + option + " for the data dvc-maven pushes and pulls");
         }
     }
@@ -130,17 +183,22 @@ public final class RemoteOptionSchema {
             }
         } else if (key.equals("shared") && !v.equalsIgnoreCase("group")) {
             problem = "expected group";
-        } else if (key.equals("type") && !Arrays.stream(v.split(",")).map(t -> t.trim().toLowerCase(Locale.ROOT))
-                .allMatch(LINK_TYPES::contains)) {
+        } else if (key.equals("type")
+                && !Arrays.stream(v.split(","))
+                        .map(t -> t.trim().toLowerCase(Locale.ROOT))
+                        .allMatch(LINK_TYPES::contains)) {
             problem = "expected link types among " + new TreeSet<>(LINK_TYPES);
         } else if (key.equals("cache_regions") && scheme(url).equals("s3")) {
             problem = "dvc's schema takes only a YAML boolean here, which a config file cannot hold, so dvc refuses any"
                     + " value (leave it unset: bucket regions are looked up as needed)";
         }
         if (problem != null) {
-            throw new DvcException("remote '" + remote + "'" + in + ": " + key + " = '" + v + "': " + problem,
-                    in.isEmpty() ? null : "fix it: `mvn dvc:remote -Ddvc.action=modify -Ddvc.name=" + remote + " -Ddvc.option="
-                            + key + " -Ddvc.unset=true`");
+            throw new DvcException(
+                    "remote '" + remote + "'" + in + ": " + key + " = '" + v + "': " + problem,
+                    in.isEmpty()
+                            ? null
+                            : "fix it: `mvn dvc:remote -Ddvc.action=modify -Ddvc.name=" + remote + " -Ddvc.option="
+                                    + key + " -Ddvc.unset=true`");
         }
     }
 

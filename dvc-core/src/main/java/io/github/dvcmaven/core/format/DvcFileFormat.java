@@ -1,9 +1,9 @@
 package io.github.dvcmaven.core.format;
 
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.format.yaml.YamlDocument;
 import io.github.dvcmaven.core.format.yaml.YamlWriter;
 import io.github.dvcmaven.core.fs.RepoPaths;
-import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.hash.Meta;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
@@ -20,10 +20,28 @@ import java.util.Set;
  * ...}), and dvc's merge into the previous content so user keys and order survive.
  */
 public final class DvcFileFormat {
-    private static final Set<String> TOP_KEYS = Set.of("md5", "wdir", "deps", "outs", "locked", "frozen", "meta",
-            "always_changed", "desc");
-    static final Set<String> OUT_KEYS = Set.of("path", "md5", "etag", "checksum", "hash", "size", "nfiles", "isexec",
-            "version_id", "cloud", "persist", "cache", "remote", "push", "files", "fs_config", "desc", "type", "labels",
+    private static final Set<String> TOP_KEYS =
+            Set.of("md5", "wdir", "deps", "outs", "locked", "frozen", "meta", "always_changed", "desc");
+    static final Set<String> OUT_KEYS = Set.of(
+            "path",
+            "md5",
+            "etag",
+            "checksum",
+            "hash",
+            "size",
+            "nfiles",
+            "isexec",
+            "version_id",
+            "cloud",
+            "persist",
+            "cache",
+            "remote",
+            "push",
+            "files",
+            "fs_config",
+            "desc",
+            "type",
+            "labels",
             "meta");
     static final List<String> ANNOTATION_KEYS = List.of("desc", "type", "labels", "meta");
 
@@ -41,7 +59,8 @@ public final class DvcFileFormat {
         }
         for (Object key : map.keySet()) {
             if (!TOP_KEYS.contains(String.valueOf(key))) {
-                throw doc.error(map, key, "unknown key '" + key + "' (allowed: outs, deps, md5, wdir, frozen, desc, meta)");
+                throw doc.error(
+                        map, key, "unknown key '" + key + "' (allowed: outs, deps, md5, wdir, frozen, desc, meta)");
             }
         }
         String wdirField = optString(doc, map, "wdir");
@@ -74,9 +93,18 @@ public final class DvcFileFormat {
         }
         Object md5 = map.get("md5");
         boolean frozen = Boolean.TRUE.equals(map.get("frozen")) || Boolean.TRUE.equals(map.get("locked"));
-        return new DvcFileStage(file, wdir, List.copyOf(outs), List.copyOf(deps),
-                md5 == null || String.valueOf(md5).isEmpty() ? null : String.valueOf(md5).toLowerCase(Locale.ROOT),
-                frozen, optString(doc, map, "desc"), map.get("meta"), (Map<String, Object>) map);
+        return new DvcFileStage(
+                file,
+                wdir,
+                List.copyOf(outs),
+                List.copyOf(deps),
+                md5 == null || String.valueOf(md5).isEmpty()
+                        ? null
+                        : String.valueOf(md5).toLowerCase(Locale.ROOT),
+                frozen,
+                optString(doc, map, "desc"),
+                map.get("meta"),
+                (Map<String, Object>) map);
     }
 
     /** Reads one {@code path + hash + meta + flags} entry of outs/deps (also used for dvc.lock entries). */
@@ -110,8 +138,8 @@ public final class DvcFileFormat {
                 throw doc.error(entry, "md5", "'" + md5 + "' is not an md5 hash");
             }
         }
-        Meta meta = new Meta(asLong(doc, entry, "size"), asInt(doc, entry, "nfiles"),
-                Boolean.TRUE.equals(entry.get("isexec")));
+        Meta meta = new Meta(
+                asLong(doc, entry, "size"), asInt(doc, entry, "nfiles"), Boolean.TRUE.equals(entry.get("isexec")));
         Map<String, Object> annotations = new LinkedHashMap<>();
         for (String key : ANNOTATION_KEYS) {
             if (entry.containsKey(key)) {
@@ -122,8 +150,17 @@ public final class DvcFileFormat {
         boolean persist = Boolean.TRUE.equals(entry.get("persist"));
         boolean push = !Boolean.FALSE.equals(entry.get("push"));
         Object remote = entry.get("remote");
-        return new Output(defPath, repoPath, hash, meta, cache, persist, push, remote == null ? null : remote.toString(),
-                kind, annotations);
+        return new Output(
+                defPath,
+                repoPath,
+                hash,
+                meta,
+                cache,
+                persist,
+                push,
+                remote == null ? null : remote.toString(),
+                kind,
+                annotations);
     }
 
     private static Long asLong(YamlDocument doc, Map<?, ?> m, String key) {
@@ -231,8 +268,11 @@ public final class DvcFileFormat {
     }
 
     private static void putIfTruthy(Map<String, Object> m, String key, Object value) {
-        if (value == null || Boolean.FALSE.equals(value) || (value instanceof String s && s.isEmpty())
-                || (value instanceof Map<?, ?> map && map.isEmpty()) || (value instanceof List<?> l && l.isEmpty())) {
+        if (value == null
+                || Boolean.FALSE.equals(value)
+                || (value instanceof String s && s.isEmpty())
+                || (value instanceof Map<?, ?> map && map.isEmpty())
+                || (value instanceof List<?> l && l.isEmpty())) {
             return;
         }
         m.put(key, value);

@@ -6,8 +6,8 @@ import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.ParamsDep;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
-import io.github.dvcmaven.core.pipeline.TemplateContext.TemplateException;
 import io.github.dvcmaven.core.pipeline.TemplateContext;
+import io.github.dvcmaven.core.pipeline.TemplateContext.TemplateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,17 +24,29 @@ import java.util.Set;
  * and {@code matrix} expansion, and the resulting stages with paths resolved against their wdir.
  */
 public final class DvcYamlFormat {
-    private static final Set<String> TOP_KEYS = Set.of("stages", "vars", "params", "metrics", "plots", "artifacts",
-            "datasets");
-    private static final Set<String> STAGE_KEYS = Set.of("cmd", "wdir", "deps", "params", "outs", "metrics", "plots",
-            "frozen", "always_changed", "desc", "meta", "vars", "matrix");
-    private static final Set<String> OUT_FLAGS = Set.of("cache", "persist", "checkpoint", "remote", "push", "desc",
-            "type", "labels", "meta");
+    private static final Set<String> TOP_KEYS =
+            Set.of("stages", "vars", "params", "metrics", "plots", "artifacts", "datasets");
+    private static final Set<String> STAGE_KEYS = Set.of(
+            "cmd",
+            "wdir",
+            "deps",
+            "params",
+            "outs",
+            "metrics",
+            "plots",
+            "frozen",
+            "always_changed",
+            "desc",
+            "meta",
+            "vars",
+            "matrix");
+    private static final Set<String> OUT_FLAGS =
+            Set.of("cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta");
     private static final Set<String> PLOT_PROPS = Set.of("template", "x", "y", "x_label", "y_label", "title", "header");
 
     /** A parsed dvc.yaml: its stages in file order plus the top-level metrics, params and plots sections. */
-    public record PipelineFile(String path, List<PipelineStage> stages, List<Object> metrics, List<Object> params,
-                               List<Object> plots) {}
+    public record PipelineFile(
+            String path, List<PipelineStage> stages, List<Object> metrics, List<Object> params, List<Object> plots) {}
 
     private DvcYamlFormat() {}
 
@@ -79,7 +91,10 @@ public final class DvcYamlFormat {
             }
             for (Object key : top.keySet()) {
                 if (!TOP_KEYS.contains(String.valueOf(key))) {
-                    throw error(top, key, "unknown top-level key '" + key + "' (expected stages, vars, params, metrics, plots)");
+                    throw error(
+                            top,
+                            key,
+                            "unknown top-level key '" + key + "' (expected stages, vars, params, metrics, plots)");
                 }
             }
             TemplateContext context = new TemplateContext();
@@ -104,8 +119,12 @@ public final class DvcYamlFormat {
                 }
             }
             checkDuplicates(stages);
-            return new PipelineFile(file, List.copyOf(stages), topList(context, top, "metrics"),
-                    topList(context, top, "params"), topList(context, top, "plots"));
+            return new PipelineFile(
+                    file,
+                    List.copyOf(stages),
+                    topList(context, top, "metrics"),
+                    topList(context, top, "params"),
+                    topList(context, top, "plots"));
         }
 
         private List<Object> topList(TemplateContext context, Map<?, ?> top, String key) {
@@ -134,15 +153,24 @@ public final class DvcYamlFormat {
         private void checkName(Map<?, ?> defs, String name) {
             for (char c : name.toCharArray()) {
                 if (c != '_' && c != '-' && c < 128 && !Character.isLetterOrDigit(c)) {
-                    throw error(defs, name, "invalid stage name '" + name + "': only letters, digits, '_' and '-'"
-                            + " are allowed ('@' is reserved for foreach/matrix)");
+                    throw error(
+                            defs,
+                            name,
+                            "invalid stage name '" + name + "': only letters, digits, '_' and '-'"
+                                    + " are allowed ('@' is reserved for foreach/matrix)");
                 }
             }
         }
 
         /** Loads a params/vars file ("path" or "path:key1,key2") relative to {@code base} into the context. */
-        private void loadFile(TemplateContext context, String item, String base, Object container, Object containerKey,
-                              String stage, boolean optionalDefault) {
+        private void loadFile(
+                TemplateContext context,
+                String item,
+                String base,
+                Object container,
+                Object containerKey,
+                String stage,
+                boolean optionalDefault) {
             String path = item;
             List<String> keys = null;
             int colon = item.indexOf(':');
@@ -161,8 +189,10 @@ public final class DvcYamlFormat {
                 if (optionalDefault) {
                     return;
                 }
-                throw error(container, containerKey, where(stage) + "'" + (repoPath == null ? path : repoPath)
-                        + "' does not exist");
+                throw error(
+                        container,
+                        containerKey,
+                        where(stage) + "'" + (repoPath == null ? path : repoPath) + "' does not exist");
             }
             try {
                 if (context.alreadyImported(repoPath, keys)) {
@@ -194,7 +224,8 @@ public final class DvcYamlFormat {
             return stage == null ? "" : "stage '" + stage + "': ";
         }
 
-        private void loadVars(TemplateContext context, Object vars, String base, Object container, Object key, String stage) {
+        private void loadVars(
+                TemplateContext context, Object vars, String base, Object container, Object key, String stage) {
             if (!(vars instanceof List<?> list)) {
                 throw error(container, key, where(stage) + "'vars' must be a list of files or mappings");
             }
@@ -218,8 +249,12 @@ public final class DvcYamlFormat {
         }
 
         @SuppressWarnings("unchecked")
-        private void expand(TemplateContext context, String name, Map<String, Object> def, Map<?, ?> defs,
-                            List<PipelineStage> out) {
+        private void expand(
+                TemplateContext context,
+                String name,
+                Map<String, Object> def,
+                Map<?, ?> defs,
+                List<PipelineStage> out) {
             if (def.containsKey("foreach") || def.containsKey("do")) {
                 if (!def.containsKey("foreach") || !def.containsKey("do") || def.size() != 2) {
                     throw error(def, null, "stage '" + name + "': 'foreach' needs exactly a 'do' beside it");
@@ -251,15 +286,24 @@ public final class DvcYamlFormat {
                         members.put(k, iteration);
                     }
                 } else {
-                    throw error(def, "foreach", "failed to resolve 'stages." + name + ".foreach': expected list/dictionary");
+                    throw error(
+                            def,
+                            "foreach",
+                            "failed to resolve 'stages." + name + ".foreach': expected list/dictionary");
                 }
                 if (members.size() > MAX_GENERATED_STAGES) {
-                    throw error(def, "foreach", "stage '" + name + "': foreach makes " + members.size() + " stages, more than "
-                            + MAX_GENERATED_STAGES);
+                    throw error(
+                            def,
+                            "foreach",
+                            "stage '" + name + "': foreach makes " + members.size() + " stages, more than "
+                                    + MAX_GENERATED_STAGES);
                 }
                 for (Map.Entry<String, Map<String, Object>> m : members.entrySet()) {
-                    out.add(entry(context.withIteration(m.getValue()), name + "@" + m.getKey(),
-                            (Map<String, Object>) template, def));
+                    out.add(entry(
+                            context.withIteration(m.getValue()),
+                            name + "@" + m.getKey(),
+                            (Map<String, Object>) template,
+                            def));
                 }
                 return;
             }
@@ -287,8 +331,11 @@ public final class DvcYamlFormat {
                     combinations = Math.min(Long.MAX_VALUE / 2, combinations * l.size());
                 }
                 if (combinations > MAX_GENERATED_STAGES) {
-                    throw error(def, "matrix", "stage '" + name + "': the matrix makes " + combinations + " stages, more than "
-                            + MAX_GENERATED_STAGES + " (is that intended? split the matrix)");
+                    throw error(
+                            def,
+                            "matrix",
+                            "stage '" + name + "': the matrix makes " + combinations + " stages, more than "
+                                    + MAX_GENERATED_STAGES + " (is that intended? split the matrix)");
                 }
                 Map<String, Object> template = new LinkedHashMap<>(def);
                 template.remove("matrix");
@@ -302,8 +349,10 @@ public final class DvcYamlFormat {
                         }
                         Object value = values.get(v).get(index[v]);
                         item.put(vars.get(v), value);
-                        fragments.add(value instanceof Map || value instanceof List
-                                ? vars.get(v) + index[v] : TemplateContext.toStr(value, parsing));
+                        fragments.add(
+                                value instanceof Map || value instanceof List
+                                        ? vars.get(v) + index[v]
+                                        : TemplateContext.toStr(value, parsing));
                     }
                     String key = String.join("-", fragments);
                     Map<String, Object> iteration = new LinkedHashMap<>();
@@ -325,7 +374,8 @@ public final class DvcYamlFormat {
 
         /** Resolves one stage definition; {@code lines} is the map whose lines errors point at. */
         @SuppressWarnings("unchecked")
-        private PipelineStage entry(TemplateContext context, String name, Map<String, Object> def, Map<String, Object> lines) {
+        private PipelineStage entry(
+                TemplateContext context, String name, Map<String, Object> def, Map<String, Object> lines) {
             for (String key : def.keySet()) {
                 if (!STAGE_KEYS.contains(key)) {
                     throw error(def, key, "unknown key '" + key + "' in stage '" + name + "'");
@@ -350,7 +400,10 @@ public final class DvcYamlFormat {
                     loadVars(ctx, def.get("vars"), wdir, def, "vars", name);
                 }
             } catch (TemplateException ex) {
-                throw error(def, "wdir", "failed to resolve 'stages." + name + ".wdir' in '" + file + "': " + ex.getMessage());
+                throw error(
+                        def,
+                        "wdir",
+                        "failed to resolve 'stages." + name + ".wdir' in '" + file + "': " + ex.getMessage());
             }
             Map<String, Object> resolved = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : def.entrySet()) {
@@ -360,8 +413,11 @@ public final class DvcYamlFormat {
                 try {
                     resolved.put(e.getKey(), ctx.resolve(e.getValue(), e.getKey(), parsing));
                 } catch (TemplateException ex) {
-                    throw error(def, e.getKey(), "failed to resolve 'stages." + name + "." + e.getKey() + "' in '"
-                            + file + "': " + ex.getMessage());
+                    throw error(
+                            def,
+                            e.getKey(),
+                            "failed to resolve 'stages." + name + "." + e.getKey() + "' in '" + file + "': "
+                                    + ex.getMessage());
                 }
             }
             return build(name, resolved, def, wdir);
@@ -398,9 +454,18 @@ public final class DvcYamlFormat {
             outs.addAll(outputs(list(d, lines, "metrics", name), wdir, Output.Kind.METRIC, lines, "metrics", name));
             outs.addAll(outputs(list(d, lines, "plots", name), wdir, Output.Kind.PLOT, lines, "plots", name));
             checkPaths(name, deps, outs, lines);
-            return new PipelineStage(name, file, wdir, cmd, List.copyOf(deps), List.copyOf(params), List.copyOf(outs),
-                    bool(d, lines, "frozen", name), bool(d, lines, "always_changed", name),
-                    d.get("desc") instanceof String s ? s : null, doc.lineOf(lines));
+            return new PipelineStage(
+                    name,
+                    file,
+                    wdir,
+                    cmd,
+                    List.copyOf(deps),
+                    List.copyOf(params),
+                    List.copyOf(outs),
+                    bool(d, lines, "frozen", name),
+                    bool(d, lines, "always_changed", name),
+                    d.get("desc") instanceof String s ? s : null,
+                    doc.lineOf(lines));
         }
 
         private List<?> list(Map<String, Object> d, Map<String, Object> lines, String key, String name) {
@@ -425,14 +490,22 @@ public final class DvcYamlFormat {
             return b;
         }
 
-        private Output output(String path, String wdir, Output.Kind kind, Map<?, ?> flags, Map<String, Object> lines,
-                              String key, String name) {
+        private Output output(
+                String path,
+                String wdir,
+                Output.Kind kind,
+                Map<?, ?> flags,
+                Map<String, Object> lines,
+                String key,
+                String name) {
             String repoPath = RepoPaths.join(wdir, path);
             if (repoPath == null || repoPath.isEmpty()) {
                 throw error(lines, key, "stage '" + name + "': '" + path + "' is outside the repository");
             }
-            if (kind != Output.Kind.DEP && (repoPath.endsWith(".dvc") || RepoPaths.name(repoPath).equals("dvc.yaml")
-                    || RepoPaths.name(repoPath).equals("dvc.lock"))) {
+            if (kind != Output.Kind.DEP
+                    && (repoPath.endsWith(".dvc")
+                            || RepoPaths.name(repoPath).equals("dvc.yaml")
+                            || RepoPaths.name(repoPath).equals("dvc.lock"))) {
                 throw error(lines, key, "stage '" + name + "': output '" + path + "' cannot be a dvc file");
             }
             Map<String, Object> annotations = new LinkedHashMap<>();
@@ -454,12 +527,21 @@ public final class DvcYamlFormat {
             boolean persist = Boolean.TRUE.equals(flags.get("persist"));
             boolean push = !Boolean.FALSE.equals(flags.get("push"));
             Object remote = flags.get("remote");
-            return new Output(path, repoPath, null, null, cache, persist, push,
-                    remote == null ? null : String.valueOf(remote), kind, annotations);
+            return new Output(
+                    path,
+                    repoPath,
+                    null,
+                    null,
+                    cache,
+                    persist,
+                    push,
+                    remote == null ? null : String.valueOf(remote),
+                    kind,
+                    annotations);
         }
 
-        private List<Output> outputs(List<?> items, String wdir, Output.Kind kind, Map<String, Object> lines,
-                                     String key, String name) {
+        private List<Output> outputs(
+                List<?> items, String wdir, Output.Kind kind, Map<String, Object> lines, String key, String name) {
             List<Output> outs = new ArrayList<>();
             for (Object o : items) {
                 if (o instanceof String s && !s.isEmpty()) {
@@ -467,22 +549,31 @@ public final class DvcYamlFormat {
                 } else if (o instanceof Map<?, ?> m && m.size() == 1) {
                     Map.Entry<?, ?> e = m.entrySet().iterator().next();
                     Object flagsValue = e.getValue() == null ? Map.of() : e.getValue();
-                    if (kind == Output.Kind.PLOT && flagsValue instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Map) {
+                    if (kind == Output.Kind.PLOT
+                            && flagsValue instanceof List<?> l
+                            && !l.isEmpty()
+                            && l.get(0) instanceof Map) {
                         flagsValue = l.get(0);
                     }
                     if (!(flagsValue instanceof Map<?, ?> flags)) {
-                        throw error(lines, key, "stage '" + name + "': flags of '" + e.getKey() + "' must be a mapping");
+                        throw error(
+                                lines, key, "stage '" + name + "': flags of '" + e.getKey() + "' must be a mapping");
                     }
                     for (Object flag : flags.keySet()) {
                         String f = String.valueOf(flag);
                         if (!OUT_FLAGS.contains(f) && !(kind == Output.Kind.PLOT && PLOT_PROPS.contains(f))) {
-                            throw error(lines, key, "stage '" + name + "': unknown key '" + f + "' for output '"
-                                    + e.getKey() + "'");
+                            throw error(
+                                    lines,
+                                    key,
+                                    "stage '" + name + "': unknown key '" + f + "' for output '" + e.getKey() + "'");
                         }
                     }
                     outs.add(output(String.valueOf(e.getKey()), wdir, kind, flags, lines, key, name));
                 } else {
-                    throw error(lines, key, "stage '" + name + "': each entry of '" + key + "' must be a path or {path: flags}");
+                    throw error(
+                            lines,
+                            key,
+                            "stage '" + name + "': each entry of '" + key + "' must be a path or {path: flags}");
                 }
             }
             return outs;
@@ -493,7 +584,8 @@ public final class DvcYamlFormat {
             Set<String> whole = new HashSet<>();
             for (Object o : items) {
                 if (o instanceof String key) {
-                    byFile.computeIfAbsent(ParamsDep.DEFAULT_FILE, k -> new ArrayList<>()).add(key);
+                    byFile.computeIfAbsent(ParamsDep.DEFAULT_FILE, k -> new ArrayList<>())
+                            .add(key);
                 } else if (o instanceof Map<?, ?> m) {
                     for (Map.Entry<?, ?> e : m.entrySet()) {
                         String f = String.valueOf(e.getKey());
@@ -505,7 +597,10 @@ public final class DvcYamlFormat {
                                 keys.add(String.valueOf(k));
                             }
                         } else {
-                            throw error(lines, "params", "stage '" + name + "': keys of params file '" + f + "' must be a list");
+                            throw error(
+                                    lines,
+                                    "params",
+                                    "stage '" + name + "': keys of params file '" + f + "' must be a list");
                         }
                     }
                 } else {
@@ -516,9 +611,11 @@ public final class DvcYamlFormat {
             for (Map.Entry<String, List<String>> e : byFile.entrySet()) {
                 String repoPath = RepoPaths.join(wdir, e.getKey());
                 if (repoPath == null) {
-                    throw error(lines, "params", "stage '" + name + "': '" + e.getKey() + "' is outside the repository");
+                    throw error(
+                            lines, "params", "stage '" + name + "': '" + e.getKey() + "' is outside the repository");
                 }
-                List<String> keys = whole.contains(e.getKey()) ? List.of() : List.copyOf(new LinkedHashSet<>(e.getValue()));
+                List<String> keys =
+                        whole.contains(e.getKey()) ? List.of() : List.copyOf(new LinkedHashSet<>(e.getValue()));
                 out.add(new ParamsDep(e.getKey(), repoPath, keys));
             }
             return out;
@@ -533,8 +630,11 @@ public final class DvcYamlFormat {
             }
             for (Output d : deps) {
                 if (seen.contains(d.repoPath())) {
-                    throw error(lines, "deps", "stage '" + name + "': '" + d.defPath() + "' is both a dependency and an"
-                            + " output (circular dependency)");
+                    throw error(
+                            lines,
+                            "deps",
+                            "stage '" + name + "': '" + d.defPath() + "' is both a dependency and an"
+                                    + " output (circular dependency)");
                 }
             }
         }

@@ -1,8 +1,8 @@
 package io.github.dvcmaven.core.format;
 
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.format.yaml.YamlDocument;
 import io.github.dvcmaven.core.format.yaml.YamlWriter;
-import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.hash.Meta;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.ParamsDep;
@@ -24,15 +24,29 @@ import java.util.Set;
 public final class LockFileFormat {
     private static final Set<String> TOP_KEYS = Set.of("schema", "stages", "datasets");
     private static final Set<String> STAGE_KEYS = Set.of("cmd", "deps", "params", "outs");
-    private static final Set<String> ENTRY_KEYS = Set.of("path", "md5", "etag", "checksum", "hash", "size", "nfiles",
-            "isexec", "version_id", "cloud", "files", "dataset", "name", "type", "url");
+    private static final Set<String> ENTRY_KEYS = Set.of(
+            "path",
+            "md5",
+            "etag",
+            "checksum",
+            "hash",
+            "size",
+            "nfiles",
+            "isexec",
+            "version_id",
+            "cloud",
+            "files",
+            "dataset",
+            "name",
+            "type",
+            "url");
 
     /** One recorded dep or out: path as written in dvc.yaml, hash (null if none) and meta. */
     public record LockItem(String path, HashInfo hash, Meta meta) {}
 
     /** A stage's recorded state. Params: file → key → value. */
-    public record LockEntry(Object cmd, List<LockItem> deps, Map<String, Map<String, Object>> params,
-                            List<LockItem> outs) {
+    public record LockEntry(
+            Object cmd, List<LockItem> deps, Map<String, Map<String, Object>> params, List<LockItem> outs) {
         public LockItem dep(String path) {
             return find(deps, path);
         }
@@ -75,8 +89,11 @@ public final class LockFileFormat {
             }
         }
         if (!"2.0".equals(top.get("schema"))) {
-            throw doc.error(top, "schema", "invalid schema version '" + top.get("schema") + "' (expected '2.0'): this lock"
-                    + " file was written by dvc 1.x; run `dvc repro` once with dvc 2 or 3, or delete it");
+            throw doc.error(
+                    top,
+                    "schema",
+                    "invalid schema version '" + top.get("schema") + "' (expected '2.0'): this lock"
+                            + " file was written by dvc 1.x; run `dvc repro` once with dvc 2 or 3, or delete it");
         }
         Map<String, LockEntry> stages = new LinkedHashMap<>();
         Object stagesValue = top.get("stages");
@@ -121,7 +138,8 @@ public final class LockFileFormat {
                 params.put(String.valueOf(e.getKey()), values);
             }
         }
-        return new LockEntry(entry.get("cmd"), items(doc, entry, "deps", name), params, items(doc, entry, "outs", name));
+        return new LockEntry(
+                entry.get("cmd"), items(doc, entry, "deps", name), params, items(doc, entry, "outs", name));
     }
 
     private static List<LockItem> items(YamlDocument doc, Map<?, ?> entry, String key, String stage) {
@@ -139,7 +157,8 @@ public final class LockFileFormat {
             }
             for (Object k : m.keySet()) {
                 if (!ENTRY_KEYS.contains(String.valueOf(k))) {
-                    throw doc.error(m, k, "unknown key '" + k + "' in lock entry '" + path + "' of stage '" + stage + "'");
+                    throw doc.error(
+                            m, k, "unknown key '" + k + "' in lock entry '" + path + "' of stage '" + stage + "'");
                 }
             }
             HashInfo hash = null;
@@ -147,16 +166,21 @@ public final class LockFileFormat {
             if (md5 != null && !String.valueOf(md5).isEmpty()) {
                 String algorithm = m.get("hash") == null ? HashInfo.MD5_DOS2UNIX : String.valueOf(m.get("hash"));
                 if (!HashInfo.MD5.equals(algorithm) && !HashInfo.MD5_DOS2UNIX.equals(algorithm)) {
-                    throw doc.error(m, "hash", "unsupported hash '" + algorithm + "' (only md5) in lock entry '" + path
-                            + "' of stage '" + stage + "'");
+                    throw doc.error(
+                            m,
+                            "hash",
+                            "unsupported hash '" + algorithm + "' (only md5) in lock entry '" + path + "' of stage '"
+                                    + stage + "'");
                 }
                 hash = new HashInfo(algorithm, String.valueOf(md5).toLowerCase(Locale.ROOT));
                 if (!hash.isWellFormed()) {
                     throw doc.error(m, "md5", "'" + md5 + "' is not an md5 hash");
                 }
             }
-            Meta meta = new Meta(m.get("size") instanceof Number n ? n.longValue() : null,
-                    m.get("nfiles") instanceof Number n ? n.intValue() : null, Boolean.TRUE.equals(m.get("isexec")));
+            Meta meta = new Meta(
+                    m.get("size") instanceof Number n ? n.longValue() : null,
+                    m.get("nfiles") instanceof Number n ? n.intValue() : null,
+                    Boolean.TRUE.equals(m.get("isexec")));
             items.add(new LockItem(path, hash, meta));
         }
         return List.copyOf(items);
@@ -168,8 +192,8 @@ public final class LockFileFormat {
      * The lock entry dvc writes for a stage that ran: cmd, then deps, params, outs (each omitted when
      * empty). {@code paramValues}: file def path → key → value.
      */
-    public static Map<String, Object> entry(Object cmd, List<Output> deps, Map<String, Map<String, Object>> paramValues,
-                                            List<Output> outs) {
+    public static Map<String, Object> entry(
+            Object cmd, List<Output> deps, Map<String, Map<String, Object>> paramValues, List<Output> outs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cmd", cmd);
         List<Object> d = items(deps);
@@ -229,7 +253,8 @@ public final class LockFileFormat {
     /** The new lock text: old content kept, these stage entries replacing theirs or appended. */
     @SuppressWarnings("unchecked")
     public static String write(LockFile old, Map<String, Map<String, Object>> updates) {
-        Map<String, Object> data = old == null || old.raw() == null ? new LinkedHashMap<>()
+        Map<String, Object> data = old == null || old.raw() == null
+                ? new LinkedHashMap<>()
                 : (Map<String, Object>) ApplyDiff.deepCopy(old.raw());
         if (data.isEmpty()) {
             data.put("schema", "2.0");

@@ -35,7 +35,8 @@ public final class StageRemoval {
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("(?<=\n)", -1)));
         List<Object> keys = new ArrayList<>(stages.keySet());
         int stagesLine = doc.lineOf(root, "stages");
-        boolean block = keys.stream().allMatch(k -> doc.lineOf(stages, k) > stagesLine && startsWithKey(lines, doc.lineOf(stages, k), k));
+        boolean block = keys.stream()
+                .allMatch(k -> doc.lineOf(stages, k) > stagesLine && startsWithKey(lines, doc.lineOf(stages, k), k));
         if (!block) {
             Map<String, Object> copy = (Map<String, Object>) ApplyDiff.deepCopy(root);
             ((Map<String, Object>) copy.get("stages")).keySet().removeAll(names);

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * it (the exec bits), read with one stat. This runs once per file on every status, so it avoids the
  * slower "unix:*" attribute map when the platform's file key can be read directly.
  */
-public record FileStat(long device, long inode, long mtimeNanos, long size, int mode, boolean regularFile,
-                       boolean directory) {
+public record FileStat(
+        long device, long inode, long mtimeNanos, long size, int mode, boolean regularFile, boolean directory) {
     private static final String ATTRIBUTES = "unix:dev,ino,lastModifiedTime,size,mode";
 
     /** Stat through symlinks. */
@@ -52,8 +52,14 @@ public record FileStat(long device, long inode, long mtimeNanos, long size, int 
         if (key == null) {
             return readMap(path, options);
         }
-        return new FileStat(key[0], key[1], a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size(), -1,
-                a.isRegularFile(), a.isDirectory());
+        return new FileStat(
+                key[0],
+                key[1],
+                a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+                a.size(),
+                -1,
+                a.isRegularFile(),
+                a.isDirectory());
     }
 
     private static FileStat read(Path path, LinkOption... options) throws IOException {
@@ -66,8 +72,14 @@ public record FileStat(long device, long inode, long mtimeNanos, long size, int 
         for (PosixFilePermission p : a.permissions()) {
             mode |= 1 << (8 - p.ordinal());
         }
-        return new FileStat(key[0], key[1], a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size(), mode,
-                a.isRegularFile(), a.isDirectory());
+        return new FileStat(
+                key[0],
+                key[1],
+                a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+                a.size(),
+                mode,
+                a.isRegularFile(),
+                a.isDirectory());
     }
 
     /** The JDK's Unix file key prints as "(dev=<unsigned hex>,ino=<signed decimal>)"; parsed in place, per stat. */
@@ -82,7 +94,9 @@ public record FileStat(long device, long inode, long mtimeNanos, long size, int 
             return null;
         }
         try {
-            return new long[] {Long.parseUnsignedLong(s, dev + 4, ino, 16), Long.parseLong(s, ino + 5, s.length() - 1, 10)};
+            return new long[] {
+                Long.parseUnsignedLong(s, dev + 4, ino, 16), Long.parseLong(s, ino + 5, s.length() - 1, 10)
+            };
         } catch (NumberFormatException e) {
             return null;
         }
@@ -92,9 +106,14 @@ public record FileStat(long device, long inode, long mtimeNanos, long size, int 
         Map<String, Object> a = Files.readAttributes(path, ATTRIBUTES, options);
         int mode = (Integer) a.get("mode");
         int type = mode & 0170000;
-        return new FileStat((Long) a.get("dev"), (Long) a.get("ino"),
+        return new FileStat(
+                (Long) a.get("dev"),
+                (Long) a.get("ino"),
                 ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
-                (Long) a.get("size"), mode & 07777, type == 0100000, type == 0040000);
+                (Long) a.get("size"),
+                mode & 07777,
+                type == 0100000,
+                type == 0040000);
     }
 
     /**

@@ -46,6 +46,7 @@ public final class Jna {
     /** Where JNA's boot path finds its dispatch library: the name it looks for there, also in its jar. */
     private static Path unpackedDispatchLibrary() {
         String file = System.mapLibraryName("jnidispatch").replace(".dylib", ".jnilib");
-        return NativeLibraries.directoryOf(Platform.class, file, () -> "/com/sun/jna/" + Platform.RESOURCE_PREFIX + "/" + file);
+        return NativeLibraries.directoryOf(
+                Platform.class, file, () -> "/com/sun/jna/" + Platform.RESOURCE_PREFIX + "/" + file);
     }
 }

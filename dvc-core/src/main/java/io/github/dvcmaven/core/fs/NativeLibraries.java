@@ -90,10 +90,13 @@ public final class NativeLibraries {
     /** A name that changes with the jar's content (as far as path, size and mtime tell) and the platform. */
     private static String key(Path jar) throws IOException {
         BasicFileAttributes attrs = Files.readAttributes(jar, BasicFileAttributes.class);
-        String identity = jar.toAbsolutePath() + "|" + attrs.size() + "|" + attrs.lastModifiedTime().toMillis()
-                + "|" + System.getProperty("os.name") + "|" + System.getProperty("os.arch");
+        String identity = jar.toAbsolutePath() + "|" + attrs.size() + "|"
+                + attrs.lastModifiedTime().toMillis() + "|" + System.getProperty("os.name") + "|"
+                + System.getProperty("os.arch");
         // a name-based UUID is the identity's md5 with a few bits of its second half overwritten
-        String md5 = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+        String md5 = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8))
+                .toString()
+                .replace("-", "");
         String stem = jar.getFileName().toString().replaceAll("\\.jar$", "");
         return stem + "-" + md5.substring(0, 12);
     }

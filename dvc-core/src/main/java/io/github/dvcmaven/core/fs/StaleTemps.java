@@ -17,11 +17,16 @@ import java.util.regex.Pattern;
  * one keeps writing it.
  */
 public final class StaleTemps {
-    private static final Pattern TEMP = Pattern.compile("\\.([A-Za-z0-9_-]{22}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.tmp");
+    private static final Pattern TEMP = Pattern.compile(
+            "\\.([A-Za-z0-9_-]{22}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.tmp");
 
     /** Temps this process wrote are never stale: a cutoff never reaches past its start. */
-    private static final long PROCESS_START = ProcessHandle.current().info().startInstant()
-            .map(Instant::toEpochMilli).orElse(System.currentTimeMillis()) - 1000;
+    private static final long PROCESS_START = ProcessHandle.current()
+                    .info()
+                    .startInstant()
+                    .map(Instant::toEpochMilli)
+                    .orElse(System.currentTimeMillis())
+            - 1000;
 
     private StaleTemps() {}
 
@@ -33,7 +38,8 @@ public final class StaleTemps {
     public static int sweep(Path dir, Duration minAge) {
         int removed = 0;
         long cutoff = Math.min(System.currentTimeMillis() - minAge.toMillis(), PROCESS_START);
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, p -> isTempName(p.getFileName().toString()))) {
+        try (DirectoryStream<Path> entries =
+                Files.newDirectoryStream(dir, p -> isTempName(p.getFileName().toString()))) {
             for (Path p : entries) {
                 if (removeIfStale(p, cutoff)) {
                     removed++;

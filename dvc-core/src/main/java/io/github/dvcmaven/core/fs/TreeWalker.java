@@ -72,8 +72,9 @@ public final class TreeWalker {
          * long loop, which a cold JVM would run interpreted until its late on-stack replacement, while a
          * method called per entry is compiled after a few hundred calls.
          */
-        private void visit(Path child, String parentRepoRel, DvcIgnore.DirRules rules, List<Entry> files,
-                           List<DirTask> subdirs) throws IOException {
+        private void visit(
+                Path child, String parentRepoRel, DvcIgnore.DirRules rules, List<Entry> files, List<DirTask> subdirs)
+                throws IOException {
             String name = child.getFileName().toString();
             FileStat link = FileStat.ofEntry(child);
             boolean symlink = !link.regularFile() && !link.directory() && Files.isSymbolicLink(child);
@@ -82,8 +83,10 @@ public final class TreeWalker {
                 try {
                     stat = FileStat.of(child);
                 } catch (NoSuchFileException e) {
-                    throw new DvcException("broken symlink '" + parentRepoRel + "/" + name + "' in a tracked directory",
-                            "remove the link or add it to .dvcignore", e);
+                    throw new DvcException(
+                            "broken symlink '" + parentRepoRel + "/" + name + "' in a tracked directory",
+                            "remove the link or add it to .dvcignore",
+                            e);
                 }
                 if (stat.directory()) {
                     return; // dvc does not descend into symlinked directories
@@ -97,8 +100,9 @@ public final class TreeWalker {
                 subdirs.add(new DirTask(child, childRel, repoRel));
             } else if (stat.regularFile()) {
                 if (name.equals(DvcIgnore.FILE_NAME)) {
-                    throw new DvcException(".dvcignore file should not be in collected dir path: '"
-                            + parentRepoRel + "/" + name + "'", "move the rules to a .dvcignore above the tracked directory");
+                    throw new DvcException(
+                            ".dvcignore file should not be in collected dir path: '" + parentRepoRel + "/" + name + "'",
+                            "move the rules to a .dvcignore above the tracked directory");
                 }
                 files.add(new Entry(childRel, child, stat, symlink));
             }

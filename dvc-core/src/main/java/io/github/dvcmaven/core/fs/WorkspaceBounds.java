@@ -55,9 +55,11 @@ public final class WorkspaceBounds {
         Path real = existing.toRealPath();
         if (!real.startsWith(realRoot)) {
             Path link = firstLink(existing);
-            throw new DvcException("refusing to write to " + d + ": " + root.relativize(link == null ? existing : link)
-                    + " is a symlink to " + real + ", outside the workspace",
-                    "replace the link with a real directory (rm '" + (link == null ? existing : link) + "'), then run the goal again");
+            throw new DvcException(
+                    "refusing to write to " + d + ": " + root.relativize(link == null ? existing : link)
+                            + " is a symlink to " + real + ", outside the workspace",
+                    "replace the link with a real directory (rm '" + (link == null ? existing : link)
+                            + "'), then run the goal again");
         }
         if (existing.equals(d)) {
             inside.add(d);

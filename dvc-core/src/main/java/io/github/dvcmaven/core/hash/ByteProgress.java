@@ -8,7 +8,7 @@ import java.util.function.LongConsumer;
  */
 final class ByteProgress implements LongConsumer {
     private long done;
-    private LongConsumer watcher = n -> { };
+    private LongConsumer watcher = n -> {};
 
     @Override
     public synchronized void accept(long n) {

@@ -51,6 +51,7 @@ public final class ContentHasher {
     private static final int BACKGROUND_FLUSH_FROM = 1000;
     /** A big directory's states are written in batches of this many while its hashing goes on. */
     private static final int FLUSH_EVERY = 20_000;
+
     private static final int PARALLEL_FINGERPRINT_FROM = 5000;
 
     /** A file's hash with the stat it was taken from. */
@@ -71,8 +72,15 @@ public final class ContentHasher {
         private DirManifest manifest;
         private byte[] manifestBytes;
 
-        private TreeHash(HashInfo hash, Meta meta, List<TreeWalker.Entry> files, String algorithm,
-                         ContentReader reader, String repoRel, List<Member> members, DirManifest manifest) {
+        private TreeHash(
+                HashInfo hash,
+                Meta meta,
+                List<TreeWalker.Entry> files,
+                String algorithm,
+                ContentReader reader,
+                String repoRel,
+                List<Member> members,
+                DirManifest manifest) {
             this.hash = hash;
             this.meta = meta;
             this.files = files;
@@ -252,7 +260,8 @@ public final class ContentHasher {
         if (ahead == null) {
             return null;
         }
-        if (ahead.algorithm().equals(algorithm) && stat.unchangedSince(ahead.startStat())
+        if (ahead.algorithm().equals(algorithm)
+                && stat.unchangedSince(ahead.startStat())
                 && stat.mode() == ahead.startStat().mode()) {
             return ahead;
         }
@@ -321,7 +330,8 @@ public final class ContentHasher {
         String fingerprint = fingerprint(files);
         StateDb.TreeRecord known = state.getTree(repoRel, algorithm);
         if (known != null && known.trusted() && known.fingerprint().equals(fingerprint)) {
-            return new TreeHash(new HashInfo(algorithm, known.hash()), meta, files, algorithm, reader, repoRel, null, null);
+            return new TreeHash(
+                    new HashInfo(algorithm, known.hash()), meta, files, algorithm, reader, repoRel, null, null);
         }
         List<Member> members = hashMembers(files, algorithm, reader, repoRel);
         DirManifest manifest = manifestOf(members);
@@ -333,7 +343,8 @@ public final class ContentHasher {
         return tree;
     }
 
-    private List<Member> hashMembers(List<TreeWalker.Entry> files, String algorithm, ContentReader reader, String repoRel) {
+    private List<Member> hashMembers(
+            List<TreeWalker.Entry> files, String algorithm, ContentReader reader, String repoRel) {
         String[] hashes = new String[files.size()];
         List<Integer> toHash = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -346,7 +357,8 @@ public final class ContentHasher {
         }
         if (!toHash.isEmpty()) {
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
-            try (ProgressTracker progress = new ProgressTracker(listener, "Hashing " + repoRel, toHash.size(), "files")) {
+            try (ProgressTracker progress =
+                    new ProgressTracker(listener, "Hashing " + repoRel, toHash.size(), "files")) {
                 AtomicInteger hashed = new AtomicInteger();
                 Parallel.forEach(pool, toHash, i -> {
                     TreeWalker.Entry e = files.get(i);
@@ -357,7 +369,8 @@ public final class ContentHasher {
                             state.flushInBackground();
                         }
                     } catch (IOException ex) {
-                        failure.compareAndSet(null, new DvcException("cannot read '" + e.path() + "': " + ex.getMessage()));
+                        failure.compareAndSet(
+                                null, new DvcException("cannot read '" + e.path() + "': " + ex.getMessage()));
                     } catch (RuntimeException ex) {
                         failure.compareAndSet(null, ex);
                     }
@@ -402,9 +415,12 @@ public final class ContentHasher {
         for (int from = 0; from < files.size(); from += per) {
             parts.add(files.subList(from, Math.min(files.size(), from + per)));
         }
-        long[] sum = parts.size() <= 1 ? fileHashSum(files)
-                : pool.submit(() -> parts.parallelStream().map(ContentHasher::fileHashSum)
-                        .reduce(new long[2], (x, y) -> new long[] {x[0] + y[0], x[1] + y[1]})).join();
+        long[] sum = parts.size() <= 1
+                ? fileHashSum(files)
+                : pool.submit(() -> parts.parallelStream()
+                                .map(ContentHasher::fileHashSum)
+                                .reduce(new long[2], (x, y) -> new long[] {x[0] + y[0], x[1] + y[1]}))
+                        .join();
         return "f2-" + Long.toHexString(files.size() + sum[0]) + Long.toHexString(sum[1]);
     }
 

@@ -45,7 +45,7 @@ public final class FileHasher {
     /** One per thread, reset by each digest: an add of 100,000 small files looked the provider up for each. */
     private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(FileHasher::newMd5);
 
-    private static final LongConsumer NO_PROGRESS = n -> { };
+    private static final LongConsumer NO_PROGRESS = n -> {};
 
     /** Hashes a file with the named algorithm ({@link HashInfo#MD5} or {@link HashInfo#MD5_DOS2UNIX}). */
     public static String hash(Path file, String algorithm) throws IOException {

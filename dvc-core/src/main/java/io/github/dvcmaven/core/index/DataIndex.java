@@ -1,7 +1,7 @@
 package io.github.dvcmaven.core.index;
 
-import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.api.HashInfo;
+import io.github.dvcmaven.core.hash.DirManifest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -126,7 +126,11 @@ public final class DataIndex {
 
     private void ensureLoaded(String key, Node n) throws UnknownDirectoryException {
         IndexEntry e = n.entry;
-        if (n.loaded || e == null || !e.isDirectory() || e.hash() == null || !e.hash().isDir()) {
+        if (n.loaded
+                || e == null
+                || !e.isDirectory()
+                || e.hash() == null
+                || !e.hash().isDir()) {
             return;
         }
         DirManifest manifest;
@@ -142,7 +146,9 @@ public final class DataIndex {
         for (DirManifest.Entry m : manifest.entries()) {
             String childKey = key + "/" + m.relpath();
             add(IndexEntry.file(childKey, new HashInfo(e.hash().name(), m.md5())));
-            for (int slash = m.relpath().indexOf('/'); slash >= 0; slash = m.relpath().indexOf('/', slash + 1)) {
+            for (int slash = m.relpath().indexOf('/');
+                    slash >= 0;
+                    slash = m.relpath().indexOf('/', slash + 1)) {
                 dirs.add(key + "/" + m.relpath().substring(0, slash));
             }
         }

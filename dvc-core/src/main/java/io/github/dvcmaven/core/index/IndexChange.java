@@ -2,7 +2,14 @@ package io.github.dvcmaven.core.index;
 
 /** One difference between two data indexes (dvc-data's {@code Change}); {@code old} or {@code neu} may be null. */
 public record IndexChange(Type type, IndexEntry old, IndexEntry neu) {
-    public enum Type { ADD, MODIFY, RENAME, DELETE, UNCHANGED, UNKNOWN }
+    public enum Type {
+        ADD,
+        MODIFY,
+        RENAME,
+        DELETE,
+        UNCHANGED,
+        UNKNOWN
+    }
 
     /** The key the change is about: the new entry's for an addition, the old one's otherwise. */
     public String key() {

@@ -25,8 +25,14 @@ public final class IndexDiff {
      * dvc-data's diff flags. Entries carry no metadata but whether they are directories, which is what
      * dvc diff compares ({@code meta_cmp_key}); data status compares hashes only.
      */
-    public record Options(boolean withRenames, boolean withUnchanged, boolean withUnknown, boolean hashOnly,
-            boolean shallow, List<String> roots, Predicate<String> view) {
+    public record Options(
+            boolean withRenames,
+            boolean withUnchanged,
+            boolean withUnknown,
+            boolean hashOnly,
+            boolean shallow,
+            List<String> roots,
+            Predicate<String> view) {
         public Options {
             roots = roots == null || roots.isEmpty() ? List.of("") : List.copyOf(roots);
             view = view == null ? key -> true : view;
@@ -73,8 +79,13 @@ public final class IndexDiff {
                 IndexEntry oe = oi == null ? null : oi.entry();
                 IndexEntry ne = ni == null ? null : ni.entry();
                 Type typ = entryDiff(oe, ne, opts, level.unknown());
-                boolean skipBranch = opts.hashOnly() && !opts.withUnchanged() && !level.unknown() && typ == Type.UNCHANGED
-                        && oe != null && oe.hash() != null && oe.hash().isDir();
+                boolean skipBranch = opts.hashOnly()
+                        && !opts.withUnchanged()
+                        && !level.unknown()
+                        && typ == Type.UNCHANGED
+                        && oe != null
+                        && oe.hash() != null
+                        && oe.hash().isDir();
                 if (!skipBranch && ((oi != null && oi.directory()) || (ni != null && ni.directory()))) {
                     Items oc = items(old, key, oe, opts);
                     Items nc = items(neu, key, ne, opts);
@@ -119,10 +130,11 @@ public final class IndexDiff {
         Boolean om = old == null ? null : old.isdir();
         Boolean nm = neu == null ? null : neu.isdir();
         Type metaDiff = metaDiff(om, nm);
-        Type hashDiff = oh == null && nh != null ? Type.ADD
-                : oh != null && nh == null ? Type.DELETE
-                : oh != null && !oh.equals(nh) ? Type.MODIFY : Type.UNCHANGED;
-        Type entryDiff = old == null && neu != null ? Type.ADD : old != null && neu == null ? Type.DELETE : Type.UNCHANGED;
+        Type hashDiff = oh == null && nh != null
+                ? Type.ADD
+                : oh != null && nh == null ? Type.DELETE : oh != null && !oh.equals(nh) ? Type.MODIFY : Type.UNCHANGED;
+        Type entryDiff =
+                old == null && neu != null ? Type.ADD : old != null && neu == null ? Type.DELETE : Type.UNCHANGED;
         if (opts.hashOnly()) {
             return hashDiff;
         }

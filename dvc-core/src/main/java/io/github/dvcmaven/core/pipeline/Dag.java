@@ -23,6 +23,7 @@ public final class Dag {
     private final List<Stage> stages;
     /** stage → the stages it depends on, in dependency order. */
     private final Map<Stage, List<Stage>> upstream = new LinkedHashMap<>();
+
     private final Map<Stage, List<Stage>> downstream = new LinkedHashMap<>();
 
     public Dag(List<Stage> stages) {
@@ -41,8 +42,9 @@ public final class Dag {
         for (Stage s : stages) {
             for (Output d : s.deps()) {
                 for (Map.Entry<String, Stage> o : outs) {
-                    if (o.getValue() != s && (RepoPaths.isWithin(d.repoPath(), o.getKey())
-                            || RepoPaths.isWithin(o.getKey(), d.repoPath()))) {
+                    if (o.getValue() != s
+                            && (RepoPaths.isWithin(d.repoPath(), o.getKey())
+                                    || RepoPaths.isWithin(o.getKey(), d.repoPath()))) {
                         addEdge(s, o.getValue());
                     }
                 }
@@ -71,9 +73,11 @@ public final class Dag {
             for (Output o : s.outs()) {
                 Stage other = seen.put(o.repoPath(), s);
                 if (other != null && other != s) {
-                    throw new DvcException("output '" + o.repoPath() + "' is specified in stages:\n- " + other.addressing()
-                            + "\n- " + s.addressing(), "one output path, one owning stage: use distinct files, e.g."
-                            + " metrics-train.json and metrics.json");
+                    throw new DvcException(
+                            "output '" + o.repoPath() + "' is specified in stages:\n- " + other.addressing() + "\n- "
+                                    + s.addressing(),
+                            "one output path, one owning stage: use distinct files, e.g."
+                                    + " metrics-train.json and metrics.json");
                 }
                 all.add(Map.entry(o.repoPath(), s));
             }
@@ -84,8 +88,10 @@ public final class Dag {
             for (int j = i + 1; j < all.size() && all.get(j).getKey().startsWith(a.getKey()); j++) {
                 Map.Entry<String, Stage> b = all.get(j);
                 if (RepoPaths.isWithin(b.getKey(), a.getKey()) && a.getValue() != b.getValue()) {
-                    throw new DvcException("the output paths '" + b.getKey() + "' (" + b.getValue().addressing()
-                            + ") and '" + a.getKey() + "' (" + a.getValue().addressing() + ") overlap",
+                    throw new DvcException(
+                            "the output paths '" + b.getKey() + "' ("
+                                    + b.getValue().addressing() + ") and '" + a.getKey() + "' ("
+                                    + a.getValue().addressing() + ") overlap",
                             "an output cannot be inside another stage's output; split the directory or merge the stages");
                 }
             }
@@ -115,7 +121,8 @@ public final class Dag {
                 }
             }
             cycle.add(s.addressing());
-            throw new DvcException("Pipeline has a cycle: " + String.join(" -> ", cycle),
+            throw new DvcException(
+                    "Pipeline has a cycle: " + String.join(" -> ", cycle),
                     "a stage may not depend, directly or through others, on its own outputs");
         }
         state.put(s, 1);

@@ -18,7 +18,8 @@ public record DvcFileStage(
         boolean frozen,
         String desc,
         Object meta,
-        Map<String, Object> raw) implements Stage {
+        Map<String, Object> raw)
+        implements Stage {
 
     public DvcFileStage withOuts(List<Output> newOuts) {
         return new DvcFileStage(file, wdir, List.copyOf(newOuts), imports, md5, frozen, desc, meta, raw);

@@ -21,7 +21,12 @@ public record Output(
         Kind kind,
         Map<String, Object> annotations) {
 
-    public enum Kind { OUT, METRIC, PLOT, DEP }
+    public enum Kind {
+        OUT,
+        METRIC,
+        PLOT,
+        DEP
+    }
 
     public Output {
         meta = meta == null ? Meta.EMPTY : meta;

@@ -20,7 +20,8 @@ public record PipelineStage(
         boolean frozen,
         boolean alwaysChanged,
         String desc,
-        int line) implements Stage {
+        int line)
+        implements Stage {
 
     /** dvc's addressing: the name for ./dvc.yaml, {@code path/dvc.yaml:name} otherwise. */
     @Override

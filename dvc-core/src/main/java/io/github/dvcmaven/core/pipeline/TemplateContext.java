@@ -1,7 +1,7 @@
 package io.github.dvcmaven.core.pipeline;
 
-import io.github.dvcmaven.core.py.RawScalar;
 import io.github.dvcmaven.core.py.PyFloat;
+import io.github.dvcmaven.core.py.RawScalar;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -94,8 +94,8 @@ public final class TemplateContext {
             if (existing instanceof Map && e.getValue() instanceof Map<?, ?> sub) {
                 merge((Map<String, Object>) existing, sub, source, prefix + key + ".");
             } else if (into.containsKey(key)) {
-                throw new TemplateException("cannot redefine '" + prefix + key + "' from '" + source
-                        + "' as it already exists");
+                throw new TemplateException(
+                        "cannot redefine '" + prefix + key + "' from '" + source + "' as it already exists");
             } else {
                 into.put(key, deepCopy(e.getValue()));
             }
@@ -224,7 +224,10 @@ public final class TemplateContext {
     }
 
     private static void checkPrimitive(Object v, String key) {
-        boolean primitive = v == null || v instanceof String || v instanceof Number || v instanceof Boolean
+        boolean primitive = v == null
+                || v instanceof String
+                || v instanceof Number
+                || v instanceof Boolean
                 || v instanceof RawScalar;
         if (primitive || (key != null && key.contains("foreach")) || (key != null && key.contains("matrix"))) {
             return;

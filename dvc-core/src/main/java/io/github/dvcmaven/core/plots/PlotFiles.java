@@ -14,8 +14,16 @@ import java.util.Set;
 public final class PlotFiles {
     private static final Set<String> DATA = Set.of(".csv", ".tsv", ".json", ".yaml", ".yml");
     private static final Map<String, String> IMAGES = Map.of(
-            ".png", "image/png", ".jpg", "image/jpeg", ".jpeg", "image/jpeg", ".gif", "image/gif",
-            ".svg", "image/svg+xml");
+            ".png",
+            "image/png",
+            ".jpg",
+            "image/jpeg",
+            ".jpeg",
+            "image/jpeg",
+            ".gif",
+            "image/gif",
+            ".svg",
+            "image/svg+xml");
 
     private PlotFiles() {}
 

@@ -41,16 +41,23 @@ public final class PlotsPage {
     public static String html(PlotsReport report, String title) {
         StringBuilder sb = new StringBuilder(1 << 20);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n");
+                .append(escape(title))
+                .append("</title>\n<style>\n")
+                .append(STYLE)
+                .append("</style>\n");
         for (String script : SCRIPTS) {
             sb.append("<script>\n").append(resource("js/" + script)).append("\n</script>\n");
         }
         sb.append("</head>\n<body>\n<header><h1>").append(escape(title)).append("</h1><p class=\"revs\">");
         for (int i = 0; i < report.revisions().size(); i++) {
-            sb.append(i == 0 ? "" : " · ").append("<code>").append(escape(report.revisions().get(i))).append("</code>");
+            sb.append(i == 0 ? "" : " · ")
+                    .append("<code>")
+                    .append(escape(report.revisions().get(i)))
+                    .append("</code>");
         }
         long charts = report.plots().stream().filter(p -> !p.isImage()).count();
-        sb.append("</p></header>\n<div id=\"dvc-plots-status\" data-total=\"").append(charts)
+        sb.append("</p></header>\n<div id=\"dvc-plots-status\" data-total=\"")
+                .append(charts)
                 .append("\" data-rendered=\"0\" data-failed=\"0\" data-done=\"false\"></div>\n<main>\n");
         if (report.plots().isEmpty()) {
             sb.append("<p class=\"empty\">No plots: dvc.yaml defines none, or none could be read.</p>\n");
@@ -58,20 +65,29 @@ public final class PlotsPage {
         int n = 0;
         for (RenderedPlot p : report.plots()) {
             n++;
-            sb.append("<section class=\"plot\" id=\"plot-").append(n).append("\">\n<h2>").append(escape(p.id()))
+            sb.append("<section class=\"plot\" id=\"plot-")
+                    .append(n)
+                    .append("\">\n<h2>")
+                    .append(escape(p.id()))
                     .append("</h2>\n");
             if (p.isImage()) {
                 sb.append("<div class=\"images\">\n");
                 for (RenderedPlot.Image img : p.images()) {
-                    sb.append("<figure><img alt=\"").append(escape(p.id() + " at " + img.rev())).append("\" src=\"data:")
-                            .append(img.mimeType()).append(";base64,")
-                            .append(Base64.getEncoder().encodeToString(img.content())).append("\"><figcaption>")
-                            .append(escape(img.rev())).append("</figcaption></figure>\n");
+                    sb.append("<figure><img alt=\"")
+                            .append(escape(p.id() + " at " + img.rev()))
+                            .append("\" src=\"data:")
+                            .append(img.mimeType())
+                            .append(";base64,")
+                            .append(Base64.getEncoder().encodeToString(img.content()))
+                            .append("\"><figcaption>")
+                            .append(escape(img.rev()))
+                            .append("</figcaption></figure>\n");
                 }
                 sb.append("</div>\n");
             } else {
                 sb.append("<div class=\"chart\"></div>\n<script type=\"application/json\" class=\"dvc-spec\">")
-                        .append(scriptSafe(PyJson.dumps(p.spec()))).append("</script>\n");
+                        .append(scriptSafe(PyJson.dumps(p.spec())))
+                        .append("</script>\n");
             }
             sb.append("</section>\n");
         }
@@ -92,8 +108,9 @@ public final class PlotsPage {
             List<Object> entries = new ArrayList<>();
             if (p.isImage()) {
                 for (RenderedPlot.Image img : p.images()) {
-                    Path file = outDir.resolve("static").resolve(img.rev().replaceAll("[^A-Za-z0-9._-]", "_") + "_"
-                            + p.id().replaceAll("[^A-Za-z0-9._-]", "_"));
+                    Path file = outDir.resolve("static")
+                            .resolve(img.rev().replaceAll("[^A-Za-z0-9._-]", "_") + "_"
+                                    + p.id().replaceAll("[^A-Za-z0-9._-]", "_"));
                     try {
                         Files.createDirectories(file.getParent());
                         Files.write(file, img.content());
@@ -122,8 +139,8 @@ public final class PlotsPage {
     private static String resource(String name) {
         try (InputStream in = PlotsPage.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new DvcException("the plugin was built without " + name,
-                        "rebuild dvc-core with access to the npm registry");
+                throw new DvcException(
+                        "the plugin was built without " + name, "rebuild dvc-core with access to the npm registry");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

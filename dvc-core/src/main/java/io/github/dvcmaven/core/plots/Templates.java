@@ -24,8 +24,15 @@ import java.util.TreeSet;
  */
 public final class Templates {
     public static final String DEFAULT = "linear";
-    public static final Set<String> BUILT_IN = Set.of("linear", "simple", "scatter", "smooth", "confusion",
-            "confusion_normalized", "bar_horizontal", "bar_horizontal_sorted");
+    public static final Set<String> BUILT_IN = Set.of(
+            "linear",
+            "simple",
+            "scatter",
+            "smooth",
+            "confusion",
+            "confusion_normalized",
+            "bar_horizontal",
+            "bar_horizontal_sorted");
     private static final String PREFIX = "<DVC_METRIC_";
 
     private Templates() {}
@@ -37,8 +44,11 @@ public final class Templates {
     /** The template's JSON tree; {@code name} null means the default. */
     public static Object load(String name, Path repoRoot) {
         String n = name == null ? DEFAULT : name;
-        for (Path candidate : new Path[] {repoRoot.resolve(".dvc/plots").resolve(n + ".json"),
-                repoRoot.resolve(".dvc/plots").resolve(n), repoRoot.resolve(n)}) {
+        for (Path candidate : new Path[] {
+            repoRoot.resolve(".dvc/plots").resolve(n + ".json"),
+            repoRoot.resolve(".dvc/plots").resolve(n),
+            repoRoot.resolve(n)
+        }) {
             if (Files.isRegularFile(candidate)) {
                 try {
                     return parse(Files.readString(candidate), candidate.toString());
@@ -48,9 +58,10 @@ public final class Templates {
             }
         }
         if (!BUILT_IN.contains(n)) {
-            throw new DvcException("plot template '" + n + "' not found",
-                    "use one of " + String.join(", ", new TreeSet<>(BUILT_IN))
-                            + ", or put " + n + ".json in .dvc/plots/");
+            throw new DvcException(
+                    "plot template '" + n + "' not found",
+                    "use one of " + String.join(", ", new TreeSet<>(BUILT_IN)) + ", or put " + n
+                            + ".json in .dvc/plots/");
         }
         try (InputStream in = Templates.class.getResourceAsStream("templates/" + n + ".json")) {
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), n);

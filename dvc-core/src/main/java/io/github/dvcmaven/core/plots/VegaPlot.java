@@ -22,10 +22,10 @@ public final class VegaPlot {
     static final String FILENAME = "filename";
     static final String FIELD = "field";
     private static final String SEPARATOR = "::";
-    private static final List<String> COLORS = List.of("#945dd6", "#13adc7", "#f46837", "#48bb78", "#4299e1",
-            "#ed8936", "#f56565");
-    private static final List<List<Integer>> DASHES = List.of(List.of(1, 0), List.of(8, 8), List.of(8, 4),
-            List.of(4, 4), List.of(4, 2), List.of(2, 1), List.of(1, 1));
+    private static final List<String> COLORS =
+            List.of("#945dd6", "#13adc7", "#f46837", "#48bb78", "#4299e1", "#ed8936", "#f56565");
+    private static final List<List<Integer>> DASHES = List.of(
+            List.of(1, 0), List.of(8, 8), List.of(8, 4), List.of(4, 4), List.of(4, 2), List.of(2, 1), List.of(1, 1));
     private static final List<String> SHAPES = List.of("circle", "square", "triangle", "diamond");
 
     /** Rows of one file at one revision; null when the file is missing there. */
@@ -48,15 +48,18 @@ public final class VegaPlot {
             throw new DvcException("plot '" + def.id() + "': cannot have different numbers of x and y data sources ("
                     + xs.size() + " x, " + ys.size() + " y)");
         }
-        boolean manyX = xs.size() > 1 && xs.stream().map(Source::field).distinct().count() > 1;
-        String xName = manyX ? "dvc_inferred_x_value" : xs.isEmpty() ? STEP : xs.get(0).field();
+        boolean manyX =
+                xs.size() > 1 && xs.stream().map(Source::field).distinct().count() > 1;
+        String xName =
+                manyX ? "dvc_inferred_x_value" : xs.isEmpty() ? STEP : xs.get(0).field();
         Set<String> yFields = new LinkedHashSet<>();
         Set<String> yFiles = new LinkedHashSet<>();
         ys.forEach(s -> {
             yFields.add(s.field());
             yFiles.add(s.file());
         });
-        String yName = yFields.size() > 1 ? "dvc_inferred_y_value" : yFields.iterator().next();
+        String yName =
+                yFields.size() > 1 ? "dvc_inferred_y_value" : yFields.iterator().next();
         int prefix = yFiles.size() > 1 ? commonDirLength(yFiles) : 0;
 
         List<Map<String, Object>> points = new ArrayList<>();
@@ -127,8 +130,16 @@ public final class VegaPlot {
         return filled;
     }
 
-    private static Map<String, Object> anchors(PlotDefinition def, List<Source> xs, List<Source> ys, String xName,
-            String yName, List<Map<String, Object>> points, List<String> revs, List<String> varied, String concat) {
+    private static Map<String, Object> anchors(
+            PlotDefinition def,
+            List<Source> xs,
+            List<Source> ys,
+            String xName,
+            String yName,
+            List<Map<String, Object>> points,
+            List<String> revs,
+            List<String> varied,
+            String concat) {
         Map<String, Object> a = new LinkedHashMap<>();
         String x = escape(xName);
         String y = escape(yName);
@@ -156,9 +167,12 @@ public final class VegaPlot {
         if (ys.size() > 1 && !varied.isEmpty()) {
             groupBy.add(concat);
             tooltip.add(Map.of("field", concat));
-            pivot = String.join(" + '" + SEPARATOR + "' + ", varied.stream().map(k -> "datum." + k).toList());
+            pivot = String.join(
+                    " + '" + SEPARATOR + "' + ",
+                    varied.stream().map(k -> "datum." + k).toList());
             pivot = "datum." + REV + " + '" + SEPARATOR + "' + " + pivot;
-            List<String> domain = new ArrayList<>(new TreeSet<>(points.stream().map(p -> String.valueOf(p.get(concat))).toList()));
+            List<String> domain = new ArrayList<>(new TreeSet<>(
+                    points.stream().map(p -> String.valueOf(p.get(concat))).toList()));
             a.put(Templates.anchor("stroke_dash"), mapping(concat, domain, DASHES, true));
             a.put(Templates.anchor("shape"), mapping(concat, domain, SHAPES, true));
             a.put(Templates.anchor("row"), Map.of("field", concat, "sort", List.of()));
@@ -195,7 +209,8 @@ public final class VegaPlot {
     private static List<Source> ySources(PlotDefinition def, List<String> revs, Rows rows) {
         List<Source> out = new ArrayList<>();
         if (def.y() instanceof Map<?, ?> m) {
-            m.forEach((f, v) -> PlotDefinition.fields(v).forEach(field -> out.add(new Source(String.valueOf(f), field))));
+            m.forEach((f, v) ->
+                    PlotDefinition.fields(v).forEach(field -> out.add(new Source(String.valueOf(f), field))));
         } else if (def.y() != null) {
             PlotDefinition.fields(def.y()).forEach(field -> out.add(new Source(def.file(), field)));
         } else if (def.file() != null) {
@@ -215,12 +230,17 @@ public final class VegaPlot {
     private static List<Source> xSources(PlotDefinition def, List<Source> ys) {
         List<Source> out = new ArrayList<>();
         if (def.x() instanceof Map<?, ?> m) {
-            m.forEach((f, v) -> PlotDefinition.fields(v).forEach(field -> out.add(new Source(String.valueOf(f), field))));
+            m.forEach((f, v) ->
+                    PlotDefinition.fields(v).forEach(field -> out.add(new Source(String.valueOf(f), field))));
         } else if (def.x() != null) {
             String field = String.valueOf(def.x());
             if (def.y() instanceof Map<?, ?>) {
-                ys.stream().map(Source::file).distinct().forEach(f -> ys.stream().filter(s -> s.file().equals(f))
-                        .forEach(s -> out.add(new Source(f, field))));
+                ys.stream()
+                        .map(Source::file)
+                        .distinct()
+                        .forEach(f -> ys.stream()
+                                .filter(s -> s.file().equals(f))
+                                .forEach(s -> out.add(new Source(f, field))));
             } else {
                 out.add(new Source(def.file(), field));
             }
@@ -286,7 +306,10 @@ public final class VegaPlot {
 
     /** Dots and brackets in a field name would be read as nested access by Vega. */
     static String escape(String field) {
-        return field.replace("\\", "\\\\").replace(".", "\\.").replace("[", "\\[").replace("]", "\\]");
+        return field.replace("\\", "\\\\")
+                .replace(".", "\\.")
+                .replace("[", "\\[")
+                .replace("]", "\\]");
     }
 
     private static String str(Object v, String fallback) {

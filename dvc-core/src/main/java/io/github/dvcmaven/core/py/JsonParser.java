@@ -121,6 +121,7 @@ public final class JsonParser {
 
     /** Nesting beyond this is refused (Python's json stops at its recursion limit, about 1,000). */
     static final int MAX_DEPTH = 512;
+
     private int depth;
 
     private void enter() {

@@ -69,8 +69,11 @@ public final class PyJson {
             }
         } else if (value instanceof BigDecimal bd) {
             sb.append(PyFloat.repr(bd.doubleValue()));
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
-                || value instanceof Byte || value instanceof BigInteger) {
+        } else if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte
+                || value instanceof BigInteger) {
             sb.append(value);
         } else if (value instanceof RawScalar raw) {
             write(sb, raw.value() instanceof String ? raw.text() : raw.value(), depth);
@@ -79,8 +82,8 @@ public final class PyJson {
         } else if (value instanceof Collection<?> list) {
             writeList(sb, list, depth);
         } else {
-            throw new IllegalArgumentException("Object of type " + value.getClass().getSimpleName()
-                    + " is not JSON serializable");
+            throw new IllegalArgumentException(
+                    "Object of type " + value.getClass().getSimpleName() + " is not JSON serializable");
         }
     }
 

@@ -16,27 +16,41 @@ import software.amazon.awssdk.profiles.ProfileFile;
  * {@code AWS_CONFIG_FILE}, else {@code ~/.aws/config}. A setting dvc-maven does not implement is an
  * error naming the file, the profile and the key.
  */
-record AwsS3Settings(Path file, String profile, Boolean pathStyle, Long multipartThreshold, Long multipartChunkSize,
-        Integer maxConcurrentRequests, ProfileFile profileFile) {
+record AwsS3Settings(
+        Path file,
+        String profile,
+        Boolean pathStyle,
+        Long multipartThreshold,
+        Long multipartChunkSize,
+        Integer maxConcurrentRequests,
+        ProfileFile profileFile) {
 
     static AwsS3Settings load(String remote, String configPath, String profileName, Map<String, String> env) {
-        Path file = configPath != null ? Path.of(configPath)
-                : env.get("AWS_CONFIG_FILE") != null ? Path.of(env.get("AWS_CONFIG_FILE"))
-                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".aws", "config");
+        Path file = configPath != null
+                ? Path.of(configPath)
+                : env.get("AWS_CONFIG_FILE") != null
+                        ? Path.of(env.get("AWS_CONFIG_FILE"))
+                        : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".aws", "config");
         String profile = profileName != null ? profileName : env.getOrDefault("AWS_PROFILE", "default");
         if (!Files.isRegularFile(file)) {
             if (configPath != null) {
-                throw new DvcException("remote '" + remote + "': configpath " + file + " does not exist",
+                throw new DvcException(
+                        "remote '" + remote + "': configpath " + file + " does not exist",
                         "point configpath at an AWS config file, or unset it");
             }
             return new AwsS3Settings(file, profile, null, null, null, null, null);
         }
         ProfileFile profiles;
         try {
-            profiles = ProfileFile.builder().content(file).type(ProfileFile.Type.CONFIGURATION).build();
+            profiles = ProfileFile.builder()
+                    .content(file)
+                    .type(ProfileFile.Type.CONFIGURATION)
+                    .build();
         } catch (RuntimeException e) {
-            throw new DvcException("remote '" + remote + "': cannot read the AWS config file " + file + ": "
-                    + e.getMessage(), "fix the file, or point configpath elsewhere", e);
+            throw new DvcException(
+                    "remote '" + remote + "': cannot read the AWS config file " + file + ": " + e.getMessage(),
+                    "fix the file, or point configpath elsewhere",
+                    e);
         }
         Optional<Profile> p = profiles.profile(profile);
         Boolean pathStyle = null;
@@ -52,12 +66,13 @@ record AwsS3Settings(Path file, String profile, Boolean pathStyle, Long multipar
                 String value = e.getValue().trim();
                 String where = file + " [" + profile + "] s3." + key;
                 switch (key) {
-                    case "addressing_style" -> pathStyle = switch (value.toLowerCase(Locale.ROOT)) {
-                        case "path" -> Boolean.TRUE;
-                        case "virtual" -> Boolean.FALSE;
-                        case "auto" -> null;
-                        default -> throw new DvcException(where + ": '" + value + "' is not path, virtual or auto");
-                    };
+                    case "addressing_style" ->
+                        pathStyle = switch (value.toLowerCase(Locale.ROOT)) {
+                            case "path" -> Boolean.TRUE;
+                            case "virtual" -> Boolean.FALSE;
+                            case "auto" -> null;
+                            default -> throw new DvcException(where + ": '" + value + "' is not path, virtual or auto");
+                        };
                     case "multipart_threshold" -> threshold = bytes(value, where);
                     case "multipart_chunksize" -> chunk = bytes(value, where);
                     case "max_concurrent_requests" -> concurrency = (int) Math.max(1, number(value, where));
@@ -67,8 +82,10 @@ record AwsS3Settings(Path file, String profile, Boolean pathStyle, Long multipar
                             throw new DvcException(where + " = " + value + ": dvc-maven signs with s3v4 only");
                         }
                     }
-                    default -> throw new DvcException(where + ": this S3 setting is not supported by dvc-maven",
-                            "remove it from the profile dvc-maven reads, or give the remote a configpath without it");
+                    default ->
+                        throw new DvcException(
+                                where + ": this S3 setting is not supported by dvc-maven",
+                                "remove it from the profile dvc-maven reads, or give the remote a configpath without it");
                 }
             }
         }
@@ -79,8 +96,16 @@ record AwsS3Settings(Path file, String profile, Boolean pathStyle, Long multipar
     static long bytes(String value, String where) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         long multiplier = 1;
-        String[][] units = {{"kib", "1024"}, {"mib", "1048576"}, {"gib", "1073741824"}, {"tib", "1099511627776"},
-                {"kb", "1024"}, {"mb", "1048576"}, {"gb", "1073741824"}, {"tb", "1099511627776"}};
+        String[][] units = {
+            {"kib", "1024"},
+            {"mib", "1048576"},
+            {"gib", "1073741824"},
+            {"tib", "1099511627776"},
+            {"kb", "1024"},
+            {"mb", "1048576"},
+            {"gb", "1073741824"},
+            {"tb", "1099511627776"}
+        };
         for (String[] u : units) {
             if (v.endsWith(u[0])) {
                 multiplier = Long.parseLong(u[1]);

@@ -42,7 +42,12 @@ public final class AzureRemote implements Remote {
 
     private final Map<String, HttpProxy> proxies;
 
-    AzureRemote(String name, String url, Map<String, Object> values, Map<String, String> env, Map<String, HttpProxy> proxies) {
+    AzureRemote(
+            String name,
+            String url,
+            Map<String, Object> values,
+            Map<String, String> env,
+            Map<String, HttpProxy> proxies) {
         this.proxies = proxies;
         this.name = name;
         this.url = url;
@@ -59,11 +64,14 @@ public final class AzureRemote implements Remote {
         Duration connect = Duration.ofSeconds(o.seconds("connection_timeout", 30));
         Duration read = Duration.ofSeconds(o.seconds("read_timeout", 120));
         Duration answer = Duration.ofSeconds(o.seconds("timeout", o.seconds("read_timeout", 120)));
-        HttpClientOptions http = new HttpClientOptions().setConnectTimeout(connect).setReadTimeout(read).setResponseTimeout(answer);
+        HttpClientOptions http = new HttpClientOptions()
+                .setConnectTimeout(connect)
+                .setReadTimeout(read)
+                .setResponseTimeout(answer);
         HttpProxy proxy = HttpProxy.forScheme(proxies, "https");
         if (proxy != null) {
-            com.azure.core.http.ProxyOptions p = new com.azure.core.http.ProxyOptions(com.azure.core.http.ProxyOptions.Type.HTTP,
-                    new InetSocketAddress(proxy.host(), proxy.port()));
+            com.azure.core.http.ProxyOptions p = new com.azure.core.http.ProxyOptions(
+                    com.azure.core.http.ProxyOptions.Type.HTTP, new InetSocketAddress(proxy.host(), proxy.port()));
             if (proxy.username() != null) {
                 p.setCredentials(proxy.username(), proxy.password());
             }
@@ -73,16 +81,20 @@ public final class AzureRemote implements Remote {
             http.setProxyOptions(p);
         }
         b.clientOptions(http);
-        b.retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(4)
-                .setBaseDelay(Duration.ofMillis(200)).setMaxDelay(Duration.ofSeconds(10))));
+        b.retryOptions(new RetryOptions(new ExponentialBackoffOptions()
+                .setMaxRetries(4)
+                .setBaseDelay(Duration.ofMillis(200))
+                .setMaxDelay(Duration.ofSeconds(10))));
         String connection = o.getOrEnv("connection_string", "AZURE_STORAGE_CONNECTION_STRING");
         if (connection != null) {
             return b.connectionString(connection);
         }
         String account = o.getOrEnv("account_name", "AZURE_STORAGE_ACCOUNT");
         if (account == null) {
-            throw new DvcException("remote '" + name + "': Azure needs account_name or connection_string",
-                    "mvn dvc:remote -Ddvc.action=modify -Ddvc.name=" + name + " -Ddvc.option=account_name -Ddvc.value=ACCOUNT");
+            throw new DvcException(
+                    "remote '" + name + "': Azure needs account_name or connection_string",
+                    "mvn dvc:remote -Ddvc.action=modify -Ddvc.name=" + name
+                            + " -Ddvc.option=account_name -Ddvc.value=ACCOUNT");
         }
         b.endpoint("https://" + account + ".blob.core.windows.net");
         String key = o.getOrEnv("account_key", "AZURE_STORAGE_KEY");
@@ -97,7 +109,11 @@ public final class AzureRemote implements Remote {
         } else if (sas != null) {
             b.credential(new AzureSasCredential(sas.startsWith("?") ? sas.substring(1) : sas));
         } else if (tenant != null && clientId != null && clientSecret != null) {
-            b.credential(new ClientSecretCredentialBuilder().tenantId(tenant).clientId(clientId).clientSecret(clientSecret).build());
+            b.credential(new ClientSecretCredentialBuilder()
+                    .tenantId(tenant)
+                    .clientId(clientId)
+                    .clientSecret(clientSecret)
+                    .build());
         } else if (!o.flag("allow_anonymous_login", false)) {
             b.credential(defaultChain(o));
         }
@@ -161,7 +177,8 @@ public final class AzureRemote implements Remote {
     public Set<String> list(String keyPrefix) throws IOException {
         Set<String> keys = new HashSet<>();
         try {
-            for (BlobItem item : client.listBlobs(new ListBlobsOptions().setPrefix(prefix + keyPrefix).setMaxResultsPerPage(5000), null)) {
+            for (BlobItem item : client.listBlobs(
+                    new ListBlobsOptions().setPrefix(prefix + keyPrefix).setMaxResultsPerPage(5000), null)) {
                 keys.add(item.getName().substring(prefix.length()));
             }
             return keys;
@@ -172,15 +189,16 @@ public final class AzureRemote implements Remote {
 
     @Override
     public void upload(Path file, String key) throws IOException {
-        upload(file, key, n -> { });
+        upload(file, key, n -> {});
     }
 
     /** Blocks reported as the SDK sends them (its listener counts in total, this one in steps). */
     @Override
     public void upload(Path file, String key, LongConsumer sent) throws IOException {
         AtomicLong reported = new AtomicLong();
-        com.azure.storage.blob.models.ParallelTransferOptions options = new com.azure.storage.blob.models.ParallelTransferOptions()
-                .setProgressListener(total -> sent.accept(total - reported.getAndSet(total)));
+        com.azure.storage.blob.models.ParallelTransferOptions options =
+                new com.azure.storage.blob.models.ParallelTransferOptions()
+                        .setProgressListener(total -> sent.accept(total - reported.getAndSet(total)));
         try {
             // no request conditions: an existing object of this key (same content, by its name) is overwritten
             client.getBlobClient(prefix + key).uploadFromFile(file.toString(), options, null, null, null, null, null);
@@ -219,8 +237,9 @@ public final class AzureRemote implements Remote {
                 return new RemoteObjectMissingException(key);
             }
             if (code == 401 || code == 403) {
-                return new RemoteAuthException(where + " refused the credentials (" + error + "): check connection_string,"
-                        + " account_key or sas_token in .dvc/config.local, AZURE_STORAGE_* variables or `az login`");
+                return new RemoteAuthException(
+                        where + " refused the credentials (" + error + "): check connection_string,"
+                                + " account_key or sas_token in .dvc/config.local, AZURE_STORAGE_* variables or `az login`");
             }
             return new IOException(where + ": " + error + " on " + key + " (HTTP " + code + ")");
         }

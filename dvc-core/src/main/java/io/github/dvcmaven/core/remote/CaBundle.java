@@ -25,9 +25,11 @@ final class CaBundle {
         try (InputStream in = Files.newInputStream(bundle)) {
             certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
         } catch (IOException | GeneralSecurityException e) {
-            throw new DvcException("remote '" + remote + "': ssl_verify names " + bundle
-                    + ", which is not a readable PEM certificate bundle (" + e.getMessage() + ")",
-                    "set ssl_verify to true, false or the path of a CA bundle", e);
+            throw new DvcException(
+                    "remote '" + remote + "': ssl_verify names " + bundle
+                            + ", which is not a readable PEM certificate bundle (" + e.getMessage() + ")",
+                    "set ssl_verify to true, false or the path of a CA bundle",
+                    e);
         }
         if (certificates.isEmpty()) {
             throw new DvcException("remote '" + remote + "': the CA bundle " + bundle + " holds no certificate");
@@ -43,7 +45,8 @@ final class CaBundle {
             tmf.init(store);
             return tmf::getTrustManagers;
         } catch (IOException | GeneralSecurityException e) {
-            throw new DvcException("remote '" + remote + "': cannot use the CA bundle " + bundle + ": " + e.getMessage(), null, e);
+            throw new DvcException(
+                    "remote '" + remote + "': cannot use the CA bundle " + bundle + ": " + e.getMessage(), null, e);
         }
     }
 }

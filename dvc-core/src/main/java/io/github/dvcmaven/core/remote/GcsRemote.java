@@ -46,7 +46,12 @@ public final class GcsRemote implements Remote {
 
     private final Map<String, HttpProxy> proxies;
 
-    GcsRemote(String name, String url, Map<String, Object> values, Map<String, String> env, Map<String, HttpProxy> proxies) {
+    GcsRemote(
+            String name,
+            String url,
+            Map<String, Object> values,
+            Map<String, String> env,
+            Map<String, HttpProxy> proxies) {
         this.proxies = proxies;
         this.name = name;
         this.url = url;
@@ -74,16 +79,21 @@ public final class GcsRemote implements Remote {
         b.setCredentials(credentials(options, endpoint != null && env.get("STORAGE_EMULATOR_HOST") != null));
         int connect = (int) options.seconds("connect_timeout", 30) * 1000;
         int read = (int) options.seconds("read_timeout", 120) * 1000;
-        HttpTransportOptions.Builder transport = HttpTransportOptions.newBuilder().setConnectTimeout(connect).setReadTimeout(read);
+        HttpTransportOptions.Builder transport =
+                HttpTransportOptions.newBuilder().setConnectTimeout(connect).setReadTimeout(read);
         URI target = URI.create(endpoint != null ? endpoint : "https://storage.googleapis.com");
         HttpProxy proxy = HttpProxy.forScheme(proxies, target.getScheme());
         if (proxy != null && !proxy.bypasses(target.getHost())) {
             if (proxy.username() != null) {
-                throw new DvcException("remote '" + name + "': the proxy " + proxy + " asks for a login, which dvc-maven"
-                        + " cannot give for gs:// remotes", "use a proxy without authentication for Google Cloud Storage");
+                throw new DvcException(
+                        "remote '" + name + "': the proxy " + proxy + " asks for a login, which dvc-maven"
+                                + " cannot give for gs:// remotes",
+                        "use a proxy without authentication for Google Cloud Storage");
             }
             Proxy p = new Proxy(Proxy.Type.HTTP, new InetSocketAddress(proxy.host(), proxy.port()));
-            transport.setHttpTransportFactory(() -> new com.google.api.client.http.javanet.NetHttpTransport.Builder().setProxy(p).build());
+            transport.setHttpTransportFactory(() -> new com.google.api.client.http.javanet.NetHttpTransport.Builder()
+                    .setProxy(p)
+                    .build());
         }
         b.setTransportOptions(transport.build());
         return b.build().getService();
@@ -97,7 +107,8 @@ public final class GcsRemote implements Remote {
         try {
             if (path != null) {
                 try (InputStream in = Files.newInputStream(Path.of(path))) {
-                    return GoogleCredentials.fromStream(in).createScoped("https://www.googleapis.com/auth/devstorage.read_write");
+                    return GoogleCredentials.fromStream(in)
+                            .createScoped("https://www.googleapis.com/auth/devstorage.read_write");
                 }
             }
             if (emulator) {
@@ -105,10 +116,13 @@ public final class GcsRemote implements Remote {
             }
             return GoogleCredentials.getApplicationDefault();
         } catch (IOException e) {
-            throw new DvcException("remote '" + name + "': no usable Google credentials"
-                    + (path != null ? " in credentialpath '" + path + "'" : "") + " (" + Remotes.redact(e.getMessage()) + ")",
+            throw new DvcException(
+                    "remote '" + name + "': no usable Google credentials"
+                            + (path != null ? " in credentialpath '" + path + "'" : "") + " ("
+                            + Remotes.redact(e.getMessage()) + ")",
                     "set credentialpath to a service-account JSON key (in .dvc/config.local), run"
-                            + " `gcloud auth application-default login`, or set GOOGLE_APPLICATION_CREDENTIALS", e);
+                            + " `gcloud auth application-default login`, or set GOOGLE_APPLICATION_CREDENTIALS",
+                    e);
         }
     }
 
@@ -125,7 +139,8 @@ public final class GcsRemote implements Remote {
     @Override
     public boolean exists(String key) throws IOException {
         try {
-            return storage.get(BlobId.of(bucket, prefix + key), Storage.BlobGetOption.fields(Storage.BlobField.SIZE)) != null;
+            return storage.get(BlobId.of(bucket, prefix + key), Storage.BlobGetOption.fields(Storage.BlobField.SIZE))
+                    != null;
         } catch (BaseServiceException e) {
             throw translate(e, key);
         }
@@ -135,8 +150,11 @@ public final class GcsRemote implements Remote {
     public Set<String> list(String keyPrefix) throws IOException {
         Set<String> keys = new HashSet<>();
         try {
-            Page<Blob> page = storage.list(bucket, Storage.BlobListOption.prefix(prefix + keyPrefix),
-                    Storage.BlobListOption.fields(Storage.BlobField.NAME), Storage.BlobListOption.pageSize(1000));
+            Page<Blob> page = storage.list(
+                    bucket,
+                    Storage.BlobListOption.prefix(prefix + keyPrefix),
+                    Storage.BlobListOption.fields(Storage.BlobField.NAME),
+                    Storage.BlobListOption.pageSize(1000));
             for (Blob b : page.iterateAll()) {
                 keys.add(b.getName().substring(prefix.length()));
             }
@@ -203,13 +221,15 @@ public final class GcsRemote implements Remote {
         String where = "remote '" + name + "' (" + url + ")";
         int code = e.getCode();
         if (code == 404) {
-            return e instanceof StorageException && String.valueOf(e.getMessage()).contains("bucket")
+            return e instanceof StorageException
+                            && String.valueOf(e.getMessage()).contains("bucket")
                     ? new RemoteAuthException(where + ": bucket '" + bucket + "' does not exist")
                     : new RemoteObjectMissingException(key);
         }
         if (code == 401 || code == 403) {
-            return new RemoteAuthException(where + " refused the credentials (HTTP " + code + "): check credentialpath,"
-                    + " GOOGLE_APPLICATION_CREDENTIALS or `gcloud auth application-default login`, and the bucket's IAM");
+            return new RemoteAuthException(
+                    where + " refused the credentials (HTTP " + code + "): check credentialpath,"
+                            + " GOOGLE_APPLICATION_CREDENTIALS or `gcloud auth application-default login`, and the bucket's IAM");
         }
         return new IOException(where + ": HTTP " + code + " on " + key + ": " + Remotes.redact(e.getMessage()));
     }

@@ -26,6 +26,7 @@ public final class LocalRemote implements Remote {
     private final Path root;
     /** {@code shared = group}: directories 2775 and objects 0664, as dvc's local object database makes them. */
     private final boolean sharedGroup;
+
     private final Set<Path> sweptDirs = ConcurrentHashMap.newKeySet();
 
     public LocalRemote(String name, Path root, boolean sharedGroup) {
@@ -84,7 +85,7 @@ public final class LocalRemote implements Remote {
 
     @Override
     public void upload(Path file, String key) throws IOException {
-        upload(file, key, n -> { });
+        upload(file, key, n -> {});
     }
 
     @Override
@@ -106,7 +107,6 @@ public final class LocalRemote implements Remote {
         }
     }
 
-
     /** Small files in one call (the kernel copies them); big ones in chunks, each reported as it lands. */
     private static void copy(Path from, Path to, LongConsumer sent) throws IOException {
         long size = Files.size(from);
@@ -116,8 +116,10 @@ public final class LocalRemote implements Remote {
             return;
         }
         try (FileChannel in = FileChannel.open(from);
-                FileChannel out = FileChannel.open(to,
-                        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                FileChannel out = FileChannel.open(
+                        to,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
                         StandardOpenOption.WRITE)) {
             long pos = 0;
             while (pos < size) {

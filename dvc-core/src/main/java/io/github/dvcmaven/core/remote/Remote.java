@@ -51,6 +51,5 @@ public interface Remote extends AutoCloseable {
     void delete(String key) throws IOException;
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

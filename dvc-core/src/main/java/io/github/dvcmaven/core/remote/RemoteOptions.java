@@ -29,7 +29,10 @@ record RemoteOptions(String name, Map<String, Object> values, Map<String, String
         try {
             return (long) Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new DvcException("remote '" + name + "': option '" + key + "' must be a number of seconds, not '" + v + "'", null, e);
+            throw new DvcException(
+                    "remote '" + name + "': option '" + key + "' must be a number of seconds, not '" + v + "'",
+                    null,
+                    e);
         }
     }
 
@@ -40,7 +43,8 @@ record RemoteOptions(String name, Map<String, Object> values, Map<String, String
         String bucket = slash < 0 ? rest : rest.substring(0, slash);
         String p = slash < 0 ? "" : rest.substring(slash + 1).replaceAll("/+$", "");
         if (bucket.isEmpty()) {
-            throw new DvcException("remote '" + name + "': no bucket or container in url '" + url + "'", "use " + example);
+            throw new DvcException(
+                    "remote '" + name + "': no bucket or container in url '" + url + "'", "use " + example);
         }
         return new String[] {bucket, p.isEmpty() ? "" : p + "/"};
     }

@@ -8,7 +8,12 @@ import java.util.Map;
 final class RemoteProviders {
     private RemoteProviders() {}
 
-    static Remote open(String scheme, String name, String url, Map<String, Object> options, Map<String, String> env,
+    static Remote open(
+            String scheme,
+            String name,
+            String url,
+            Map<String, Object> options,
+            Map<String, String> env,
             Map<String, HttpProxy> proxies) {
         if (scheme.equals("s3")) {
             return new S3Remote(name, url, options, env, proxies);
@@ -19,7 +24,8 @@ final class RemoteProviders {
         if (scheme.equals("azure") || scheme.equals("az")) {
             return new AzureRemote(name, url, options, env, proxies);
         }
-        throw new DvcException("remote '" + name + "' uses '" + scheme + "://', which dvc-maven does not support yet",
+        throw new DvcException(
+                "remote '" + name + "' uses '" + scheme + "://', which dvc-maven does not support yet",
                 "supported: local paths, s3://, gs://, azure://");
     }
 }

@@ -26,13 +26,20 @@ public class RemoteRequestException extends IOException {
     }
 
     public boolean throttled() {
-        return status == 429 || status == 503 || "SlowDown".equals(code) || "Throttling".equals(code)
-                || "ThrottlingException".equals(code) || "RequestLimitExceeded".equals(code)
+        return status == 429
+                || status == 503
+                || "SlowDown".equals(code)
+                || "Throttling".equals(code)
+                || "ThrottlingException".equals(code)
+                || "RequestLimitExceeded".equals(code)
                 || "TooManyRequestsException".equals(code);
     }
 
     public boolean retryable() {
-        return status >= 500 || status == 408 || throttled() || "RequestTimeout".equals(code)
+        return status >= 500
+                || status == 408
+                || throttled()
+                || "RequestTimeout".equals(code)
                 || "RequestTimeTooSkewed".equals(code);
     }
 }

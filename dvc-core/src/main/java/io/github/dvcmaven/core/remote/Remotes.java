@@ -20,9 +20,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Remotes {
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
-    public static final Set<String> SECRET_KEYS = Set.of("access_key_id", "secret_access_key", "session_token",
-            "account_key", "sas_token", "connection_string", "client_secret", "password", "sse_customer_key",
-            "gdrive_client_secret", "key_secret");
+    public static final Set<String> SECRET_KEYS = Set.of(
+            "access_key_id",
+            "secret_access_key",
+            "session_token",
+            "account_key",
+            "sas_token",
+            "connection_string",
+            "client_secret",
+            "password",
+            "sse_customer_key",
+            "gdrive_client_secret",
+            "key_secret");
 
     private Remotes() {}
 
@@ -39,7 +48,8 @@ public final class Remotes {
     private static Map<String, Object> options(DvcConfig config, String name, Set<String> chain) {
         String resolved = name != null ? name.toLowerCase(Locale.ROOT) : defaultName(config);
         if (resolved == null) {
-            throw new DvcException("No remote provided and no default remote set.",
+            throw new DvcException(
+                    "No remote provided and no default remote set.",
                     "add one: `mvn dvc:remote -Ddvc.action=add -Ddvc.name=storage -Ddvc.url=s3://bucket/path -Ddvc.default=true`,"
                             + " or name it with -Ddvc.remote=NAME");
         }
@@ -47,7 +57,8 @@ public final class Remotes {
         Map<String, Map<String, Object>> remotes = config.remotes();
         Map<String, Object> opts = remotes.get(resolved);
         if (opts == null) {
-            throw new DvcException("remote '" + resolved + "' doesn't exist.",
+            throw new DvcException(
+                    "remote '" + resolved + "' doesn't exist.",
                     "configured remotes: " + (remotes.isEmpty() ? "none" : String.join(", ", remotes.keySet()))
                             + "; see `mvn dvc:remote -Ddvc.action=list`");
         }
@@ -59,7 +70,11 @@ public final class Remotes {
         }
         String u = String.valueOf(url);
         for (Map.Entry<String, Object> option : opts.entrySet()) {
-            RemoteOptionSchema.check(resolved, u, option.getKey(), option.getValue(),
+            RemoteOptionSchema.check(
+                    resolved,
+                    u,
+                    option.getKey(),
+                    option.getValue(),
                     config.whereRemoteOptionIsSet(resolved, option.getKey()));
         }
         if (u.startsWith("remote://")) {
@@ -68,8 +83,10 @@ public final class Remotes {
             String base = slash < 0 ? rest : rest.substring(0, slash);
             String sub = slash < 0 ? "" : rest.substring(slash + 1);
             if (!chain.add(base.toLowerCase(Locale.ROOT))) {
-                throw new DvcException("remote '" + resolved + "': url '" + u + "' refers back to itself through "
-                        + String.join(" -> ", chain) + " -> " + base, "point the url of one of them at real storage");
+                throw new DvcException(
+                        "remote '" + resolved + "': url '" + u + "' refers back to itself through "
+                                + String.join(" -> ", chain) + " -> " + base,
+                        "point the url of one of them at real storage");
             }
             Map<String, Object> parent = options(config, base, chain);
             Map<String, Object> combined = new LinkedHashMap<>(parent);
@@ -106,20 +123,25 @@ public final class Remotes {
         int scheme = url.indexOf("://");
         String kind = scheme < 0 ? "local" : url.substring(0, scheme).toLowerCase(Locale.ROOT);
         if (url.indexOf('\0') >= 0) {
-            throw new DvcException("remote '" + name + "': the url contains a NUL character", "fix the url in .dvc/config");
+            throw new DvcException(
+                    "remote '" + name + "': the url contains a NUL character", "fix the url in .dvc/config");
         }
         return switch (kind) {
             case "local" -> new LocalRemote(name, Path.of(url).toAbsolutePath().normalize(), shared(options, name));
-            case "file" -> new LocalRemote(name, Path.of(url.substring("file://".length())).toAbsolutePath().normalize(),
-                    shared(options, name));
+            case "file" ->
+                new LocalRemote(
+                        name,
+                        Path.of(url.substring("file://".length()))
+                                .toAbsolutePath()
+                                .normalize(),
+                        shared(options, name));
             default -> RemoteProviders.open(kind, name, url, options, env, proxies);
         };
     }
 
     private static boolean shared(Map<String, Object> options, String name) {
         Object v = options.get("shared");
-        return ObjectStore.parseShared(v == null ? null : String.valueOf(v),
-                "remote." + name + ".shared");
+        return ObjectStore.parseShared(v == null ? null : String.valueOf(v), "remote." + name + ".shared");
     }
 
     public static void registerSecret(String secret) {

@@ -73,20 +73,28 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
 public final class S3Remote implements Remote {
     /** Above this, uploads go in parts (botocore's default threshold is 8 MiB; parts cost requests). */
     private static final long MULTIPART_THRESHOLD = 64L << 20;
+
     private static final long PART_SIZE = 16L << 20;
     private static final long MIN_PART_SIZE = 5L << 20;
     private static final int MAX_PARTS = 10_000;
     private static final int PART_THREADS = 4;
-    private static final Map<String, String> GRANTS = Map.of("grant_read", "x-amz-grant-read", "grant_read_acp",
-            "x-amz-grant-read-acp", "grant_write_acp", "x-amz-grant-write-acp", "grant_full_control", "x-amz-grant-full-control");
+    private static final Map<String, String> GRANTS = Map.of(
+            "grant_read",
+            "x-amz-grant-read",
+            "grant_read_acp",
+            "x-amz-grant-read-acp",
+            "grant_write_acp",
+            "x-amz-grant-write-acp",
+            "grant_full_control",
+            "x-amz-grant-full-control");
 
     /**
      * A multipart upload of the same key begun this long ago belongs to a push that died (kill -9, lost
      * machine): its parts bill until someone aborts them. Younger ones may be a teammate's push in flight.
      */
     private static final Duration ABANDONED_UPLOAD_AGE = Duration.ofHours(1);
-    private static final Pattern OBJECT_KEY = Pattern.compile(
-            "files/md5/([0-9a-f]{2})/([0-9a-f]{30})(\\.dir)?");
+
+    private static final Pattern OBJECT_KEY = Pattern.compile("files/md5/([0-9a-f]{2})/([0-9a-f]{30})(\\.dir)?");
 
     /** Files up to this size are read into memory for their PUT; bigger ones are streamed from disk. */
     private static final int IN_MEMORY_BODY = 1 << 20;
@@ -106,7 +114,12 @@ public final class S3Remote implements Remote {
     private volatile S3Client client;
     private volatile Duration abandonedUploadAge = ABANDONED_UPLOAD_AGE;
 
-    S3Remote(String name, String url, Map<String, Object> options, Map<String, String> env, Map<String, HttpProxy> proxies) {
+    S3Remote(
+            String name,
+            String url,
+            Map<String, Object> options,
+            Map<String, String> env,
+            Map<String, HttpProxy> proxies) {
         this.name = name;
         this.url = url;
         this.options = new RemoteOptions(name, options, env);
@@ -120,8 +133,8 @@ public final class S3Remote implements Remote {
         this.customerKeyHeaders = customerKeyHeaders();
         checkObjectOptions();
         this.http = httpClient(proxies);
-        this.requests = new SignedS3Requests(http, credentials, region.id(), bucketUrl(), customerKeyHeaders,
-                flag("listobjects", false));
+        this.requests = new SignedS3Requests(
+                http, credentials, region.id(), bucketUrl(), customerKeyHeaders, flag("listobjects", false));
     }
 
     /**
@@ -132,18 +145,30 @@ public final class S3Remote implements Remote {
     private URI bucketUrl() {
         try {
             if (endpoint != null) {
-                String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath().replaceAll("/+$", "");
+                String path = endpoint.getRawPath() == null
+                        ? ""
+                        : endpoint.getRawPath().replaceAll("/+$", "");
                 String encodedBucket = SdkHttpUtils.urlEncode(bucket);
                 return pathStyle()
-                        ? new URI(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + path + "/" + encodedBucket + "/")
-                        : new URI(endpoint.getScheme() + "://" + bucket + "." + endpoint.getRawAuthority() + path + "/");
+                        ? new URI(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + path + "/" + encodedBucket
+                                + "/")
+                        : new URI(
+                                endpoint.getScheme() + "://" + bucket + "." + endpoint.getRawAuthority() + path + "/");
             }
-            return S3Utilities.builder().region(region)
-                    .s3Configuration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle()).build()).build()
-                    .getUrl(b -> b.bucket(bucket).key("k")).toURI().resolve(".");
+            return S3Utilities.builder()
+                    .region(region)
+                    .s3Configuration(S3Configuration.builder()
+                            .pathStyleAccessEnabled(pathStyle())
+                            .build())
+                    .build()
+                    .getUrl(b -> b.bucket(bucket).key("k"))
+                    .toURI()
+                    .resolve(".");
         } catch (URISyntaxException | SdkException e) {
-            throw new DvcException("remote '" + name + "': cannot address bucket '" + bucket + "' ("
-                    + Remotes.redact(e.getMessage()) + ")", "check the url and endpointurl of the remote");
+            throw new DvcException(
+                    "remote '" + name + "': cannot address bucket '" + bucket + "' (" + Remotes.redact(e.getMessage())
+                            + ")",
+                    "check the url and endpointurl of the remote");
         }
     }
 
@@ -182,16 +207,20 @@ public final class S3Remote implements Remote {
         String scheme = endpoint != null ? endpoint.getScheme() : "https";
         HttpProxy proxy = HttpProxy.forScheme(proxies, scheme);
         // never the SDK's own reading of proxy system properties and variables: the front end decided
-        software.amazon.awssdk.http.apache.ProxyConfiguration.Builder p = software.amazon.awssdk.http.apache.ProxyConfiguration
-                .builder().useSystemPropertyValues(false).useEnvironmentVariableValues(false);
+        software.amazon.awssdk.http.apache.ProxyConfiguration.Builder p =
+                software.amazon.awssdk.http.apache.ProxyConfiguration.builder()
+                        .useSystemPropertyValues(false)
+                        .useEnvironmentVariableValues(false);
         if (proxy != null) {
-            p.endpoint(URI.create("http://" + proxy.host() + ":" + proxy.port())).nonProxyHosts(new HashSet<>(proxy.nonProxyHosts()));
+            p.endpoint(URI.create("http://" + proxy.host() + ":" + proxy.port()))
+                    .nonProxyHosts(new HashSet<>(proxy.nonProxyHosts()));
             if (proxy.username() != null) {
                 p.username(proxy.username()).password(proxy.password());
             }
         }
         builder.proxyConfiguration(p.build());
-        return builder.maxConnections(64).expectContinueEnabled(false)
+        return builder.maxConnections(64)
+                .expectContinueEnabled(false)
                 .connectionTimeout(Duration.ofSeconds(seconds("connect_timeout", 30)))
                 .socketTimeout(Duration.ofSeconds(seconds("read_timeout", 120)))
                 .buildWithDefaults(attributes.build());
@@ -219,7 +248,8 @@ public final class S3Remote implements Remote {
         b.forcePathStyle(pathStyle());
         // one signature over the whole payload (as botocore sends it), not aws-chunked encoding with a
         // signature per 128 KiB chunk, which S3-compatible servers parse slowly or not at all
-        b.serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
+        b.serviceConfiguration(
+                S3Configuration.builder().chunkedEncodingEnabled(false).build());
         // newer SDKs add CRC checksums and chunked signing by default, which MinIO, Ceph, S3Proxy and
         // other S3-compatible stores reject; dvc (botocore) sends plain requests: so do we
         b.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
@@ -257,8 +287,10 @@ public final class S3Remote implements Remote {
         try {
             String profile = opt("profile");
             ProfileFile file = settings.profileFile();
-            Region fromProfile = new AwsProfileRegionProvider(file == null ? null : () -> file,
-                    profile != null ? profile : env.getOrDefault("AWS_PROFILE", "default")).getRegion();
+            Region fromProfile = new AwsProfileRegionProvider(
+                            file == null ? null : () -> file,
+                            profile != null ? profile : env.getOrDefault("AWS_PROFILE", "default"))
+                    .getRegion();
             if (fromProfile != null) {
                 return fromProfile;
             }
@@ -275,14 +307,17 @@ public final class S3Remote implements Remote {
         String key = opt("access_key_id");
         String secret = opt("secret_access_key");
         if ((key == null) != (secret == null)) {
-            throw new DvcException("remote '" + name + "' has " + (key != null ? "access_key_id" : "secret_access_key")
-                    + " but no " + (key != null ? "secret_access_key" : "access_key_id"),
+            throw new DvcException(
+                    "remote '" + name + "' has " + (key != null ? "access_key_id" : "secret_access_key") + " but no "
+                            + (key != null ? "secret_access_key" : "access_key_id"),
                     "set both, in .dvc/config.local (mvn dvc:remote -Ddvc.action=modify -Ddvc.local=true ...) or a"
                             + " settings.xml <server> with id '" + name + "' (username, password)");
         }
         if (key != null) {
             String token = opt("session_token");
-            return () -> token != null ? AwsSessionCredentials.create(key, secret, token) : AwsBasicCredentials.create(key, secret);
+            return () -> token != null
+                    ? AwsSessionCredentials.create(key, secret, token)
+                    : AwsBasicCredentials.create(key, secret);
         }
         String profile = opt("profile");
         String credentialPath = opt("credentialpath");
@@ -292,7 +327,10 @@ public final class S3Remote implements Remote {
                 pb.profileName(profile);
             }
             if (credentialPath != null && env.get("AWS_SHARED_CREDENTIALS_FILE") == null) {
-                pb.profileFile(ProfileFile.builder().content(Path.of(credentialPath)).type(ProfileFile.Type.CREDENTIALS).build());
+                pb.profileFile(ProfileFile.builder()
+                        .content(Path.of(credentialPath))
+                        .type(ProfileFile.Type.CREDENTIALS)
+                        .build());
             }
             return pb.build();
         }
@@ -342,7 +380,7 @@ public final class S3Remote implements Remote {
 
     @Override
     public void upload(Path file, String key) throws IOException {
-        upload(file, key, n -> { });
+        upload(file, key, n -> {});
     }
 
     /** A big file in parts, each reported when the server has it; a small one reported once sent. */
@@ -363,8 +401,8 @@ public final class S3Remote implements Remote {
             byte[] digest = md5(bytes);
             String named = md5FromKey(key);
             if (named != null && !named.equals(HexFormat.of().formatHex(digest))) {
-                throw new CorruptObjectException("the cache object " + file + " does not match"
-                        + " its name " + key + ": not pushed; check the cache with `mvn dvc:gc -Ddvc.verify=true`");
+                throw new CorruptObjectException("the cache object " + file + " does not match" + " its name " + key
+                        + ": not pushed; check the cache with `mvn dvc:gc -Ddvc.verify=true`");
             }
             headers.put("Content-MD5", Base64.getEncoder().encodeToString(digest));
             body = ContentStreamProvider.fromByteArrayUnsafe(bytes);
@@ -372,7 +410,9 @@ public final class S3Remote implements Remote {
             String named = md5FromKey(key);
             if (named != null) {
                 // the object's name is the MD5 of its bytes: the server refuses a body that does not match it
-                headers.put("Content-MD5", Base64.getEncoder().encodeToString(HexFormat.of().parseHex(named)));
+                headers.put(
+                        "Content-MD5",
+                        Base64.getEncoder().encodeToString(HexFormat.of().parseHex(named)));
             }
             body = ContentStreamProvider.fromInputStreamSupplier(() -> {
                 try {
@@ -408,8 +448,8 @@ public final class S3Remote implements Remote {
                     + "': `sse_kms_key_id` and `sse_customer_key` AWS S3 config options are mutually exclusive");
         }
         if (opt("acl") != null && GRANTS.keySet().stream().anyMatch(g -> opt(g) != null)) {
-            throw new DvcException("remote '" + name
-                    + "': `acl` and `grant_*` AWS S3 config options are mutually exclusive");
+            throw new DvcException(
+                    "remote '" + name + "': `acl` and `grant_*` AWS S3 config options are mutually exclusive");
         }
     }
 
@@ -421,8 +461,9 @@ public final class S3Remote implements Remote {
         String encoded = opt("sse_customer_key");
         if (encoded == null) {
             if (opt("sse_customer_algorithm") != null) {
-                throw new DvcException("remote '" + name
-                        + "': sse_customer_algorithm is set but sse_customer_key is not", "set both, the key in .dvc/config.local");
+                throw new DvcException(
+                        "remote '" + name + "': sse_customer_algorithm is set but sse_customer_key is not",
+                        "set both, the key in .dvc/config.local");
             }
             return Map.of();
         }
@@ -430,14 +471,18 @@ public final class S3Remote implements Remote {
         try {
             key = Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
-            throw new DvcException("remote '" + name + "': sse_customer_key is not base64", 
-                    "give the 32-byte key base64-encoded, as dvc reads it", e);
+            throw new DvcException(
+                    "remote '" + name + "': sse_customer_key is not base64",
+                    "give the 32-byte key base64-encoded, as dvc reads it",
+                    e);
         }
         String algorithm = opt("sse_customer_algorithm") != null ? opt("sse_customer_algorithm") : "AES256";
         Map<String, String> h = new LinkedHashMap<>();
         h.put("x-amz-server-side-encryption-customer-algorithm", algorithm);
         h.put("x-amz-server-side-encryption-customer-key", Base64.getEncoder().encodeToString(key));
-        h.put("x-amz-server-side-encryption-customer-key-MD5", Base64.getEncoder().encodeToString(md5(key)));
+        h.put(
+                "x-amz-server-side-encryption-customer-key-MD5",
+                Base64.getEncoder().encodeToString(md5(key)));
         return Map.copyOf(h);
     }
 
@@ -446,7 +491,9 @@ public final class S3Remote implements Remote {
     }
 
     private long multipartThreshold() {
-        return settings.multipartThreshold() != null ? Math.max(MIN_PART_SIZE, settings.multipartThreshold()) : MULTIPART_THRESHOLD;
+        return settings.multipartThreshold() != null
+                ? Math.max(MIN_PART_SIZE, settings.multipartThreshold())
+                : MULTIPART_THRESHOLD;
     }
 
     private void putIfSet(Map<String, String> headers, String header, String option) {
@@ -461,12 +508,16 @@ public final class S3Remote implements Remote {
      */
     private void multipartUpload(Path file, String key, long size, LongConsumer sent) throws IOException {
         Map<String, String> headers = objectHeaders();
-        CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder().bucket(bucket).key(prefix + key)
+        CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder()
+                .bucket(bucket)
+                .key(prefix + key)
                 .overrideConfiguration(o -> headers.forEach(o::putHeader));
         S3Client client = client();
         abortAbandonedUploads(client, prefix + key);
         String uploadId = client.createMultipartUpload(create.build()).uploadId();
-        long chosen = settings.multipartChunkSize() != null ? Math.max(MIN_PART_SIZE, settings.multipartChunkSize()) : PART_SIZE;
+        long chosen = settings.multipartChunkSize() != null
+                ? Math.max(MIN_PART_SIZE, settings.multipartChunkSize())
+                : PART_SIZE;
         long partSize = Math.max(chosen, (size + MAX_PARTS - 1) / MAX_PARTS);
         int parts = (int) ((size + partSize - 1) / partSize);
         int threads = settings.maxConcurrentRequests() != null ? settings.maxConcurrentRequests() : PART_THREADS;
@@ -479,11 +530,18 @@ public final class S3Remote implements Remote {
                 long length = Math.min(partSize, size - offset);
                 futures.add(pool.submit(() -> {
                     byte[] bytes = readPart(file, offset, (int) length);
-                    String etag = client.uploadPart(UploadPartRequest.builder().bucket(bucket).key(prefix + key)
-                            .uploadId(uploadId).partNumber(number).contentLength(length)
-                            .contentMD5(Base64.getEncoder().encodeToString(md5(bytes)))
-                            .overrideConfiguration(o -> customerKeyHeaders.forEach(o::putHeader))
-                            .build(), RequestBody.fromBytes(bytes)).eTag();
+                    String etag = client.uploadPart(
+                                    UploadPartRequest.builder()
+                                            .bucket(bucket)
+                                            .key(prefix + key)
+                                            .uploadId(uploadId)
+                                            .partNumber(number)
+                                            .contentLength(length)
+                                            .contentMD5(Base64.getEncoder().encodeToString(md5(bytes)))
+                                            .overrideConfiguration(o -> customerKeyHeaders.forEach(o::putHeader))
+                                            .build(),
+                                    RequestBody.fromBytes(bytes))
+                            .eTag();
                     sent.accept(length);
                     return CompletedPart.builder().partNumber(number).eTag(etag).build();
                 }));
@@ -492,8 +550,11 @@ public final class S3Remote implements Remote {
             for (Future<CompletedPart> f : futures) {
                 done.add(f.get());
             }
-            client.completeMultipartUpload(b -> b.bucket(bucket).key(prefix + key).uploadId(uploadId)
-                    .multipartUpload(CompletedMultipartUpload.builder().parts(done).build()));
+            client.completeMultipartUpload(b -> b.bucket(bucket)
+                    .key(prefix + key)
+                    .uploadId(uploadId)
+                    .multipartUpload(
+                            CompletedMultipartUpload.builder().parts(done).build()));
         } catch (Exception e) {
             throw multipartFailure(e, key, uploadId);
         } finally {
@@ -505,8 +566,11 @@ public final class S3Remote implements Remote {
         try {
             stored = requests.head(prefix + key).orElse(null);
         } catch (IOException | SdkException e) {
-            throw new IOException("remote '" + name + "' (" + url + "): the multipart upload of " + key
-                    + " was acknowledged, but the object cannot be read back: " + Remotes.redact(String.valueOf(e.getMessage())), e);
+            throw new IOException(
+                    "remote '" + name + "' (" + url + "): the multipart upload of " + key
+                            + " was acknowledged, but the object cannot be read back: "
+                            + Remotes.redact(String.valueOf(e.getMessage())),
+                    e);
         }
         if (stored == null || stored != size) {
             throw new IOException("remote '" + name + "' (" + url + "): the multipart upload of " + key
@@ -523,9 +587,13 @@ public final class S3Remote implements Remote {
         Instant before = Instant.now().minus(abandonedUploadAge);
         try {
             for (software.amazon.awssdk.services.s3.model.MultipartUpload u : client.listMultipartUploadsPaginator(
-                    b -> b.bucket(bucket).prefix(fullKey)).uploads()) {
-                if (u.key().equals(fullKey) && u.initiated() != null && !u.initiated().isAfter(before)) {
-                    client.abortMultipartUpload(b -> b.bucket(bucket).key(fullKey).uploadId(u.uploadId()));
+                            b -> b.bucket(bucket).prefix(fullKey))
+                    .uploads()) {
+                if (u.key().equals(fullKey)
+                        && u.initiated() != null
+                        && !u.initiated().isAfter(before)) {
+                    client.abortMultipartUpload(
+                            b -> b.bucket(bucket).key(fullKey).uploadId(u.uploadId()));
                 }
             }
         } catch (AwsServiceException e) {
@@ -562,7 +630,8 @@ public final class S3Remote implements Remote {
     /** Aborts the upload (no parts linger and bill) and says why it failed. */
     private IOException multipartFailure(Exception e, String key, String uploadId) {
         try {
-            client().abortMultipartUpload(b -> b.bucket(bucket).key(prefix + key).uploadId(uploadId));
+            client().abortMultipartUpload(
+                            b -> b.bucket(bucket).key(prefix + key).uploadId(uploadId));
         } catch (SdkException abortFailure) {
             e.addSuppressed(abortFailure);
         }
@@ -573,8 +642,10 @@ public final class S3Remote implements Remote {
         if (cause instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
-        return new IOException("remote '" + name + "' (" + url + "): multipart upload of " + key + " failed: "
-                + Remotes.redact(String.valueOf(cause.getMessage())), cause);
+        return new IOException(
+                "remote '" + name + "' (" + url + "): multipart upload of " + key + " failed: "
+                        + Remotes.redact(String.valueOf(cause.getMessage())),
+                cause);
     }
 
     @Override
@@ -631,8 +702,10 @@ public final class S3Remote implements Remote {
         }
         if (status == 501 && !customerKeyHeaders.isEmpty()) {
             return new RemoteAuthException(where + ": the server does not implement server-side encryption with"
-                    + " customer keys (" + Remotes.redact(detail) + "); unset sse_customer_key for this remote: `mvn dvc:remote"
-                    + " -Ddvc.action=modify -Ddvc.name=" + name + " -Ddvc.option=sse_customer_key -Ddvc.local=true -Ddvc.unset=true`");
+                    + " customer keys (" + Remotes.redact(detail)
+                    + "); unset sse_customer_key for this remote: `mvn dvc:remote"
+                    + " -Ddvc.action=modify -Ddvc.name=" + name
+                    + " -Ddvc.option=sse_customer_key -Ddvc.local=true -Ddvc.unset=true`");
         }
         return new RemoteRequestException(status, code, where + ": " + Remotes.redact(detail));
     }

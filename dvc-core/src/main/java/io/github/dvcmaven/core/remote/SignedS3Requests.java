@@ -73,8 +73,13 @@ final class SignedS3Requests {
      * @param objectReadHeaders headers every request on an object's bytes carries (SSE-C's key)
      * @param listV1 list with ListObjects (v1), for servers without v2 (dvc's {@code listobjects})
      */
-    SignedS3Requests(SdkHttpClient http, AwsCredentialsProvider credentials, String region, URI bucketUrl,
-            Map<String, String> objectReadHeaders, boolean listV1) {
+    SignedS3Requests(
+            SdkHttpClient http,
+            AwsCredentialsProvider credentials,
+            String region,
+            URI bucketUrl,
+            Map<String, String> objectReadHeaders,
+            boolean listV1) {
         this.objectReadHeaders = objectReadHeaders;
         this.listV1 = listV1;
         this.http = http;
@@ -102,7 +107,10 @@ final class SignedS3Requests {
         }
         check(r, key);
         close(r);
-        return Optional.of(r.httpResponse().firstMatchingHeader("Content-Length").map(Long::parseLong).orElse(-1L));
+        return Optional.of(r.httpResponse()
+                .firstMatchingHeader("Content-Length")
+                .map(Long::parseLong)
+                .orElse(-1L));
     }
 
     /** The object's bytes; the caller closes the stream, which frees the connection. */
@@ -115,7 +123,8 @@ final class SignedS3Requests {
     }
 
     void put(String key, ContentStreamProvider body, long length, Map<String, String> headers) throws IOException {
-        SdkHttpFullRequest.Builder b = request(SdkHttpMethod.PUT, key).putHeader("Content-Length", Long.toString(length));
+        SdkHttpFullRequest.Builder b =
+                request(SdkHttpMethod.PUT, key).putHeader("Content-Length", Long.toString(length));
         headers.forEach(b::putHeader);
         HttpExecuteResponse r = send(b, body);
         check(r, key);
@@ -135,9 +144,12 @@ final class SignedS3Requests {
      * under {@code prefix}, keys URL-encoded on the wire and decoded here.
      */
     Page list(String prefix, String continuation) throws IOException {
-        SdkHttpFullRequest.Builder b = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET).uri(root)
+        SdkHttpFullRequest.Builder b = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .uri(root)
                 .encodedPath(bucketPath.isEmpty() ? "/" : bucketPath + "/")
-                .putRawQueryParameter("encoding-type", "url").putRawQueryParameter("prefix", prefix);
+                .putRawQueryParameter("encoding-type", "url")
+                .putRawQueryParameter("prefix", prefix);
         if (!listV1) {
             b.putRawQueryParameter("list-type", "2");
         }
@@ -152,7 +164,9 @@ final class SignedS3Requests {
     }
 
     private SdkHttpFullRequest.Builder request(SdkHttpMethod method, String key) {
-        return SdkHttpFullRequest.builder().method(method).uri(root)
+        return SdkHttpFullRequest.builder()
+                .method(method)
+                .uri(root)
                 .encodedPath(bucketPath + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key));
     }
 
@@ -161,15 +175,18 @@ final class SignedS3Requests {
         clockSkew = skew;
     }
 
-    private HttpExecuteResponse send(SdkHttpFullRequest.Builder request, ContentStreamProvider body) throws IOException {
+    private HttpExecuteResponse send(SdkHttpFullRequest.Builder request, ContentStreamProvider body)
+            throws IOException {
         return send(request, body, true);
     }
 
-    private HttpExecuteResponse send(SdkHttpFullRequest.Builder request, ContentStreamProvider body, boolean mayCorrectClock)
+    private HttpExecuteResponse send(
+            SdkHttpFullRequest.Builder request, ContentStreamProvider body, boolean mayCorrectClock)
             throws IOException {
         SdkHttpFullRequest unsigned = request.build();
         Clock clock = Clock.offset(Clock.systemUTC(), clockSkew);
-        SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials()).request(unsigned)
+        SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
+                .request(unsigned)
                 .payload(body)
                 .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock)
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
@@ -196,8 +213,10 @@ final class SignedS3Requests {
             clockSkew = skew;
             return send(request, body, false);
         }
-        return HttpExecuteResponse.builder().response(response.httpResponse())
-                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(error))).build();
+        return HttpExecuteResponse.builder()
+                .response(response.httpResponse())
+                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(error)))
+                .build();
     }
 
     /** The server's clock minus ours, when a RequestTimeTooSkewed answer dates itself; else null. */
@@ -236,7 +255,10 @@ final class SignedS3Requests {
                 // no readable error document: the status says enough
             }
         }
-        throw new Failure(status, code, code + (message.isEmpty() ? "" : ": " + message) + " on " + key + " (HTTP " + status + ")");
+        throw new Failure(
+                status,
+                code,
+                code + (message.isEmpty() ? "" : ": " + message) + " on " + key + " (HTTP " + status + ")");
     }
 
     private static String defaultCode(int status) {
@@ -290,12 +312,14 @@ final class SignedS3Requests {
                                 keys.add(SdkHttpUtils.urlDecode(x.getElementText()));
                             }
                         }
-                        case "IsTruncated" -> truncated = Boolean.parseBoolean(x.getElementText().trim());
+                        case "IsTruncated" ->
+                            truncated = Boolean.parseBoolean(x.getElementText().trim());
                         case "NextContinuationToken" -> next = v1 ? next : x.getElementText();
                         case "NextMarker" -> next = v1 ? SdkHttpUtils.urlDecode(x.getElementText()) : next;
-                        default -> { }
+                        default -> {}
                     }
-                } else if (event == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("Contents")) {
+                } else if (event == XMLStreamConstants.END_ELEMENT
+                        && x.getLocalName().equals("Contents")) {
                     inContents = false;
                 }
             }

@@ -1,14 +1,14 @@
 package io.github.dvcmaven.core.remote;
 
-import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.Parallel;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HashInfo;
+import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.cache.CorruptObjectException;
 import io.github.dvcmaven.core.cache.ObjectStore;
 import io.github.dvcmaven.core.event.ProgressTracker;
-import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.FileHasher;
-import io.github.dvcmaven.core.api.HashInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,8 +126,8 @@ public final class Transfer {
         }
         Map<HashInfo, String> failed = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
-        try (ProgressTracker progress = new ProgressTracker(listener, "Pushing to " + remote.name(),
-                uploads.size() + dirsToUpload.size(), "files")) {
+        try (ProgressTracker progress = new ProgressTracker(
+                listener, "Pushing to " + remote.name(), uploads.size() + dirsToUpload.size(), "files")) {
             progress.addTotalBytes(sizes(uploads));
             parallel(uploads, h -> {
                 upload(h, failed, done, progress);
@@ -170,18 +170,19 @@ public final class Transfer {
             return;
         }
         String error = retry("upload " + key(h), () -> {
-            AtomicLong sent = new AtomicLong();
-            try {
-                remote.upload(cache.path(h), key(h), n -> {
-                    sent.addAndGet(n);
-                    progress.advanceBytes(n);
-                });
-            } catch (IOException | RuntimeException e) {
-                progress.advanceBytes(-sent.get()); // a retry sends them again
-                throw e;
-            }
-            return null;
-        }).error();
+                    AtomicLong sent = new AtomicLong();
+                    try {
+                        remote.upload(cache.path(h), key(h), n -> {
+                            sent.addAndGet(n);
+                            progress.advanceBytes(n);
+                        });
+                    } catch (IOException | RuntimeException e) {
+                        progress.advanceBytes(-sent.get()); // a retry sends them again
+                        throw e;
+                    }
+                    return null;
+                })
+                .error();
         if (error == null) {
             done.incrementAndGet();
         } else {
@@ -202,7 +203,8 @@ public final class Transfer {
             return null;
         }
         return "the cache object " + file + " is corrupted (its bytes hash to " + actual + "), so it was not pushed;"
-                + " remove it (rm -f '" + file + "') and restore it from the workspace (mvn dvc:commit -Ddvc.force=true)"
+                + " remove it (rm -f '" + file
+                + "') and restore it from the workspace (mvn dvc:commit -Ddvc.force=true)"
                 + " or from another remote (mvn dvc:fetch -Ddvc.remote=NAME)";
     }
 
@@ -238,8 +240,8 @@ public final class Transfer {
                 }
             }
         }
-        try (ProgressTracker progress = new ProgressTracker(listener, "Fetching from " + remote.name(), wanted.size(),
-                "files")) {
+        try (ProgressTracker progress =
+                new ProgressTracker(listener, "Fetching from " + remote.name(), wanted.size(), "files")) {
             parallel(new ArrayList<>(wanted), h -> {
                 download(h, failed, missing, done, progress);
                 progress.advance(1);
@@ -253,22 +255,29 @@ public final class Transfer {
         List<HashInfo> missing = new ArrayList<>();
         Map<HashInfo, String> failed = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
-        parallel(objects.stream().filter(h -> !cache.isValid(h)).toList(), h -> download(h, failed, missing, done, null));
+        parallel(
+                objects.stream().filter(h -> !cache.isValid(h)).toList(),
+                h -> download(h, failed, missing, done, null));
         return new Result(done.get(), missing, failed);
     }
 
-    private void download(HashInfo h, Map<HashInfo, String> failed, List<HashInfo> missing, AtomicInteger done,
+    private void download(
+            HashInfo h,
+            Map<HashInfo, String> failed,
+            List<HashInfo> missing,
+            AtomicInteger done,
             ProgressTracker progress) {
         String error = retry("download " + key(h), () -> {
-            CountingInputStream in = new CountingInputStream(remote.open(key(h)), progress);
-            try (in) {
-                cache.addStream(in, h);
-            } catch (IOException | RuntimeException e) {
-                in.unreport(); // a retry reads them again
-                throw e;
-            }
-            return null;
-        }).error();
+                    CountingInputStream in = new CountingInputStream(remote.open(key(h)), progress);
+                    try (in) {
+                        cache.addStream(in, h);
+                    } catch (IOException | RuntimeException e) {
+                        in.unreport(); // a retry reads them again
+                        throw e;
+                    }
+                    return null;
+                })
+                .error();
         if (error == null) {
             done.incrementAndGet();
         } else if (error.equals(MISSING)) {
@@ -356,8 +365,10 @@ public final class Transfer {
         });
         if (strict && !errors.isEmpty()) {
             Map.Entry<HashInfo, String> first = errors.entrySet().iterator().next();
-            throw new DvcException("cannot tell whether remote '" + remote.name() + "' has " + errors.size()
-                    + " object(s): " + first.getValue(), "check the remote's URL, credentials and network");
+            throw new DvcException(
+                    "cannot tell whether remote '" + remote.name() + "' has " + errors.size() + " object(s): "
+                            + first.getValue(),
+                    "check the remote's URL, credentials and network");
         }
         return found;
     }
@@ -421,21 +432,22 @@ public final class Transfer {
                 corruptOnce = true;
                 listener.log(RepoListener.Level.WARN, what + ": " + e.getMessage() + "; fetching it once more");
             } catch (IOException | RuntimeException e) {
-                boolean permanent = e instanceof RemoteAuthException
-                        || e instanceof RemoteRequestException r && !r.retryable();
+                boolean permanent =
+                        e instanceof RemoteAuthException || e instanceof RemoteRequestException r && !r.retryable();
                 boolean throttled = e instanceof RemoteRequestException r && r.throttled();
                 if (attempt >= (throttled ? THROTTLED_ATTEMPTS : ATTEMPTS) || permanent) {
                     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                     if (!message.contains("remote '")) {
-                        message = "remote '" + remote.name() + "': " + what + " failed after " + attempt
-                                + " attempts: " + message;
+                        message = "remote '" + remote.name() + "': " + what + " failed after " + attempt + " attempts: "
+                                + message;
                     } else if (attempt > 1) {
                         message = message + " (after " + attempt + " attempts)";
                     }
                     return new Attempt(null, Remotes.redact(message));
                 }
-                listener.log(RepoListener.Level.DEBUG, what + " failed (attempt " + attempt + "), retrying: "
-                        + Remotes.redact(String.valueOf(e)));
+                listener.log(
+                        RepoListener.Level.DEBUG,
+                        what + " failed (attempt " + attempt + "), retrying: " + Remotes.redact(String.valueOf(e)));
                 try {
                     Thread.sleep(backoff(attempt, throttled));
                 } catch (InterruptedException ie) {

@@ -3,9 +3,9 @@ package io.github.dvcmaven.core.repo;
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.AddResult;
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.hash.ContentHasher;
-import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
@@ -89,9 +89,13 @@ public final class AddOperation {
             }
             Path path = repo.root().resolve(rel);
             if (!Files.exists(path)) {
-                throw new DvcException("'" + target + "' does not exist", "check the path (relative to " + repo.options().cwd() + ")");
+                throw new DvcException(
+                        "'" + target + "' does not exist",
+                        "check the path (relative to " + repo.options().cwd() + ")");
             }
-            if (rel.endsWith(".dvc") || RepoPaths.name(rel).equals("dvc.yaml") || RepoPaths.name(rel).equals("dvc.lock")) {
+            if (rel.endsWith(".dvc")
+                    || RepoPaths.name(rel).equals("dvc.yaml")
+                    || RepoPaths.name(rel).equals("dvc.lock")) {
                 throw new DvcException("'" + target + "' is a dvc file and cannot be tracked as data");
             }
             DvcFileStage stage = stageFor(index, rel, target);
@@ -115,17 +119,20 @@ public final class AddOperation {
             return data;
         }
         if (owner instanceof PipelineStage p) {
-            throw new DvcException("cannot update '" + target + "': overlaps with an output of stage '" + p.name()
-                    + "' in '" + p.dvcfile() + "'.", "run the pipeline (`mvn dvc:repro`) or use `mvn dvc:commit` to"
-                    + " force update it");
+            throw new DvcException(
+                    "cannot update '" + target + "': overlaps with an output of stage '" + p.name() + "' in '"
+                            + p.dvcfile() + "'.",
+                    "run the pipeline (`mvn dvc:repro`) or use `mvn dvc:commit` to" + " force update it");
         }
         List<Output> inside = index.outputsWithin(rel);
         if (!inside.isEmpty()) {
             Output o = inside.get(0);
-            throw new DvcException("Cannot add '" + target + "', because it is overlapping with other DVC tracked output: '"
-                    + repo.display(o.repoPath()) + "'.",
-                    "run `mvn dvc:remove -Ddvc.targets=" + repo.display(index.ownerOf(o.repoPath()).addressing())
-                            + "` and then add '" + target + "' again");
+            throw new DvcException(
+                    "Cannot add '" + target + "', because it is overlapping with other DVC tracked output: '"
+                            + repo.display(o.repoPath()) + "'.",
+                    "run `mvn dvc:remove -Ddvc.targets="
+                            + repo.display(index.ownerOf(o.repoPath()).addressing()) + "` and then add '" + target
+                            + "' again");
         }
         String dir = RepoPaths.parent(rel);
         String name = RepoPaths.name(rel);
@@ -148,7 +155,8 @@ public final class AddOperation {
             try (Stream<Path> walk = Files.walk(base)) {
                 walk.map(p -> base.relativize(p))
                         .filter(p -> !p.toString().isEmpty() && matcher.matches(p))
-                        .filter(p -> !p.toString().startsWith(".") && !p.toString().contains("/."))
+                        .filter(p ->
+                                !p.toString().startsWith(".") && !p.toString().contains("/."))
                         .forEach(p -> matches.add(p.toString()));
             } catch (IOException e) {
                 throw new DvcException("cannot expand '" + t + "': " + e.getMessage(), null, e);

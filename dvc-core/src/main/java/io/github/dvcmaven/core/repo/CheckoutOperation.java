@@ -3,6 +3,7 @@ package io.github.dvcmaven.core.repo;
 import io.github.dvcmaven.core.Parallel;
 import io.github.dvcmaven.core.api.CheckoutResult;
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.api.MissingCacheException;
 import io.github.dvcmaven.core.api.UnsavedChangesException;
 import io.github.dvcmaven.core.cache.LinkType;
@@ -13,7 +14,6 @@ import io.github.dvcmaven.core.fs.StaleTemps;
 import io.github.dvcmaven.core.fs.WorkspaceBounds;
 import io.github.dvcmaven.core.hash.ContentHasher;
 import io.github.dvcmaven.core.hash.DirManifest;
-import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.Stage;
 import java.io.File;
@@ -106,8 +106,8 @@ public final class CheckoutOperation {
      * @param innerPaths output path → the paths inside it that a granular checkout restores (absent: all
      *     of it)
      */
-    private CheckoutResult checkout(List<Output> outputs, Map<String, Set<String>> innerPaths, boolean force,
-            boolean relink) {
+    private CheckoutResult checkout(
+            List<Output> outputs, Map<String, Set<String>> innerPaths, boolean force, boolean relink) {
         List<Plan> plans = new ArrayList<>();
         List<String> unsaved = new ArrayList<>();
         List<String> failed = new ArrayList<>();
@@ -123,7 +123,8 @@ public final class CheckoutOperation {
                     StaleTemps.sweep(parent, Duration.ZERO);
                 }
             }
-            Plan plan = o.isDirHash() ? planDir(o, innerPaths.get(o.repoPath()), force, relink, unsaved)
+            Plan plan = o.isDirHash()
+                    ? planDir(o, innerPaths.get(o.repoPath()), force, relink, unsaved)
                     : planFile(o, force, relink, unsaved);
             if (plan.missing) {
                 failed.add(repo.display(o.repoPath()));
@@ -136,7 +137,9 @@ public final class CheckoutOperation {
         List<String> added = new ArrayList<>();
         List<String> modified = new ArrayList<>();
         int[] files = new int[3]; // modified, added, deleted, as dvc counts them for its summary
-        long total = plans.stream().mapToLong(p -> p.linkMembers.size() + (p.linkFile != null ? 1 : 0)).sum();
+        long total = plans.stream()
+                .mapToLong(p -> p.linkMembers.size() + (p.linkFile != null ? 1 : 0))
+                .sum();
         try (ProgressTracker progress = new ProgressTracker(repo.listener(), "Checking out", total, "files")) {
             for (Plan p : plans) {
                 if (!p.changes()) {
@@ -170,7 +173,8 @@ public final class CheckoutOperation {
                 bounds.createDirectories(path.getParent());
                 store.link(o.hash(), path, List.of(LinkType.COPY), o.meta().isexec());
             } catch (IOException e) {
-                throw new DvcException("cannot restore '" + repo.display(o.repoPath()) + "': " + e.getMessage(), null, e);
+                throw new DvcException(
+                        "cannot restore '" + repo.display(o.repoPath()) + "': " + e.getMessage(), null, e);
             }
         }
     }
@@ -191,7 +195,8 @@ public final class CheckoutOperation {
                 }
                 plan.removeWhole = true;
             } else if (Files.exists(path)) {
-                HashInfo current = repo.hasher().hashFile(path, o.hashAlgorithm()).hash();
+                HashInfo current =
+                        repo.hasher().hashFile(path, o.hashAlgorithm()).hash();
                 if (current.value().equals(o.hash().value()) && !relink) {
                     return plan;
                 }
@@ -215,8 +220,10 @@ public final class CheckoutOperation {
         plan.existed = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
         Map<String, String> current = new HashMap<>();
         if (only != null && manifest.asMap().keySet().stream().noneMatch(k -> inScope(only, k))) {
-            throw new DvcException("'" + repo.display(o.repoPath() + "/" + only.iterator().next()) + "' is not in the"
-                    + " tracked directory '" + repo.display(o.repoPath()) + "'", "name a file or directory it tracks");
+            throw new DvcException(
+                    "'" + repo.display(o.repoPath() + "/" + only.iterator().next()) + "' is not in the"
+                            + " tracked directory '" + repo.display(o.repoPath()) + "'",
+                    "name a file or directory it tracks");
         }
         if (plan.existed && !Files.isDirectory(path)) {
             HashInfo h = repo.hasher().hashFile(path, HashInfo.MD5).hash();
@@ -265,7 +272,8 @@ public final class CheckoutOperation {
             try {
                 bounds.createDirectories(path);
             } catch (IOException e) {
-                throw new DvcException("cannot create directory '" + repo.display(o.repoPath()) + "': " + e.getMessage(), null, e);
+                throw new DvcException(
+                        "cannot create directory '" + repo.display(o.repoPath()) + "': " + e.getMessage(), null, e);
             }
         }
         return plan;
@@ -282,8 +290,7 @@ public final class CheckoutOperation {
             String name = rel.substring(rel.lastIndexOf('/') + 1);
             if (!wanted.containsKey(rel) && StaleTemps.isTempName(name)) {
                 Path parent = dir.resolve(rel).getParent();
-                if (StaleTemps.sweep(parent, Duration.ZERO) > 0
-                        || !Files.exists(dir.resolve(rel))) {
+                if (StaleTemps.sweep(parent, Duration.ZERO) > 0 || !Files.exists(dir.resolve(rel))) {
                     it.remove();
                 }
             }
@@ -315,7 +322,8 @@ public final class CheckoutOperation {
             }
             if (p.linkFile != null) {
                 bounds.createDirectories(p.path.getParent());
-                LinkType used = store.link(p.linkFile, p.path, types, p.output.meta().isexec());
+                LinkType used =
+                        store.link(p.linkFile, p.path, types, p.output.meta().isexec());
                 remember(p.path, p.linkFile, used);
                 progress.advance(1);
                 return;
@@ -325,7 +333,8 @@ public final class CheckoutOperation {
             }
             bounds.createDirectories(p.path);
         } catch (IOException e) {
-            throw new DvcException("checkout of '" + repo.display(p.output.repoPath()) + "' failed: " + e.getMessage(), null, e);
+            throw new DvcException(
+                    "checkout of '" + repo.display(p.output.repoPath()) + "' failed: " + e.getMessage(), null, e);
         }
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<Map.Entry<String, HashInfo>> links = new ArrayList<>(p.linkMembers.entrySet());
@@ -344,7 +353,8 @@ public final class CheckoutOperation {
                 remember(target, e.getValue(), used);
             } catch (IOException | RuntimeException ex) {
                 Throwable why = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-                failure.compareAndSet(null, new DvcException("checkout of '" + target + "' failed: " + why.getMessage()));
+                failure.compareAndSet(
+                        null, new DvcException("checkout of '" + target + "' failed: " + why.getMessage()));
             }
             progress.advance(1);
         });

@@ -40,16 +40,19 @@ final class CommandRunner {
         try {
             process = pb.start();
         } catch (IOException e) {
-            throw new DvcException("failed to reproduce '" + stage.addressing() + "': cannot start '" + argv.get(0)
-                    + "': " + e.getMessage(), null, e);
+            throw new DvcException(
+                    "failed to reproduce '" + stage.addressing() + "': cannot start '" + argv.get(0) + "': "
+                            + e.getMessage(),
+                    null,
+                    e);
         }
         try {
             process.getOutputStream().close();
         } catch (IOException ignored) {
             // the command does not read standard input
         }
-        Thread err = pump(process.getErrorStream(), "stderr of " + stage.name());
-        pump(process.getInputStream(), null).run();
+        Thread err = DaemonThreads.start("stderr of " + stage.name(), logLines(process.getErrorStream()));
+        logLines(process.getInputStream()).run();
         int code;
         try {
             err.join();
@@ -64,8 +67,9 @@ final class CommandRunner {
         }
     }
 
-    private Thread pump(InputStream in, String threadName) {
-        Runnable r = () -> {
+    /** Reads a stream of the command to its end, each line a log line of the listener. */
+    private Runnable logLines(InputStream in) {
+        return () -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
@@ -75,10 +79,6 @@ final class CommandRunner {
                 // the process ended
             }
         };
-        if (threadName == null) {
-            return new Thread(r);
-        }
-        return DaemonThreads.start(threadName, r);
     }
 
     static List<String> shell(Map<String, String> env) {
@@ -96,8 +96,7 @@ final class CommandRunner {
             }
             case "zsh" -> argv.add("--no-rcs");
             case "fish" -> argv.add("--no-config");
-            default -> {
-            }
+            default -> {}
         }
         return argv;
     }

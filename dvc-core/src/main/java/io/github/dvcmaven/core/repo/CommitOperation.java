@@ -38,16 +38,19 @@ public final class CommitOperation {
         PipelineStatus status = new PipelineStatus(repo, ws, params);
         List<String> committed = new ArrayList<>();
         Map<PipelineStage, Map<String, Object>> lockUpdates = new LinkedHashMap<>();
-        for (Map.Entry<Stage, List<Output>> e : new TargetResolver(repo, index).resolve(targets).entrySet()) {
+        for (Map.Entry<Stage, List<Output>> e :
+                new TargetResolver(repo, index).resolve(targets).entrySet()) {
             if (e.getKey() instanceof PipelineStage p) {
                 LockFileFormat.LockEntry lock = index.lockEntry(p);
-                boolean changed = lock == null || !PyValues.equal(lock.cmd(), p.cmd())
+                boolean changed = lock == null
+                        || !PyValues.equal(lock.cmd(), p.cmd())
                         || status.status(p, lock).stream().anyMatch(c -> !onlyUncached(c));
                 if (changed && !force) {
                     throw refused(p.addressing());
                 }
                 List<Output> outs = committer.saveOuts(p);
-                Map<String, Object> entry = StageCommitter.lockEntry(p, committer.hashDeps(p), committer.paramValues(p), outs);
+                Map<String, Object> entry =
+                        StageCommitter.lockEntry(p, committer.hashDeps(p), committer.paramValues(p), outs);
                 if (lock == null || !status.status(p, lock).isEmpty()) {
                     committed.add(repo.display(p.addressing()));
                 }
@@ -78,8 +81,16 @@ public final class CommitOperation {
                 outs.add(saved);
             }
             if (changed || stage.md5() != null) {
-                DvcFileStage updated = new DvcFileStage(stage.file(), stage.wdir(), List.copyOf(outs), stage.imports(),
-                        stage.isImport() ? stage.md5() : null, stage.frozen(), stage.desc(), stage.meta(), stage.raw());
+                DvcFileStage updated = new DvcFileStage(
+                        stage.file(),
+                        stage.wdir(),
+                        List.copyOf(outs),
+                        stage.imports(),
+                        stage.isImport() ? stage.md5() : null,
+                        stage.frozen(),
+                        stage.desc(),
+                        stage.meta(),
+                        stage.raw());
                 DvcFiles.write(repo, updated, scm);
                 committed.add(repo.display(stage.file()));
             }
@@ -93,13 +104,16 @@ public final class CommitOperation {
 
     /** An output only missing from the cache, its hash already recorded: what --no-commit leaves to commit. */
     private static boolean onlyUncached(StageChange c) {
-        return c instanceof StageChange.PathChange pc && pc.section() == StageChange.Section.OUTS
+        return c instanceof StageChange.PathChange pc
+                && pc.section() == StageChange.Section.OUTS
                 && "not in cache".equals(pc.state());
     }
 
     private static DvcException refused(String shown) {
-        return new DvcException("failed to commit " + shown + " - unable to commit changed stage: '" + shown
-                + "'. Use `-f|--force` to force.", "run `mvn dvc:repro` to record a real run, or commit what is there"
-                + " with `mvn dvc:commit -Ddvc.force=true`");
+        return new DvcException(
+                "failed to commit " + shown + " - unable to commit changed stage: '" + shown
+                        + "'. Use `-f|--force` to force.",
+                "run `mvn dvc:repro` to record a real run, or commit what is there"
+                        + " with `mvn dvc:commit -Ddvc.force=true`");
     }
 }

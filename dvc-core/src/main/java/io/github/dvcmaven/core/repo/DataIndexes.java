@@ -1,9 +1,9 @@
 package io.github.dvcmaven.core.repo;
 
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.hash.ContentHasher;
-import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.index.DataIndex;
 import io.github.dvcmaven.core.index.IndexEntry;
 import io.github.dvcmaven.core.pipeline.Output;
@@ -61,7 +61,8 @@ final class DataIndexes {
             }
             String algorithm = o.hashAlgorithm();
             if (!Files.isDirectory(p)) {
-                data.add(IndexEntry.file(o.repoPath(), repo.hasher().hashFile(p, algorithm).hash()));
+                data.add(IndexEntry.file(
+                        o.repoPath(), repo.hasher().hashFile(p, algorithm).hash()));
                 continue;
             }
             ContentHasher.TreeHash tree = repo.hasher().hashDir(p, o.repoPath(), algorithm);

@@ -2,9 +2,9 @@ package io.github.dvcmaven.core.repo;
 
 import io.github.dvcmaven.core.api.DataStatus;
 import io.github.dvcmaven.core.api.DataStatusOptions;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.fs.DvcIgnore;
 import io.github.dvcmaven.core.fs.RepoPaths;
-import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.index.DataIndex;
 import io.github.dvcmaven.core.index.IndexChange;
 import io.github.dvcmaven.core.index.IndexDiff;
@@ -39,9 +39,10 @@ public final class DataStatusOperation {
     }
 
     public DataStatus run(DataStatusOptions opts) {
-        List<String> filterKeys = prune(opts.targets().stream().map(repo::toRepoPath).toList());
-        Predicate<String> view = key -> filterKeys.isEmpty() || filterKeys.stream()
-                .anyMatch(fk -> RepoPaths.isWithin(key, fk) || RepoPaths.isWithin(fk, key));
+        List<String> filterKeys =
+                prune(opts.targets().stream().map(repo::toRepoPath).toList());
+        Predicate<String> view = key -> filterKeys.isEmpty()
+                || filterKeys.stream().anyMatch(fk -> RepoPaths.isWithin(key, fk) || RepoPaths.isWithin(fk, key));
         IndexDiff.Options diffOpts = new IndexDiff.Options(true, true, true, true, !opts.granular(), List.of(), view);
         StageIndex current = repo.index();
         DataIndex committedNow = DataIndexes.committed(repo, current);
@@ -58,11 +59,18 @@ public final class DataStatusOperation {
             unchanged.retainAll(pop(committed, "unchanged"));
         }
         List<String> notInRemote = opts.notInRemote() ? notInRemote(current, opts, filterKeys) : List.of();
-        Git.Status gitStatus = git.map(g -> g.status(opts.untrackedFiles())).orElse(new Git.Status(false, false, List.of()));
+        Git.Status gitStatus =
+                git.map(g -> g.status(opts.untrackedFiles())).orElse(new Git.Status(false, false, List.of()));
         List<String> untracked = untracked(git, gitStatus.untracked(), opts.targets());
-        return new DataStatus(notInCache, notInRemote, committed, uncommitted, untracked,
+        return new DataStatus(
+                notInCache,
+                notInRemote,
+                committed,
+                uncommitted,
+                untracked,
                 opts.unchanged() ? unchanged.stream().map(String::valueOf).toList() : List.<String>of(),
-                git.isPresent() && !git.get().hasCommits(), gitStatus.dirty());
+                git.isPresent() && !git.get().hasCommits(),
+                gitStatus.dirty());
     }
 
     private DataIndex headIndex(Git git) {
@@ -91,9 +99,11 @@ public final class DataStatusOperation {
     }
 
     /** dvc's order of the change kinds; a kind dvc has no word for keeps its own. */
-    private static final List<String> KINDS = List.of("modified", "added", "deleted", "renamed", "unknown", "unchanged");
+    private static final List<String> KINDS =
+            List.of("modified", "added", "deleted", "renamed", "unknown", "unchanged");
 
-    private Map<String, List<Object>> changes(List<IndexChange> changes, List<String> filterKeys, List<String> notInCache) {
+    private Map<String, List<Object>> changes(
+            List<IndexChange> changes, List<String> filterKeys, List<String> notInCache) {
         Map<String, List<Object>> out = new LinkedHashMap<>();
         KINDS.forEach(k -> out.put(k, new ArrayList<>()));
         for (IndexChange c : changes) {
@@ -102,18 +112,24 @@ public final class DataStatusOperation {
             if (!filterKeys.isEmpty() && filterKeys.stream().noneMatch(fk -> RepoPaths.isWithin(key, fk))) {
                 continue;
             }
-            if (typ == IndexChange.Type.UNCHANGED && (c.old() == null || c.old().hash() == null)
+            if (typ == IndexChange.Type.UNCHANGED
+                    && (c.old() == null || c.old().hash() == null)
                     && (c.neu() == null || c.neu().hash() == null)) {
                 continue;
             }
             if (typ == IndexChange.Type.UNKNOWN && c.neu() == null) {
                 continue;
             }
-            if (notInCache != null && c.old() != null && c.old().hash() != null && !DataIndexes.inCache(repo, c.old())) {
+            if (notInCache != null
+                    && c.old() != null
+                    && c.old().hash() != null
+                    && !DataIndexes.inCache(repo, c.old())) {
                 notInCache.add(c.old().displayPath());
             }
             if (typ == IndexChange.Type.RENAME) {
-                out.get("renamed").add(new DataStatus.Rename(c.old().displayPath(), c.neu().displayPath()));
+                out.get("renamed")
+                        .add(new DataStatus.Rename(
+                                c.old().displayPath(), c.neu().displayPath()));
             } else {
                 out.get(word(typ)).add(path(c));
             }
@@ -140,7 +156,8 @@ public final class DataStatusOperation {
 
     /** The path dvc shows: a directory (as the new side, else the old side says) with a trailing separator. */
     private static String path(IndexChange c) {
-        boolean isdir = c.neu() != null && c.neu().isdir() != null ? c.neu().isDirectory()
+        boolean isdir = c.neu() != null && c.neu().isdir() != null
+                ? c.neu().isDirectory()
                 : c.old() != null && c.old().isDirectory();
         return isdir ? c.key() + "/" : c.key();
     }
@@ -152,7 +169,10 @@ public final class DataStatusOperation {
         Map<String, String> remoteOf = new LinkedHashMap<>();
         String fallback = opts.remote() != null ? opts.remote() : Remotes.defaultName(repo.config());
         for (Output o : outs.values()) {
-            if (o.push() && (opts.remote() == null || o.remote() == null || o.remote().equals(opts.remote()))) {
+            if (o.push()
+                    && (opts.remote() == null
+                            || o.remote() == null
+                            || o.remote().equals(opts.remote()))) {
                 remoteOf.put(o.repoPath(), o.remote() != null ? o.remote() : fallback);
             }
         }
@@ -173,7 +193,9 @@ public final class DataStatusOperation {
                     // its files are not known here: only the directory's own object is checked
                 }
             }
-            if (e == null || e.hash() == null || (!filterKeys.isEmpty() && filterKeys.stream().noneMatch(fk -> RepoPaths.isWithin(key, fk)))) {
+            if (e == null
+                    || e.hash() == null
+                    || (!filterKeys.isEmpty() && filterKeys.stream().noneMatch(fk -> RepoPaths.isWithin(key, fk)))) {
                 continue;
             }
             String remote = remoteFor(key, remoteOf);
@@ -187,7 +209,9 @@ public final class DataStatusOperation {
             Set<HashInfo> hashes = new HashSet<>();
             r.getValue().values().forEach(e -> hashes.add(e.hash()));
             Set<HashInfo> there = sync.onRemote(r.getKey(), hashes);
-            r.getValue().values().stream().filter(e -> !there.contains(e.hash())).forEach(e -> missing.add(e.displayPath()));
+            r.getValue().values().stream()
+                    .filter(e -> !there.contains(e.hash()))
+                    .forEach(e -> missing.add(e.displayPath()));
         }
         return missing;
     }
@@ -210,11 +234,16 @@ public final class DataStatusOperation {
             return List.of();
         }
         List<String> targetsFromGit = targets.stream()
-                .map(t -> git.get().workTree().relativize(repo.options().cwd().resolve(t).normalize()).toString()).toList();
+                .map(t -> git.get()
+                        .workTree()
+                        .relativize(repo.options().cwd().resolve(t).normalize())
+                        .toString())
+                .toList();
         List<String> out = new ArrayList<>();
         String dvcRoot = git.get().workTree().relativize(repo.root()).toString();
         for (String f : files) {
-            if (!targetsFromGit.isEmpty() && targetsFromGit.stream().noneMatch(t -> f.equals(t) || f.startsWith(t + "/"))) {
+            if (!targetsFromGit.isEmpty()
+                    && targetsFromGit.stream().noneMatch(t -> f.equals(t) || f.startsWith(t + "/"))) {
                 continue;
             }
             if (!dvcRoot.isEmpty() && !f.startsWith(dvcRoot + "/")) {

@@ -2,13 +2,13 @@ package io.github.dvcmaven.core.repo;
 
 import io.github.dvcmaven.core.api.CloudStatus;
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.api.RepoListener.Level;
 import io.github.dvcmaven.core.api.SyncOptions;
 import io.github.dvcmaven.core.config.ConfigLevel;
 import io.github.dvcmaven.core.fs.AtomicWrite;
 import io.github.dvcmaven.core.fs.DvcIgnore;
 import io.github.dvcmaven.core.hash.DirManifest;
-import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.Stage;
@@ -55,15 +55,18 @@ public final class DataSync {
 
     /** What the targets name in the workspace and in every revision of the scope. */
     List<Used> collect(SyncOptions opts, boolean forPush) {
-        List<Used> used = new ArrayList<>(collect(repo.index(), opts.targets(), opts.remote(), forPush,
-                RevisionSnapshot.WORKSPACE));
+        List<Used> used = new ArrayList<>(
+                collect(repo.index(), opts.targets(), opts.remote(), forPush, RevisionSnapshot.WORKSPACE));
         if (opts.scope().workspaceOnly()) {
             return used;
         }
         Git git = RevisionSnapshot.gitOf(repo, opts.scope().describe());
-        Map<org.eclipse.jgit.revwalk.RevCommit, List<String>> commits = new GitRevisions(
-                git.repository()).named(opts.scope().allBranches(), opts.scope().allTags(), opts.scope().allCommits(),
-                opts.scope().revs());
+        Map<org.eclipse.jgit.revwalk.RevCommit, List<String>> commits = new GitRevisions(git.repository())
+                .named(
+                        opts.scope().allBranches(),
+                        opts.scope().allTags(),
+                        opts.scope().allCommits(),
+                        opts.scope().revs());
         for (Map.Entry<org.eclipse.jgit.revwalk.RevCommit, List<String>> c : commits.entrySet()) {
             String name = String.join(", ", c.getValue());
             try (RevisionSnapshot snap = RevisionSnapshot.of(repo, git, c.getKey(), name)) {
@@ -82,8 +85,10 @@ public final class DataSync {
                 used.addAll(collect(index, targets, opts.remote(), forPush, name));
             }
         }
-        repo.listener().log(Level.DEBUG, "collected what " + opts.scope().describe() + " (" + commits.size()
-                + " git commit(s)) use");
+        repo.listener()
+                .log(
+                        Level.DEBUG,
+                        "collected what " + opts.scope().describe() + " (" + commits.size() + " git commit(s)) use");
         return used;
     }
 
@@ -102,11 +107,13 @@ public final class DataSync {
         return out;
     }
 
-    private List<Used> collect(StageIndex index, List<String> targets, String remoteName, boolean forPush, String revision) {
+    private List<Used> collect(
+            StageIndex index, List<String> targets, String remoteName, boolean forPush, String revision) {
         List<Used> used = new ArrayList<>();
         String fallback = remoteName != null ? remoteName : Remotes.defaultName(repo.config());
         String where = revision.equals(RevisionSnapshot.WORKSPACE) ? "" : " at " + revision;
-        for (Map.Entry<Stage, List<Output>> e : new TargetResolver(repo, index).resolve(targets).entrySet()) {
+        for (Map.Entry<Stage, List<Output>> e :
+                new TargetResolver(repo, index).resolve(targets).entrySet()) {
             Stage s = e.getKey();
             if (forPush && s instanceof DvcFileStage d && d.isImport()) {
                 continue;
@@ -117,12 +124,18 @@ public final class DataSync {
                     continue;
                 }
                 if (recorded.hash() == null) {
-                    repo.listener().log(Level.WARN, "Output '" + repo.display(o.repoPath()) + "'(" + s.addressing()
-                            + ")" + where + " is missing version info. Cache for it will not be collected. Use `mvn"
-                            + " dvc:repro` to get your pipeline up to date.");
+                    repo.listener()
+                            .log(
+                                    Level.WARN,
+                                    "Output '" + repo.display(o.repoPath()) + "'(" + s.addressing()
+                                            + ")" + where
+                                            + " is missing version info. Cache for it will not be collected. Use `mvn"
+                                            + " dvc:repro` to get your pipeline up to date.");
                     continue;
                 }
-                if (remoteName != null && recorded.remote() != null && !recorded.remote().equals(remoteName)) {
+                if (remoteName != null
+                        && recorded.remote() != null
+                        && !recorded.remote().equals(remoteName)) {
                     continue;
                 }
                 used.add(new Used(recorded, recorded.remote() != null ? recorded.remote() : fallback, revision));
@@ -134,7 +147,8 @@ public final class DataSync {
     private Map<String, Set<HashInfo>> byRemote(List<Used> used) {
         Map<String, Set<HashInfo>> out = new LinkedHashMap<>();
         for (Used u : used) {
-            out.computeIfAbsent(u.remote(), k -> new LinkedHashSet<>()).add(u.output().hash());
+            out.computeIfAbsent(u.remote(), k -> new LinkedHashSet<>())
+                    .add(u.output().hash());
         }
         return out;
     }
@@ -203,8 +217,16 @@ public final class DataSync {
         List<Used> used = collect(opts, true);
         for (Map.Entry<String, Set<HashInfo>> e : byRemote(used).entrySet()) {
             try (Remote remote = open(e.getKey())) {
-                Transfer.Result r = new Transfer(repo.cache(), remote, jobs(e.getKey()), repo.listener(),
-                        (file, algorithm) -> repo.hasher().hashFile(file, algorithm).hash().value()).push(e.getValue());
+                Transfer.Result r = new Transfer(
+                                repo.cache(),
+                                remote,
+                                jobs(e.getKey()),
+                                repo.listener(),
+                                (file, algorithm) -> repo.hasher()
+                                        .hashFile(file, algorithm)
+                                        .hash()
+                                        .value())
+                        .push(e.getValue());
                 total += r.transferred();
                 missing.addAll(r.missing());
                 failed.putAll(r.failed());
@@ -230,7 +252,8 @@ public final class DataSync {
         List<Used> used = collect(opts, false);
         for (Map.Entry<String, Set<HashInfo>> e : byRemote(used).entrySet()) {
             try (Remote remote = open(e.getKey())) {
-                Transfer.Result r = new Transfer(repo.cache(), remote, jobs(e.getKey()), repo.listener()).fetch(e.getValue());
+                Transfer.Result r =
+                        new Transfer(repo.cache(), remote, jobs(e.getKey()), repo.listener()).fetch(e.getValue());
                 total += r.transferred();
                 missing.addAll(r.missing());
                 failed.putAll(r.failed());
@@ -263,29 +286,48 @@ public final class DataSync {
         return names;
     }
 
-    private void report(int total, List<HashInfo> missing, Map<HashInfo, String> names, Map<HashInfo, String> failed,
-            String verb, String noun, boolean summarize) {
+    private void report(
+            int total,
+            List<HashInfo> missing,
+            Map<HashInfo, String> names,
+            Map<HashInfo, String> failed,
+            String verb,
+            String noun,
+            boolean summarize) {
         if (!missing.isEmpty()) {
-            StringBuilder sb = new StringBuilder("Some of the cache files do not exist neither locally nor on remote."
-                    + " Missing cache files:");
+            StringBuilder sb = new StringBuilder(
+                    "Some of the cache files do not exist neither locally nor on remote." + " Missing cache files:");
             for (HashInfo h : missing) {
                 String name = names.get(h);
-                sb.append('\n').append(name == null ? "" : "name: " + name + ", ").append("md5: ").append(h.value());
+                sb.append('\n')
+                        .append(name == null ? "" : "name: " + name + ", ")
+                        .append("md5: ")
+                        .append(h.value());
             }
             sb.append("\nHint: run `mvn dvc:push` (or `dvc push`) where these files exist, then run this goal again.");
             repo.listener().log(Level.WARN, sb.toString());
         }
         if (!failed.isEmpty()) {
-            StringBuilder sb = new StringBuilder(failed.size() + " file" + (failed.size() == 1 ? "" : "s") + " failed to "
-                    + noun + ":");
-            failed.entrySet().stream().limit(10).forEach(f -> sb.append("\n  ").append(f.getKey().value()).append(": ")
-                    .append(f.getValue()));
-            throw new DvcException(sb.toString(), "check the remote's URL, credentials and network, then run the goal"
-                    + " again: finished objects are not transferred twice");
+            StringBuilder sb = new StringBuilder(
+                    failed.size() + " file" + (failed.size() == 1 ? "" : "s") + " failed to " + noun + ":");
+            failed.entrySet().stream()
+                    .limit(10)
+                    .forEach(f -> sb.append("\n  ")
+                            .append(f.getKey().value())
+                            .append(": ")
+                            .append(f.getValue()));
+            throw new DvcException(
+                    sb.toString(),
+                    "check the remote's URL, credentials and network, then run the goal"
+                            + " again: finished objects are not transferred twice");
         }
         if (summarize) {
-            repo.listener().log(Level.INFO, total == 0 ? "Everything is up to date."
-                    : total + " file" + (total == 1 ? "" : "s") + " " + verb);
+            repo.listener()
+                    .log(
+                            Level.INFO,
+                            total == 0
+                                    ? "Everything is up to date."
+                                    : total + " file" + (total == 1 ? "" : "s") + " " + verb);
         }
     }
 
@@ -294,8 +336,10 @@ public final class DataSync {
         try {
             return push ? pushRunCache(remote) : fetchRunCache(remote);
         } catch (IOException e) {
-            throw new DvcException("run-cache transfer with remote '" + remote.name() + "' failed: "
-                    + Remotes.redact(e.getMessage()), null, e);
+            throw new DvcException(
+                    "run-cache transfer with remote '" + remote.name() + "' failed: " + Remotes.redact(e.getMessage()),
+                    null,
+                    e);
         }
     }
 
@@ -349,14 +393,18 @@ public final class DataSync {
         for (Map.Entry<String, List<Used>> e : byRemote.entrySet()) {
             try (Remote remote = open(e.getKey())) {
                 Transfer transfer = new Transfer(repo.cache(), remote, jobs(e.getKey()), repo.listener());
-                List<HashInfo> unreadDirs = e.getValue().stream().map(u -> u.output().hash())
-                        .filter(h -> h.isDir() && !repo.cache().isValid(h)).distinct().toList();
+                List<HashInfo> unreadDirs = e.getValue().stream()
+                        .map(u -> u.output().hash())
+                        .filter(h -> h.isDir() && !repo.cache().isValid(h))
+                        .distinct()
+                        .toList();
                 Set<HashInfo> dirsThere = transfer.onRemote(unreadDirs);
                 Transfer.Result fetched = transfer.fetchExactly(dirsThere);
                 if (!fetched.failed().isEmpty()) {
-                    Map.Entry<HashInfo, String> f = fetched.failed().entrySet().iterator().next();
-                    throw new DvcException("cannot read the directory manifest " + f.getKey().value() + " from remote '"
-                            + remote.name() + "': " + f.getValue());
+                    Map.Entry<HashInfo, String> f =
+                            fetched.failed().entrySet().iterator().next();
+                    throw new DvcException("cannot read the directory manifest "
+                            + f.getKey().value() + " from remote '" + remote.name() + "': " + f.getValue());
                 }
                 manifests += fetched.transferred();
                 // like dvc, one name per object: the first output or member that has it
@@ -382,8 +430,13 @@ public final class DataSync {
                 Set<HashInfo> onRemote = transfer.onRemote(names.keySet());
                 for (Map.Entry<HashInfo, String> n : names.entrySet()) {
                     HashInfo h = n.getKey();
-                    result.add(new CloudStatus.Entry(n.getValue(), h, owner.get(h).revision(), remote.name(),
-                            repo.cache().exists(h), onRemote.contains(h)));
+                    result.add(new CloudStatus.Entry(
+                            n.getValue(),
+                            h,
+                            owner.get(h).revision(),
+                            remote.name(),
+                            repo.cache().exists(h),
+                            onRemote.contains(h)));
                 }
             }
         }

@@ -42,7 +42,8 @@ public final class DiffOperation {
             return new DataDiff(Map.of(), true);
         }
         try (RevisionSnapshot sa = RevisionSnapshot.of(repo, git, a, aRev);
-                RevisionSnapshot sb = b == null ? RevisionSnapshot.of(repo, null) : RevisionSnapshot.of(repo, git, b, bRev)) {
+                RevisionSnapshot sb =
+                        b == null ? RevisionSnapshot.of(repo, null) : RevisionSnapshot.of(repo, git, b, bRev)) {
             StageIndex ia = index(sa);
             StageIndex ib = index(sb);
             Set<String> missingA = new LinkedHashSet<>();
@@ -51,20 +52,24 @@ public final class DiffOperation {
             roots.addAll(DataIndexes.dataKeys(repo, ib, targets, missingB));
             for (String t : missingA) {
                 if (missingB.contains(t)) {
-                    throw new DvcException("failed to get diff - No such file or directory: '" + t + "'",
-                            "name a tracked file, directory or stage of " + aRev + " or " + (bRev == null ? "the workspace" : bRev));
+                    throw new DvcException(
+                            "failed to get diff - No such file or directory: '" + t + "'",
+                            "name a tracked file, directory or stage of " + aRev + " or "
+                                    + (bRev == null ? "the workspace" : bRev));
                 }
             }
             DataIndex old = DataIndexes.committed(repo, ia);
             DataIndex neu = b == null ? DataIndexes.workspace(repo, ib) : DataIndexes.committed(repo, ib);
-            List<IndexChange> changes = IndexDiff.diff(old, neu,
-                    new IndexDiff.Options(true, withMissing, true, false, false, List.copyOf(roots), null));
+            List<IndexChange> changes = IndexDiff.diff(
+                    old, neu, new IndexDiff.Options(true, withMissing, true, false, false, List.copyOf(roots), null));
             return result(changes, withMissing, hideMissing || !withMissing);
         }
     }
 
     private StageIndex index(RevisionSnapshot snap) {
-        return snap.isWorkspace() ? repo.index() : StageIndex.load(snap.root(), new DvcIgnore(snap.root()), repo.config());
+        return snap.isWorkspace()
+                ? repo.index()
+                : StageIndex.load(snap.root(), new DvcIgnore(snap.root()), repo.config());
     }
 
     private DataDiff result(List<IndexChange> changes, boolean withMissing, boolean hideMissing) {
@@ -76,17 +81,20 @@ public final class DiffOperation {
             IndexEntry o = c.old();
             IndexEntry n = c.neu();
             // directories nothing tracks as a whole (inside a tracked one, or leading to one) are not reported
-            if ((o != null && o.isDirectory() && o.hash() == null) || (n != null && n.isDirectory() && n.hash() == null)) {
+            if ((o != null && o.isDirectory() && o.hash() == null)
+                    || (n != null && n.isDirectory() && n.hash() == null)) {
                 continue;
             }
             switch (c.type()) {
                 case ADD -> out.get(DataDiff.State.ADDED).add(new DataDiff.Entry(n.displayPath(), null, hash(n), null));
-                case DELETE -> out.get(DataDiff.State.DELETED).add(new DataDiff.Entry(o.displayPath(), null, hash(o), null));
-                case MODIFY -> out.get(DataDiff.State.MODIFIED).add(
-                        new DataDiff.Entry(o.displayPath(), null, hash(o), hash(n)));
-                case RENAME -> out.get(DataDiff.State.RENAMED).add(
-                        new DataDiff.Entry(o.displayPath(), n.displayPath(), hash(o), null));
-                default -> { }
+                case DELETE ->
+                    out.get(DataDiff.State.DELETED).add(new DataDiff.Entry(o.displayPath(), null, hash(o), null));
+                case MODIFY ->
+                    out.get(DataDiff.State.MODIFIED).add(new DataDiff.Entry(o.displayPath(), null, hash(o), hash(n)));
+                case RENAME ->
+                    out.get(DataDiff.State.RENAMED)
+                            .add(new DataDiff.Entry(o.displayPath(), n.displayPath(), hash(o), null));
+                default -> {}
             }
             if (withMissing && o != null && o.hash() != null && !DataIndexes.inCache(repo, o)) {
                 out.get(DataDiff.State.NOT_IN_CACHE).add(new DataDiff.Entry(o.displayPath(), null, hash(o), null));

@@ -5,6 +5,7 @@ import io.github.dvcmaven.core.api.CacheCheck;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.GcOptions;
 import io.github.dvcmaven.core.api.GcResult;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.api.RepoListener.Level;
 import io.github.dvcmaven.core.event.ProgressTracker;
 import io.github.dvcmaven.core.format.DvcFileFormat;
@@ -13,7 +14,6 @@ import io.github.dvcmaven.core.format.LockFileFormat;
 import io.github.dvcmaven.core.format.yaml.YamlReader;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.FileHasher;
-import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.remote.Remote;
@@ -51,8 +51,11 @@ public final class GcOperation {
 
     public GcResult run(GcOptions opts) {
         Set<HashInfo> used = usedObjects(opts);
-        repo.listener().log(Level.INFO, (opts.force() ? "Removing" : "Dry run: would remove") + " all cache except items"
-                + " used in " + opts.scope() + " of the current repo.");
+        repo.listener()
+                .log(
+                        Level.INFO,
+                        (opts.force() ? "Removing" : "Dry run: would remove") + " all cache except items" + " used in "
+                                + opts.scope() + " of the current repo.");
         List<String> cacheObjects = new ArrayList<>();
         long bytes = 0;
         for (Path object : cachedObjects()) {
@@ -74,8 +77,11 @@ public final class GcOperation {
         if (opts.force()) {
             int temps = repo.cache().sweepStaleTemps();
             if (temps > 0) {
-                repo.listener().log(Level.INFO, "Removed " + temps + " partial file" + (temps == 1 ? "" : "s")
-                        + " a killed run left in the cache");
+                repo.listener()
+                        .log(
+                                Level.INFO,
+                                "Removed " + temps + " partial file" + (temps == 1 ? "" : "s")
+                                        + " a killed run left in the cache");
             }
         }
         return new GcResult(!opts.force(), cacheObjects, bytes, remoteObjects);
@@ -89,8 +95,8 @@ public final class GcOperation {
         List<String> corrupt = new CopyOnWriteArrayList<>();
         List<Path> objects = cachedObjects();
         AtomicInteger checked = new AtomicInteger();
-        try (ProgressTracker progress = new ProgressTracker(
-                repo.listener(), "Verifying the cache", objects.size(), "files")) {
+        try (ProgressTracker progress =
+                new ProgressTracker(repo.listener(), "Verifying the cache", objects.size(), "files")) {
             Parallel.forEach(repo.pool(), objects, object -> {
                 HashInfo h = hashOf(object);
                 if (h != null) {
@@ -103,12 +109,19 @@ public final class GcOperation {
                         actual = "unreadable: " + e.getMessage();
                     }
                     if (!expected.equals(actual)) {
-                        corrupt.add(repo.cache().root().relativize(object).toString().replace('\\', '/'));
+                        corrupt.add(repo.cache()
+                                .root()
+                                .relativize(object)
+                                .toString()
+                                .replace('\\', '/'));
                         if (remove) {
                             try {
                                 repo.cache().remove(h);
                             } catch (IOException e) {
-                                throw new DvcException("cannot remove the corrupted object " + object + ": " + e.getMessage(), null, e);
+                                throw new DvcException(
+                                        "cannot remove the corrupted object " + object + ": " + e.getMessage(),
+                                        null,
+                                        e);
                             }
                         }
                     }
@@ -146,7 +159,8 @@ public final class GcOperation {
                 continue;
             }
             try (Stream<Path> prefixes = Files.list(base)) {
-                for (Path dir : prefixes.filter(p -> p.getFileName().toString().length() == 2 && Files.isDirectory(p)).toList()) {
+                for (Path dir : prefixes.filter(p -> p.getFileName().toString().length() == 2 && Files.isDirectory(p))
+                        .toList()) {
                     try (Stream<Path> objects = Files.list(dir)) {
                         objects.filter(Files::isRegularFile).forEach(out::add);
                     }
@@ -165,8 +179,10 @@ public final class GcOperation {
             roots.add(u.output().hash());
         }
         if (opts.allBranches() || opts.allTags() || opts.allCommits()) {
-            Git git = repo.git().orElseThrow(() -> new DvcException("gc of branches, tags or commits needs a git repository",
-                    "drop -Ddvc.allBranches/-Ddvc.allTags/-Ddvc.allCommits, or run inside a git work tree"));
+            Git git = repo.git()
+                    .orElseThrow(() -> new DvcException(
+                            "gc of branches, tags or commits needs a git repository",
+                            "drop -Ddvc.allBranches/-Ddvc.allTags/-Ddvc.allCommits, or run inside a git work tree"));
             GitRevisions revisions = new GitRevisions(git.repository());
             String dir = git.workTree().relativize(repo.root()).toString().replace('\\', '/');
             Set<RevCommit> commits = revisions.commits(opts.allBranches(), opts.allTags(), opts.allCommits());
@@ -186,7 +202,10 @@ public final class GcOperation {
                         used.add(HashInfo.md5(e.md5()));
                     }
                 } catch (DvcException e) {
-                    repo.listener().log(Level.WARN, "gc: cannot read directory object " + plain.value() + ": " + e.getMessage());
+                    repo.listener()
+                            .log(
+                                    Level.WARN,
+                                    "gc: cannot read directory object " + plain.value() + ": " + e.getMessage());
                 }
             }
         }
@@ -196,7 +215,9 @@ public final class GcOperation {
     /** Hashes the .dvc files and dvc.lock files of one commit name. */
     private Set<HashInfo> usedAt(GitRevisions revisions, RevCommit commit, String dir) {
         Set<HashInfo> out = new HashSet<>();
-        Map<String, byte[]> files = revisions.files(commit, dir,
+        Map<String, byte[]> files = revisions.files(
+                commit,
+                dir,
                 p -> !p.startsWith(".dvc/") && (p.endsWith(".dvc") || p.equals("dvc.lock") || p.endsWith("/dvc.lock")));
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             String text = new String(f.getValue(), StandardCharsets.UTF_8);
@@ -230,7 +251,8 @@ public final class GcOperation {
     private List<String> cloud(GcOptions opts, Set<HashInfo> used) {
         Map<String, Object> remoteOpts = repo.remoteOptions(opts.remote());
         List<String> unused = new ArrayList<>();
-        try (Remote remote = Remotes.open(remoteOpts, repo.options().env(), repo.options().proxies())) {
+        try (Remote remote =
+                Remotes.open(remoteOpts, repo.options().env(), repo.options().proxies())) {
             Set<String> keep = new HashSet<>();
             for (HashInfo h : used) {
                 keep.add(Transfer.key(h));
@@ -244,7 +266,8 @@ public final class GcOperation {
                 }
             }
         } catch (IOException e) {
-            throw new DvcException("gc on remote '" + remoteOpts.get("name") + "' failed: " + Remotes.redact(e.getMessage()), null, e);
+            throw new DvcException(
+                    "gc on remote '" + remoteOpts.get("name") + "' failed: " + Remotes.redact(e.getMessage()), null, e);
         }
         return unused;
     }

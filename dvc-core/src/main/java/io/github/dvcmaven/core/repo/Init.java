@@ -24,12 +24,14 @@ public final class Init {
         Optional<Git> git = noScm ? Optional.empty() : Git.find(root);
         try {
             if (!noScm && (git.isEmpty() || !git.get().workTree().equals(root))) {
-                throw new DvcException(root + " is not tracked by any supported SCM tool (e.g. Git).",
+                throw new DvcException(
+                        root + " is not tracked by any supported SCM tool (e.g. Git).",
                         "run `git init` first, or pass -Ddvc.noScm=true to use dvc without git");
             }
             Path dvcDir = root.resolve(RepoContext.DVC_DIR);
             if (git.isPresent() && git.get().isIgnored(dvcDir, true)) {
-                throw new DvcException(dvcDir + " is ignored by your SCM tool.",
+                throw new DvcException(
+                        dvcDir + " is ignored by your SCM tool.",
                         "make sure it is tracked, for example by adding '!.dvc' to .gitignore");
             }
             if (Files.isDirectory(dvcDir)) {

@@ -1,10 +1,10 @@
 package io.github.dvcmaven.core.repo;
 
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.api.MissingData;
 import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.hash.DirManifest;
-import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.Stage;
 import java.util.ArrayList;
@@ -23,6 +23,7 @@ final class LocalDataAllowance {
     private final RepoContext repo;
     /** Every output's recorded hash by repo path (null hash: recorded nowhere). */
     private final Map<String, Output> recorded = new HashMap<>();
+
     private int outputs;
     private long outputBytes;
     private int proven;

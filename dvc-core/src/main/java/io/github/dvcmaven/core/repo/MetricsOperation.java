@@ -1,13 +1,13 @@
 package io.github.dvcmaven.core.repo;
 
+import io.github.dvcmaven.core.api.DiffReport;
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.MetricsReport;
 import io.github.dvcmaven.core.format.DvcYamlFormat;
-import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.format.params.ParamsFiles;
 import io.github.dvcmaven.core.fs.DvcIgnore;
-import io.github.dvcmaven.core.api.DiffReport;
+import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.metrics.MetricValues;
-import io.github.dvcmaven.core.api.MetricsReport;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.ParamsDep;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
@@ -42,7 +42,8 @@ public final class MetricsOperation {
     }
 
     public DiffReport metricsDiff(String a, String b, boolean all) {
-        try (RevisionSnapshot sa = RevisionSnapshot.of(repo, a); RevisionSnapshot sb = RevisionSnapshot.of(repo, b)) {
+        try (RevisionSnapshot sa = RevisionSnapshot.of(repo, a);
+                RevisionSnapshot sb = RevisionSnapshot.of(repo, b)) {
             MetricsReport ra = read(sa);
             MetricsReport rb = read(sb);
             List<String> failed = new ArrayList<>();
@@ -57,13 +58,16 @@ public final class MetricsOperation {
     }
 
     public DiffReport paramsDiff(String a, String b, boolean all) {
-        try (RevisionSnapshot sa = RevisionSnapshot.of(repo, a); RevisionSnapshot sb = RevisionSnapshot.of(repo, b)) {
+        try (RevisionSnapshot sa = RevisionSnapshot.of(repo, a);
+                RevisionSnapshot sb = RevisionSnapshot.of(repo, b)) {
             return DiffReport.compute(sa.name(), sb.name(), params(sa), params(sb), all, List.of());
         }
     }
 
     private StageIndex index(RevisionSnapshot snap) {
-        return snap.isWorkspace() ? repo.index() : StageIndex.load(snap.root(), new DvcIgnore(snap.root()), repo.config());
+        return snap.isWorkspace()
+                ? repo.index()
+                : StageIndex.load(snap.root(), new DvcIgnore(snap.root()), repo.config());
     }
 
     private MetricsReport read(RevisionSnapshot snap) {
@@ -178,7 +182,8 @@ public final class MetricsOperation {
 
     @SuppressWarnings("unchecked")
     private static void merge(Map<String, Object> out, String file, Map<String, Object> values) {
-        Map<String, Object> existing = (Map<String, Object>) out.computeIfAbsent(file, k -> new LinkedHashMap<String, Object>());
+        Map<String, Object> existing =
+                (Map<String, Object>) out.computeIfAbsent(file, k -> new LinkedHashMap<String, Object>());
         existing.putAll(values);
     }
 }

@@ -1,17 +1,17 @@
 package io.github.dvcmaven.core.repo;
 
-import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.Parallel;
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HashInfo;
+import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.cache.LinkType;
 import io.github.dvcmaven.core.cache.ObjectStore;
 import io.github.dvcmaven.core.event.ProgressTracker;
-import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.fs.FileBytes;
 import io.github.dvcmaven.core.fs.Modes;
 import io.github.dvcmaven.core.fs.Umask;
 import io.github.dvcmaven.core.hash.ContentHasher;
 import io.github.dvcmaven.core.hash.DirManifest;
-import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -119,7 +119,11 @@ final class OutputWorkspace {
             if (Modes.mode(obj) == ObjectStore.PROTECTED_MODE) {
                 return false;
             }
-            return !repo.hasher().hashFile(ws, o.hashAlgorithm()).hash().value().equals(o.hash().value());
+            return !repo.hasher()
+                    .hashFile(ws, o.hashAlgorithm())
+                    .hash()
+                    .value()
+                    .equals(o.hash().value());
         } catch (IOException e) {
             return false;
         }
@@ -190,7 +194,8 @@ final class OutputWorkspace {
             throw new DvcException("output '" + repo.display(o.repoPath()) + "' is not a file or directory");
         }
         if (repo.ignore().isIgnored(o.repoPath(), dir)) {
-            throw new DvcException("output '" + repo.display(o.repoPath()) + "' is ignored by .dvcignore",
+            throw new DvcException(
+                    "output '" + repo.display(o.repoPath()) + "' is ignored by .dvcignore",
                     "remove the matching pattern from .dvcignore");
         }
         if (o.cache()) {
@@ -297,8 +302,8 @@ final class OutputWorkspace {
         LinkType first = repo.linkTypes().get(0);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         ObjectStore store = repo.cache();
-        try (ProgressTracker progress = new ProgressTracker(repo.listener(), "Committing to cache",
-                tree.members().size(), "files")) {
+        try (ProgressTracker progress = new ProgressTracker(
+                repo.listener(), "Committing to cache", tree.members().size(), "files")) {
             Parallel.forEach(repo.pool(), tree.members(), f -> {
                 if (failure.get() != null) {
                     return;
@@ -323,7 +328,9 @@ final class OutputWorkspace {
         }
         if (failure.get() != null) {
             throw failure.get() instanceof UncheckedIOException u
-                    ? new DvcException("cannot save to the cache: " + u.getCause().getMessage()) : failure.get();
+                    ? new DvcException(
+                            "cannot save to the cache: " + u.getCause().getMessage())
+                    : failure.get();
         }
         try {
             store.addBytes(tree.manifestBytes(), tree.hash());

@@ -50,14 +50,16 @@ final class ParamsReader {
     /** Values to record in the lock; every listed key must exist. */
     Map<String, Object> valuesForLock(ParamsDep p, String stage) {
         if (!exists(p)) {
-            throw new DvcException("Parameters file '" + p.repoPath() + "' of stage '" + stage + "' does not exist",
+            throw new DvcException(
+                    "Parameters file '" + p.repoPath() + "' of stage '" + stage + "' does not exist",
                     "create it or remove the params entry from the stage");
         }
         Map<String, Object> values = values(p);
         for (String key : p.keys()) {
             if (!values.containsKey(key)) {
-                throw new DvcException("Parameters '" + key + "' are missing from '" + p.repoPath() + "' (stage '"
-                        + stage + "')", "add the key to " + p.repoPath() + " or remove it from the stage's params");
+                throw new DvcException(
+                        "Parameters '" + key + "' are missing from '" + p.repoPath() + "' (stage '" + stage + "')",
+                        "add the key to " + p.repoPath() + " or remove it from the stage's params");
             }
         }
         return values;

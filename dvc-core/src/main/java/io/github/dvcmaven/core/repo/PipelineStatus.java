@@ -1,13 +1,13 @@
 package io.github.dvcmaven.core.repo;
 
+import io.github.dvcmaven.core.api.HashInfo;
+import io.github.dvcmaven.core.api.StageChange;
 import io.github.dvcmaven.core.api.StageChange.ParamsChange;
 import io.github.dvcmaven.core.api.StageChange.PathChange;
 import io.github.dvcmaven.core.api.StageChange.Section;
 import io.github.dvcmaven.core.api.StageChange.StageFlag;
-import io.github.dvcmaven.core.api.StageChange;
 import io.github.dvcmaven.core.format.LockFileFormat;
 import io.github.dvcmaven.core.fs.RepoPaths;
-import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.ParamsDep;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
@@ -42,7 +42,12 @@ final class PipelineStatus {
         this(repo, ws, params, null, false);
     }
 
-    PipelineStatus(RepoContext repo, OutputWorkspace ws, ParamsReader params, LocalDataAllowance allowance, boolean strictLock) {
+    PipelineStatus(
+            RepoContext repo,
+            OutputWorkspace ws,
+            ParamsReader params,
+            LocalDataAllowance allowance,
+            boolean strictLock) {
         this.repo = repo;
         this.ws = ws;
         this.params = params;
@@ -52,8 +57,8 @@ final class PipelineStatus {
 
     /** An output with the hash its lock entry records (none when the stage never ran). */
     static Output withLock(Output o, LockFileFormat.LockEntry lock) {
-        LockFileFormat.LockItem item = lock == null ? null
-                : o.kind() == Output.Kind.DEP ? lock.dep(o.defPath()) : lock.out(o.defPath());
+        LockFileFormat.LockItem item =
+                lock == null ? null : o.kind() == Output.Kind.DEP ? lock.dep(o.defPath()) : lock.out(o.defPath());
         return item == null ? o : o.withHash(item.hash(), item.meta());
     }
 
@@ -107,8 +112,8 @@ final class PipelineStatus {
         if (strictLock && lock != null) {
             for (String file : lock.params().keySet()) {
                 if (!declaredFiles.contains(file)) {
-                    changes.add(new ParamsChange(repo.display(RepoPaths.join(s.wdir(), file)), StageChange.NOT_IN_DVC_YAML,
-                            Map.of()));
+                    changes.add(new ParamsChange(
+                            repo.display(RepoPaths.join(s.wdir(), file)), StageChange.NOT_IN_DVC_YAML, Map.of()));
                 }
             }
         }
@@ -116,14 +121,18 @@ final class PipelineStatus {
     }
 
     /** Lock items whose path dvc.yaml no longer declares for the stage. */
-    private void undeclared(PipelineStage s, Section section, List<LockFileFormat.LockItem> recorded, List<Output> declared,
+    private void undeclared(
+            PipelineStage s,
+            Section section,
+            List<LockFileFormat.LockItem> recorded,
+            List<Output> declared,
             List<StageChange> changes) {
         Set<String> paths = new HashSet<>();
         declared.forEach(o -> paths.add(o.defPath()));
         for (LockFileFormat.LockItem item : recorded) {
             if (!paths.contains(item.path())) {
-                changes.add(new PathChange(section, repo.display(RepoPaths.join(s.wdir(), item.path())),
-                        StageChange.NOT_IN_DVC_YAML));
+                changes.add(new PathChange(
+                        section, repo.display(RepoPaths.join(s.wdir(), item.path())), StageChange.NOT_IN_DVC_YAML));
             }
         }
     }

@@ -1,17 +1,17 @@
 package io.github.dvcmaven.core.repo;
 
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.PlotsReport;
+import io.github.dvcmaven.core.api.RenderedPlot;
 import io.github.dvcmaven.core.api.RepoListener.Level;
 import io.github.dvcmaven.core.format.DvcYamlFormat;
-import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.fs.DvcIgnore;
+import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
 import io.github.dvcmaven.core.plots.PlotDefinition;
 import io.github.dvcmaven.core.plots.PlotFiles;
-import io.github.dvcmaven.core.api.PlotsReport;
-import io.github.dvcmaven.core.api.RenderedPlot;
 import io.github.dvcmaven.core.plots.Templates;
 import io.github.dvcmaven.core.plots.VegaPlot;
 import java.io.IOException;
@@ -53,7 +53,8 @@ public final class PlotsOperation {
         List<String> errors = new ArrayList<>();
         List<String> names = snaps.stream().map(RevisionSnapshot::name).toList();
         for (RevisionSnapshot snap : snaps) {
-            StageIndex index = snap.isWorkspace() ? repo.index()
+            StageIndex index = snap.isWorkspace()
+                    ? repo.index()
                     : StageIndex.load(snap.root(), new DvcIgnore(snap.root()), repo.config());
             Map<String, Output> outputs = outputs(index);
             outputsByRev.put(snap.name(), outputs);
@@ -83,8 +84,11 @@ public final class PlotsOperation {
                     }
                 } else {
                     Object template = Templates.load(def.template(), repo.root());
-                    Map<String, Object> spec = VegaPlot.spec(def, names, (rev, file) -> rows(snaps, rev, file,
-                            outputsByRev.get(rev), rowsCache, errors), template);
+                    Map<String, Object> spec = VegaPlot.spec(
+                            def,
+                            names,
+                            (rev, file) -> rows(snaps, rev, file, outputsByRev.get(rev), rowsCache, errors),
+                            template);
                     if (spec != null) {
                         plots.add(RenderedPlot.vega(def.id(), names, spec));
                     }
@@ -102,13 +106,19 @@ public final class PlotsOperation {
         return def.id().equals(t) || def.files().contains(t) || RepoPaths.isWithin(def.id(), t);
     }
 
-    private List<Map<String, Object>> rows(List<RevisionSnapshot> snaps, String rev, String file,
-            Map<String, Output> outputs, Map<String, List<Map<String, Object>>> cache, List<String> errors) {
+    private List<Map<String, Object>> rows(
+            List<RevisionSnapshot> snaps,
+            String rev,
+            String file,
+            Map<String, Output> outputs,
+            Map<String, List<Map<String, Object>>> cache,
+            List<String> errors) {
         String key = rev + "\0" + file;
         if (cache.containsKey(key)) {
             return cache.get(key);
         }
-        RevisionSnapshot snap = snaps.stream().filter(s -> s.name().equals(rev)).findFirst().orElseThrow();
+        RevisionSnapshot snap =
+                snaps.stream().filter(s -> s.name().equals(rev)).findFirst().orElseThrow();
         byte[] bytes = readOrNull(snap, file, outputs, errors);
         List<Map<String, Object>> rows = null;
         if (bytes != null) {
@@ -145,8 +155,8 @@ public final class PlotsOperation {
         return out;
     }
 
-    private List<PlotDefinition> expandDirectory(PlotDefinition d, RevisionSnapshot snap, Output out,
-            List<String> errors) {
+    private List<PlotDefinition> expandDirectory(
+            PlotDefinition d, RevisionSnapshot snap, Output out, List<String> errors) {
         if (d.file() == null || d.y() != null || PlotFiles.isImage(d.file()) || PlotFiles.isData(d.file())) {
             return List.of(d);
         }
@@ -155,8 +165,10 @@ public final class PlotsOperation {
             if (inside.isEmpty()) {
                 return List.of(d);
             }
-            return inside.stream().filter(f -> PlotFiles.isImage(f) || PlotFiles.isData(f))
-                    .map(f -> new PlotDefinition(f, f, d.x(), null, d.props())).toList();
+            return inside.stream()
+                    .filter(f -> PlotFiles.isImage(f) || PlotFiles.isData(f))
+                    .map(f -> new PlotDefinition(f, f, d.x(), null, d.props()))
+                    .toList();
         } catch (DvcException | IOException e) {
             errors.add(d.file() + " at " + snap.name() + ": " + e.getMessage());
             return List.of();

@@ -45,7 +45,8 @@ public final class RemoveOperation {
             String rel = repo.toRepoPath(target);
             DvcFileStage stage = index.dvcFile(rel.endsWith(".dvc") ? rel : rel + ".dvc");
             if (stage == null) {
-                throw new DvcException("'" + target + "' is neither a .dvc file nor a stage of a dvc.yaml",
+                throw new DvcException(
+                        "'" + target + "' is neither a .dvc file nor a stage of a dvc.yaml",
                         "name the pointer file (data.dvc) or the stage (train, or sub/dvc.yaml:train)");
             }
             dropOutputs(stage.outs(), scm, removeOutputs);
@@ -53,7 +54,8 @@ public final class RemoveOperation {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                throw new DvcException("cannot delete '" + repo.display(stage.file()) + "': " + e.getMessage(), null, e);
+                throw new DvcException(
+                        "cannot delete '" + repo.display(stage.file()) + "': " + e.getMessage(), null, e);
             }
             scm.track(file);
             removed.add(repo.display(stage.file()));
@@ -65,7 +67,8 @@ public final class RemoveOperation {
     /** {@code [dvc.yaml path, stage name]} of a target: {@code path/dvc.yaml:name}, or a name in the cwd's dvc.yaml. */
     private String[] address(StageIndex index, String target) {
         int colon = target.lastIndexOf(':');
-        return colon > 0 ? new String[] {repo.toRepoPath(target.substring(0, colon)), target.substring(colon + 1)}
+        return colon > 0
+                ? new String[] {repo.toRepoPath(target.substring(0, colon)), target.substring(colon + 1)}
                 : new String[] {new TargetResolver(repo, index).defaultDvcYaml(), target};
     }
 
@@ -93,7 +96,8 @@ public final class RemoveOperation {
                 try {
                     Unprotect.deleteRecursively(p);
                 } catch (IOException e) {
-                    throw new DvcException("cannot delete '" + repo.display(o.repoPath()) + "': " + e.getMessage(), null, e);
+                    throw new DvcException(
+                            "cannot delete '" + repo.display(o.repoPath()) + "': " + e.getMessage(), null, e);
                 }
             }
         }
@@ -111,12 +115,15 @@ public final class RemoveOperation {
             if (!pf.path().equals(file)) {
                 continue;
             }
-            if (name.contains("@") && pf.stages().stream().anyMatch(s -> s.name().equals(name))) {
-                throw new DvcException("'" + name + "' is one item of a foreach or matrix stage: dvc removes whole stages",
+            if (name.contains("@")
+                    && pf.stages().stream().anyMatch(s -> s.name().equals(name))) {
+                throw new DvcException(
+                        "'" + name + "' is one item of a foreach or matrix stage: dvc removes whole stages",
                         "remove '" + name.substring(0, name.indexOf('@')) + "', or edit its foreach/matrix");
             }
             List<PipelineStage> generated = pf.stages().stream()
-                    .filter(s -> s.name().equals(name) || s.name().startsWith(name + "@")).toList();
+                    .filter(s -> s.name().equals(name) || s.name().startsWith(name + "@"))
+                    .toList();
             if (generated.isEmpty()) {
                 return false;
             }
@@ -130,8 +137,10 @@ public final class RemoveOperation {
             String kept = StageRemoval.remove(text, repo.display(pf.path()), List.of(name));
             LockFileFormat.LockFile lock = index.lockFor(pf.path());
             Path lockPath = repo.root().resolve(lock.path());
-            List<String> lockNames = generated.stream().map(PipelineStage::name)
-                    .filter(lock.stages()::containsKey).toList();
+            List<String> lockNames = generated.stream()
+                    .map(PipelineStage::name)
+                    .filter(lock.stages()::containsKey)
+                    .toList();
             writeOrDelete(yaml, kept, pf.path(), scm);
             if (!lockNames.isEmpty()) {
                 writeOrDelete(lockPath, kept == null ? null : LockFileFormat.remove(lock, lockNames), lock.path(), scm);
@@ -154,11 +163,13 @@ public final class RemoveOperation {
         String name = address[1];
         for (DvcYamlFormat.PipelineFile pf : index.pipelines()) {
             LockFileFormat.LockFile lock = index.lockFor(pf.path());
-            if (!pf.path().equals(file) || !lock.stages().containsKey(name)
+            if (!pf.path().equals(file)
+                    || !lock.stages().containsKey(name)
                     || pf.stages().stream().anyMatch(s -> s.name().equals(name))) {
                 continue;
             }
-            writeOrDelete(repo.root().resolve(lock.path()), LockFileFormat.remove(lock, List.of(name)), lock.path(), scm);
+            writeOrDelete(
+                    repo.root().resolve(lock.path()), LockFileFormat.remove(lock, List.of(name)), lock.path(), scm);
             return true;
         }
         return false;

@@ -55,17 +55,21 @@ public final class RepoContext implements AutoCloseable {
         this.options = options;
         this.config = DvcConfig.load(ConfigFiles.forRepo(dvcDir, options.env()));
         String cacheDir = config.get("cache", "dir").orElse(null);
-        this.cache = new ObjectStore(cacheDir == null ? dvcDir.resolve("cache") : Paths.get(cacheDir),
+        this.cache = new ObjectStore(
+                cacheDir == null ? dvcDir.resolve("cache") : Paths.get(cacheDir),
                 ObjectStore.parseShared(config.get("cache", "shared").orElse(null), "cache.shared"));
         if (cacheDir == null) {
             // only this repository writes its own cache, and only under the lock its writers hold
             cache.setStaleTempAge(Duration.ZERO);
         }
-        this.state = new StateDb(dvcDir.resolve("tmp").resolve("dvc-maven").resolve("state.db"),
+        this.state = new StateDb(
+                dvcDir.resolve("tmp").resolve("dvc-maven").resolve("state.db"),
                 why -> options.listener().log(RepoListener.Level.WARN, why));
         this.ignore = new DvcIgnore(root);
-        int jobs = options.jobs() > 0 ? options.jobs()
-                : config.getInt("core", "checksum_jobs").orElse(Runtime.getRuntime().availableProcessors());
+        int jobs = options.jobs() > 0
+                ? options.jobs()
+                : config.getInt("core", "checksum_jobs")
+                        .orElse(Runtime.getRuntime().availableProcessors());
         this.pool = new ForkJoinPool(Math.max(1, jobs));
         this.hasher = new ContentHasher(state, new TreeWalker(ignore, pool), pool, options.listener());
         this.linkTypes = LinkType.parse(config.getList("cache", "type"));
@@ -142,7 +146,6 @@ public final class RepoContext implements AutoCloseable {
         }
         return opts;
     }
-
 
     public Path root() {
         return root;

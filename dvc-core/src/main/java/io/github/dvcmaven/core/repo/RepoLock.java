@@ -59,8 +59,10 @@ public final class RepoLock implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new DvcException("cannot create the repository lock " + file + ": " + e.getMessage(),
-                    "check that the build user may write to .dvc/tmp", e);
+            throw new DvcException(
+                    "cannot create the repository lock " + file + ": " + e.getMessage(),
+                    "check that the build user may write to .dvc/tmp",
+                    e);
         }
         for (int attempt = 0; wait || attempt <= RETRIES; attempt++) {
             if (tryLock()) {
@@ -74,7 +76,8 @@ public final class RepoLock implements AutoCloseable {
                 break;
             }
         }
-        throw new DvcException("Unable to acquire lock " + file + ": " + holderDescription(),
+        throw new DvcException(
+                "Unable to acquire lock " + file + ": " + holderDescription(),
                 "wait for it to finish; if no such process is running, the lock is released already and you can retry");
     }
 
@@ -82,8 +85,9 @@ public final class RepoLock implements AutoCloseable {
         if (!NativeFs.available() && !isWindows()) {
             // Java's file locks are fcntl record locks here, which never conflict with dvc's flock: taking
             // one would exclude only other dvc-maven processes, silently
-            throw new DvcException("cannot take the repository lock " + file + " as dvc takes it (flock): the native"
-                    + " C library could not be loaded through JNA (" + NativeFs.unavailableReason() + ")",
+            throw new DvcException(
+                    "cannot take the repository lock " + file + " as dvc takes it (flock): the native"
+                            + " C library could not be loaded through JNA (" + NativeFs.unavailableReason() + ")",
                     "run on a JDK whose JNA can load libc (check -Djna.tmpdir and noexec mounts of /tmp)");
         }
         try {
@@ -126,13 +130,14 @@ public final class RepoLock implements AutoCloseable {
         try {
             String content = Files.readString(file).trim();
             long pid = Long.parseLong(content);
-            String command = ProcessHandle.of(pid)
-                    .flatMap(h -> h.info().commandLine())
-                    .orElse(null);
+            String command =
+                    ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse(null);
             if (command == null) {
                 Path cmdline = Path.of("/proc", String.valueOf(pid), "cmdline");
                 if (Files.exists(cmdline)) {
-                    command = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).replace('\0', ' ').trim();
+                    command = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8)
+                            .replace('\0', ' ')
+                            .trim();
                 }
             }
             return "it is held by process " + pid + (command == null || command.isEmpty() ? "" : " (" + command + ")");

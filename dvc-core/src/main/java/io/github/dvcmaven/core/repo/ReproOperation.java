@@ -65,7 +65,9 @@ public final class ReproOperation {
         List<String> restored = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         for (Stage stage : plan) {
-            Outcome outcome = stage instanceof PipelineStage p ? reproduce(p, opts) : verifyDataSource((DvcFileStage) stage, opts);
+            Outcome outcome = stage instanceof PipelineStage p
+                    ? reproduce(p, opts)
+                    : verifyDataSource((DvcFileStage) stage, opts);
             String name = repo.display(stage.addressing());
             switch (outcome) {
                 case RAN -> ran.add(name);
@@ -74,13 +76,19 @@ public final class ReproOperation {
             }
         }
         if (!opts.dryRun()) {
-            log(ran.isEmpty() && restored.isEmpty() ? StatusReport.UP_TO_DATE
-                    : "Use `mvn dvc:push` (or `dvc push`) to send your updates to remote storage.");
+            log(
+                    ran.isEmpty() && restored.isEmpty()
+                            ? StatusReport.UP_TO_DATE
+                            : "Use `mvn dvc:push` (or `dvc push`) to send your updates to remote storage.");
         }
         return new ReproResult(ran, restored, unchanged, opts.dryRun() ? List.of() : scm.finish());
     }
 
-    private enum Outcome { RAN, RESTORED, UNCHANGED }
+    private enum Outcome {
+        RAN,
+        RESTORED,
+        UNCHANGED
+    }
 
     private List<Stage> resolveTargets(List<String> targets) {
         TargetResolver resolver = new TargetResolver(repo, index);
@@ -94,7 +102,8 @@ public final class ReproOperation {
             }
             if (out.isEmpty()) {
                 boolean exists = Files.exists(repo.root().resolve(file));
-                throw new DvcException(exists ? "'" + file + "' has no stages" : "'" + repo.display(file) + "' does not exist",
+                throw new DvcException(
+                        exists ? "'" + file + "' has no stages" : "'" + repo.display(file) + "' does not exist",
                         "run from the directory of your dvc.yaml, or name stages with -Ddvc.targets=train,eval");
             }
             return out;
@@ -130,7 +139,8 @@ public final class ReproOperation {
         if (opts.dryRun()) {
             return reproduceLocked(s, opts);
         }
-        try (RwLock held = RwLock.acquire(repo.dvcDir(), s.depPaths(repo.root()), s.outPaths(repo.root()), repo.listener())) {
+        try (RwLock held =
+                RwLock.acquire(repo.dvcDir(), s.depPaths(repo.root()), s.outPaths(repo.root()), repo.listener())) {
             return reproduceLocked(s, opts);
         }
     }
@@ -138,8 +148,11 @@ public final class ReproOperation {
     private Outcome reproduceLocked(PipelineStage s, ReproOptions opts) {
         LockFileFormat.LockEntry lock = lockEntry(s);
         if (s.frozen()) {
-            repo.listener().log(Level.WARN, "stage '" + s.addressing() + "' is frozen. Its dependencies are not going"
-                    + " to be reproduced.");
+            repo.listener()
+                    .log(
+                            Level.WARN,
+                            "stage '" + s.addressing() + "' is frozen. Its dependencies are not going"
+                                    + " to be reproduced.");
         }
         PipelineStatus status = new PipelineStatus(repo, ws, params);
         if (!opts.force() && status.status(s, lock).isEmpty()) {
@@ -211,8 +224,12 @@ public final class ReproOperation {
         Map<String, Map<String, Object>> values = committer.paramValues(s);
         Map<String, Object> probe = StageCommitter.lockEntry(s, deps, values, s.outs());
         LockFileFormat.LockEntry source = null;
-        if (lock != null && PyValues.equal(lock.cmd(), s.cmd()) && sameDeps(lock, deps, values)
-                && s.outs().stream().allMatch(o -> lock.out(o.defPath()) != null && lock.out(o.defPath()).hash() != null)) {
+        if (lock != null
+                && PyValues.equal(lock.cmd(), s.cmd())
+                && sameDeps(lock, deps, values)
+                && s.outs().stream()
+                        .allMatch(o -> lock.out(o.defPath()) != null
+                                && lock.out(o.defPath()).hash() != null)) {
             source = lock;
         } else if (!noRunCache) {
             source = runCache.lookup(probe);
@@ -240,13 +257,16 @@ public final class ReproOperation {
         return true;
     }
 
-    private static boolean sameDeps(LockFileFormat.LockEntry lock, List<Output> deps, Map<String, Map<String, Object>> values) {
+    private static boolean sameDeps(
+            LockFileFormat.LockEntry lock, List<Output> deps, Map<String, Map<String, Object>> values) {
         if (lock.deps().size() != deps.size()) {
             return false;
         }
         for (Output d : deps) {
             LockFileFormat.LockItem item = lock.dep(d.defPath());
-            if (item == null || item.hash() == null || !item.hash().value().equals(d.hash().value())) {
+            if (item == null
+                    || item.hash() == null
+                    || !item.hash().value().equals(d.hash().value())) {
                 return false;
             }
         }
@@ -265,8 +285,11 @@ public final class ReproOperation {
                     Unprotect.deleteRecursively(p);
                 }
             } catch (IOException e) {
-                throw new DvcException("cannot remove output '" + repo.display(o.repoPath()) + "' of stage '"
-                        + s.addressing() + "': " + e.getMessage(), null, e);
+                throw new DvcException(
+                        "cannot remove output '" + repo.display(o.repoPath()) + "' of stage '" + s.addressing() + "': "
+                                + e.getMessage(),
+                        null,
+                        e);
             }
         }
     }
@@ -276,8 +299,9 @@ public final class ReproOperation {
         List<Output> after = committer.hashDeps(s);
         for (int i = 0; i < before.size(); i++) {
             if (!before.get(i).hash().equals(after.get(i).hash())) {
-                throw new DvcException("failed to reproduce '" + s.addressing() + "': dependency '"
-                        + repo.display(before.get(i).repoPath()) + "' changed while the stage was running",
+                throw new DvcException(
+                        "failed to reproduce '" + s.addressing() + "': dependency '"
+                                + repo.display(before.get(i).repoPath()) + "' changed while the stage was running",
                         "a stage must not write its own inputs; declare that file as an output instead");
             }
         }

@@ -1,9 +1,9 @@
 package io.github.dvcmaven.core.repo;
 
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.api.RepoListener.Level;
 import io.github.dvcmaven.core.hash.DirManifest;
-import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.remote.Remote;
 import io.github.dvcmaven.core.remote.Remotes;
@@ -36,7 +36,11 @@ final class RevisionFiles {
             return direct.get();
         }
         HashInfo h = dirEntries.get(snap.name() + "\0" + path);
-        if (h == null && !snap.isWorkspace() && cached != null && cached.cache() && cached.hash() != null
+        if (h == null
+                && !snap.isWorkspace()
+                && cached != null
+                && cached.cache()
+                && cached.hash() != null
                 && !cached.isDirHash()) {
             h = cached.hash();
         }
@@ -52,8 +56,10 @@ final class RevisionFiles {
         Path dir = snap.root().resolve(path);
         if (Files.isDirectory(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
-                walk.filter(Files::isRegularFile).sorted()
-                        .forEach(f -> out.add(path + "/" + dir.relativize(f).toString().replace('\\', '/')));
+                walk.filter(Files::isRegularFile)
+                        .sorted()
+                        .forEach(f -> out.add(
+                                path + "/" + dir.relativize(f).toString().replace('\\', '/')));
             }
             return out;
         }
@@ -83,11 +89,13 @@ final class RevisionFiles {
 
     private void fetch(HashInfo h, String remoteName) {
         Map<String, Object> opts = repo.remoteOptions(remoteName);
-        try (Remote remote = Remotes.open(opts, repo.options().env(), repo.options().proxies())) {
+        try (Remote remote =
+                Remotes.open(opts, repo.options().env(), repo.options().proxies())) {
             Transfer.Result r = new Transfer(repo.cache(), remote, 1, repo.listener()).fetch(List.of(h));
             if (!r.failed().isEmpty() || !r.missing().isEmpty()) {
-                throw new DvcException("object " + h.value() + " is neither in the cache nor on remote '"
-                        + opts.get("name") + "'", "run `mvn dvc:push` where it exists");
+                throw new DvcException(
+                        "object " + h.value() + " is neither in the cache nor on remote '" + opts.get("name") + "'",
+                        "run `mvn dvc:push` where it exists");
             }
         }
         repo.listener().log(Level.DEBUG, "fetched " + h.value());

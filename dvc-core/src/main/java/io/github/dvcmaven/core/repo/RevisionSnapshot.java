@@ -46,8 +46,10 @@ final class RevisionSnapshot implements AutoCloseable {
     }
 
     static Git gitOf(RepoContext repo, String what) {
-        return repo.git().orElseThrow(() -> new DvcException("revision '" + what + "' needs a git repository",
-                "compare against the workspace only, or run inside a git work tree"));
+        return repo.git()
+                .orElseThrow(() -> new DvcException(
+                        "revision '" + what + "' needs a git repository",
+                        "compare against the workspace only, or run inside a git work tree"));
     }
 
     /** The snapshot of a commit already resolved, named as the caller shows it. */
@@ -76,7 +78,10 @@ final class RevisionSnapshot implements AutoCloseable {
         if (path.startsWith(".dvc/") || path.startsWith(".git/")) {
             return false;
         }
-        return name.equals("dvc.yaml") || name.equals("dvc.lock") || name.endsWith(".dvc") || name.equals(".dvcignore")
+        return name.equals("dvc.yaml")
+                || name.equals("dvc.lock")
+                || name.endsWith(".dvc")
+                || name.equals(".dvcignore")
                 || name.matches("(?i).*\\.(ya?ml|json|toml|py|csv|tsv)");
     }
 

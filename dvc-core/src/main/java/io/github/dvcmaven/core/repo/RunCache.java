@@ -33,7 +33,10 @@ final class RunCache {
 
     /** dvc's _can_hash: a command with dependencies and outputs, not always changed, no persistent outputs. */
     static boolean eligible(PipelineStage s) {
-        if (s.alwaysChanged() || s.isCallback() || (s.deps().isEmpty() && s.params().isEmpty()) || s.outs().isEmpty()) {
+        if (s.alwaysChanged()
+                || s.isCallback()
+                || (s.deps().isEmpty() && s.params().isEmpty())
+                || s.outs().isEmpty()) {
             return false;
         }
         return s.outs().stream().noneMatch(Output::persist);
@@ -41,8 +44,9 @@ final class RunCache {
 
     /** dvc only saves when every output that is not a metric or plot is cached. */
     static boolean saveable(PipelineStage s) {
-        return eligible(s) && s.outs().stream()
-                .allMatch(o -> o.cache() || o.kind() == Output.Kind.METRIC || o.kind() == Output.Kind.PLOT);
+        return eligible(s)
+                && s.outs().stream()
+                        .allMatch(o -> o.cache() || o.kind() == Output.Kind.METRIC || o.kind() == Output.Kind.PLOT);
     }
 
     /** The newest entry recorded for this run (entry without outs is enough), or null. */

@@ -39,7 +39,10 @@ final class RwLock implements AutoCloseable {
 
     /** The command this process registers under, as dvc registers {@code " ".join(sys.argv)}. */
     static String command() {
-        return ProcessHandle.current().info().commandLine().orElse("dvc-maven (pid " + ProcessHandle.current().pid() + ")");
+        return ProcessHandle.current()
+                .info()
+                .commandLine()
+                .orElse("dvc-maven (pid " + ProcessHandle.current().pid() + ")");
     }
 
     /** Registers the paths (absolute, as dvc writes them) or fails naming who holds them. */
@@ -47,8 +50,14 @@ final class RwLock implements AutoCloseable {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("pid", ProcessHandle.current().pid());
         info.put("cmd", command());
-        List<String> r = reads.stream().map(p -> p.toAbsolutePath().normalize().toString()).distinct().toList();
-        List<String> w = writes.stream().map(p -> p.toAbsolutePath().normalize().toString()).distinct().toList();
+        List<String> r = reads.stream()
+                .map(p -> p.toAbsolutePath().normalize().toString())
+                .distinct()
+                .toList();
+        List<String> w = writes.stream()
+                .map(p -> p.toAbsolutePath().normalize().toString())
+                .distinct()
+                .toList();
         RwLock lock = new RwLock(dvcDir.resolve("tmp"), info, r, w, listener);
         lock.edit(state -> {
             List<String> both = new ArrayList<>(r);
@@ -70,7 +79,10 @@ final class RwLock implements AutoCloseable {
 
     /** Fails, as dvc's status does, when another process is writing any of these paths right now. */
     static void checkNotWritten(Path dvcDir, List<Path> paths, RepoListener listener) {
-        List<String> p = paths.stream().map(x -> x.toAbsolutePath().normalize().toString()).distinct().toList();
+        List<String> p = paths.stream()
+                .map(x -> x.toAbsolutePath().normalize().toString())
+                .distinct()
+                .toList();
         Map<String, Object> info = Map.of("pid", ProcessHandle.current().pid(), "cmd", command());
         RwLock lock = new RwLock(dvcDir.resolve("tmp"), info, p, List.of(), listener);
         if (Files.exists(lock.dir.resolve("rwlock"))) {
@@ -112,14 +124,17 @@ final class RwLock implements AutoCloseable {
             try {
                 Object parsed = JsonParser.parse(Files.readString(file));
                 if (!(parsed instanceof Map<?, ?> m)) {
-                    throw new DvcException("RWLock-file '" + file + "' format error.", "remove it if no dvc is running");
+                    throw new DvcException(
+                            "RWLock-file '" + file + "' format error.", "remove it if no dvc is running");
                 }
                 m.forEach((k, v) -> state.put(String.valueOf(k), v));
             } catch (NoSuchFileException e) {
                 // no lock taken yet
             } catch (JsonParser.JsonSyntaxException e) {
-                throw new DvcException("Unable to read RWLock-file '" + file + "'. JSON structure is corrupted",
-                        "remove it if no dvc or dvc-maven process is running", e);
+                throw new DvcException(
+                        "Unable to read RWLock-file '" + file + "'. JSON structure is corrupted",
+                        "remove it if no dvc or dvc-maven process is running",
+                        e);
             }
             change.apply(state);
             state.entrySet().removeIf(e -> e.getValue() instanceof Map<?, ?> m && m.isEmpty());
@@ -133,11 +148,15 @@ final class RwLock implements AutoCloseable {
         List<Object> blockers = new ArrayList<>();
         Map<String, Object> section = section(state, mode);
         for (Map.Entry<String, Object> e : new ArrayList<>(section.entrySet())) {
-            String waiter = waiters.stream().filter(w -> overlaps(w, e.getKey())).findFirst().orElse(null);
+            String waiter = waiters.stream()
+                    .filter(w -> overlaps(w, e.getKey()))
+                    .findFirst()
+                    .orElse(null);
             if (waiter == null) {
                 continue;
             }
-            List<Object> holders = e.getValue() instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>(List.of(e.getValue()));
+            List<Object> holders =
+                    e.getValue() instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>(List.of(e.getValue()));
             for (Object holder : holders) {
                 if (info.equals(holder) || !(holder instanceof Map<?, ?> h)) {
                     continue;
@@ -147,8 +166,10 @@ final class RwLock implements AutoCloseable {
                     blockers.add(holder);
                     continue;
                 }
-                listener.log(RepoListener.Level.WARN, "Process '" + h.get("cmd") + "' with (Pid " + pid + "), in RWLock-file '"
-                        + e.getKey() + "' had been killed. Auto removed it from the lock file.");
+                listener.log(
+                        RepoListener.Level.WARN,
+                        "Process '" + h.get("cmd") + "' with (Pid " + pid + "), in RWLock-file '" + e.getKey()
+                                + "' had been killed. Auto removed it from the lock file.");
                 if (e.getValue() instanceof List<?> l) {
                     l.remove(holder);
                     if (l.isEmpty()) {
@@ -164,8 +185,10 @@ final class RwLock implements AutoCloseable {
                     Map<?, ?> h = (Map<?, ?>) b;
                     who.append("\n  (PID ").append(h.get("pid")).append("): ").append(h.get("cmd"));
                 }
-                throw new DvcException("'" + waiter + "' is busy, it is being blocked by:" + who + "\n\nIf there are no"
-                        + " processes with such PIDs, you can manually remove '" + dir + "/rwlock' and try again.",
+                throw new DvcException(
+                        "'" + waiter + "' is busy, it is being blocked by:" + who + "\n\nIf there are no"
+                                + " processes with such PIDs, you can manually remove '" + dir
+                                + "/rwlock' and try again.",
                         "wait for that run to finish, then run this goal again");
             }
         }

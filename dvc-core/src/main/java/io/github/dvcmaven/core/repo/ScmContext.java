@@ -42,8 +42,9 @@ final class ScmContext {
             return;
         }
         if (git.isTracked(output)) {
-            throw new DvcException("output '" + repo.display(repo.root().relativize(output).toString())
-                    + "' is already tracked by SCM (e.g. Git)",
+            throw new DvcException(
+                    "output '" + repo.display(repo.root().relativize(output).toString())
+                            + "' is already tracked by SCM (e.g. Git)",
                     "run `git rm -r --cached " + repo.root().relativize(output) + "` and commit, then retry");
         }
         if (git.isIgnored(output, isDirectory)) {

@@ -1,12 +1,12 @@
 package io.github.dvcmaven.core.repo;
 
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.format.LockFileFormat;
 import io.github.dvcmaven.core.format.yaml.YamlReader;
 import io.github.dvcmaven.core.fs.AtomicWrite;
 import io.github.dvcmaven.core.hash.ContentHasher;
-import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.ParamsDep;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
@@ -42,8 +42,10 @@ final class StageCommitter {
         for (Output d : s.deps()) {
             Path p = repo.root().resolve(d.repoPath());
             if (!Files.exists(p)) {
-                throw new DvcException("failed to reproduce '" + s.addressing() + "': dependency '"
-                        + repo.display(d.repoPath()) + "' does not exist", "create it, or run the stage that produces it");
+                throw new DvcException(
+                        "failed to reproduce '" + s.addressing() + "': dependency '" + repo.display(d.repoPath())
+                                + "' does not exist",
+                        "create it, or run the stage that produces it");
             }
             if (Files.isDirectory(p)) {
                 ContentHasher.TreeHash tree = repo.hasher().hashDir(p, d.repoPath(), HashInfo.MD5);
@@ -69,8 +71,9 @@ final class StageCommitter {
         List<Output> outs = new ArrayList<>();
         for (Output o : s.outs()) {
             if (!Files.exists(repo.root().resolve(o.repoPath()))) {
-                throw new DvcException("failed to reproduce '" + s.addressing() + "': output '"
-                        + repo.display(o.repoPath()) + "' does not exist",
+                throw new DvcException(
+                        "failed to reproduce '" + s.addressing() + "': output '" + repo.display(o.repoPath())
+                                + "' does not exist",
                         "the stage command must create every declared output");
             }
             outs.add(ws.save(o, scm, o.cache()));
@@ -78,8 +81,8 @@ final class StageCommitter {
         return outs;
     }
 
-    static Map<String, Object> lockEntry(PipelineStage s, List<Output> deps, Map<String, Map<String, Object>> params,
-                                         List<Output> outs) {
+    static Map<String, Object> lockEntry(
+            PipelineStage s, List<Output> deps, Map<String, Map<String, Object>> params, List<Output> outs) {
         return LockFileFormat.entry(s.cmd(), deps, params, outs);
     }
 
@@ -87,12 +90,13 @@ final class StageCommitter {
      * Writes the stages' new lock entries into their dvc.lock files, logging as dvc does; {@code lockFor}
      * gives each dvc.yaml's current lock. Returns the lock files as written.
      */
-    Map<String, LockFileFormat.LockFile> writeLock(Function<String, LockFileFormat.LockFile> lockFor,
-                                                   Map<PipelineStage, Map<String, Object>> entries) {
+    Map<String, LockFileFormat.LockFile> writeLock(
+            Function<String, LockFileFormat.LockFile> lockFor, Map<PipelineStage, Map<String, Object>> entries) {
         Map<String, LockFileFormat.LockFile> written = new LinkedHashMap<>();
         Map<String, Map<String, Map<String, Object>>> byFile = new LinkedHashMap<>();
         for (Map.Entry<PipelineStage, Map<String, Object>> e : entries.entrySet()) {
-            byFile.computeIfAbsent(e.getKey().dvcfile(), k -> new LinkedHashMap<>()).put(e.getKey().name(), e.getValue());
+            byFile.computeIfAbsent(e.getKey().dvcfile(), k -> new LinkedHashMap<>())
+                    .put(e.getKey().name(), e.getValue());
         }
         for (Map.Entry<String, Map<String, Map<String, Object>>> f : byFile.entrySet()) {
             LockFileFormat.LockFile old = lockFor.apply(f.getKey());
@@ -106,11 +110,9 @@ final class StageCommitter {
                 previous = null;
             }
             if (!exists) {
-                repo.listener().log(RepoListener.Level.INFO,
-                        "Generating lock file '" + repo.display(old.path()) + "'");
+                repo.listener().log(RepoListener.Level.INFO, "Generating lock file '" + repo.display(old.path()) + "'");
             } else if (!text.equals(previous)) {
-                repo.listener().log(RepoListener.Level.INFO,
-                        "Updating lock file '" + repo.display(old.path()) + "'");
+                repo.listener().log(RepoListener.Level.INFO, "Updating lock file '" + repo.display(old.path()) + "'");
             }
             try {
                 AtomicWrite.writeString(lockPath, text);
@@ -120,8 +122,7 @@ final class StageCommitter {
             if (!text.equals(previous)) {
                 scm.track(lockPath);
             }
-            written.put(f.getKey(), LockFileFormat.read(
-                    YamlReader.parse(text, old.path(), true), old.path()));
+            written.put(f.getKey(), LockFileFormat.read(YamlReader.parse(text, old.path(), true), old.path()));
         }
         return written;
     }

@@ -4,10 +4,10 @@ import io.github.dvcmaven.core.config.DvcConfig;
 import io.github.dvcmaven.core.format.DvcFileFormat;
 import io.github.dvcmaven.core.format.DvcYamlFormat;
 import io.github.dvcmaven.core.format.LockFileFormat;
-import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.format.yaml.YamlReader;
 import io.github.dvcmaven.core.fs.DvcIgnore;
 import io.github.dvcmaven.core.fs.LeafDirectories;
+import io.github.dvcmaven.core.fs.RepoPaths;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
@@ -35,8 +35,10 @@ public final class StageIndex {
     private final List<DvcYamlFormat.PipelineFile> pipelines;
     private final Map<String, LockFileFormat.LockFile> locks;
 
-    private StageIndex(List<DvcFileStage> dvcFiles, List<DvcYamlFormat.PipelineFile> pipelines,
-                       Map<String, LockFileFormat.LockFile> locks) {
+    private StageIndex(
+            List<DvcFileStage> dvcFiles,
+            List<DvcYamlFormat.PipelineFile> pipelines,
+            Map<String, LockFileFormat.LockFile> locks) {
         this.dvcFiles = dvcFiles;
         this.pipelines = pipelines;
         this.locks = locks;
@@ -115,16 +117,19 @@ public final class StageIndex {
         }
 
         void loadPipeline(String file) {
-            DvcYamlFormat.PipelineFile pf = DvcYamlFormat.read(YamlReader.read(root.resolve(file), file), file, root, parsing);
+            DvcYamlFormat.PipelineFile pf =
+                    DvcYamlFormat.read(YamlReader.read(root.resolve(file), file), file, root, parsing);
             pipelines.add(pf);
             for (PipelineStage s : pf.stages()) {
                 s.outs().forEach(o -> outputs.add(o.repoPath()));
             }
             String lock = file.substring(0, file.length() - 4) + "lock";
             Path lockPath = root.resolve(lock);
-            locks.put(file, Files.isRegularFile(lockPath)
-                    ? LockFileFormat.read(YamlReader.read(lockPath, lock, true), lock)
-                    : LockFileFormat.LockFile.empty(lock));
+            locks.put(
+                    file,
+                    Files.isRegularFile(lockPath)
+                            ? LockFileFormat.read(YamlReader.read(lockPath, lock, true), lock)
+                            : LockFileFormat.LockFile.empty(lock));
         }
     }
 
@@ -138,8 +143,8 @@ public final class StageIndex {
 
     /** The lock file beside a dvc.yaml (empty when there is none yet). */
     public LockFileFormat.LockFile lockFor(String dvcYaml) {
-        return locks.getOrDefault(dvcYaml, LockFileFormat.LockFile.empty(
-                dvcYaml.substring(0, dvcYaml.length() - 4) + "lock"));
+        return locks.getOrDefault(
+                dvcYaml, LockFileFormat.LockFile.empty(dvcYaml.substring(0, dvcYaml.length() - 4) + "lock"));
     }
 
     public LockFileFormat.LockEntry lockEntry(PipelineStage s) {

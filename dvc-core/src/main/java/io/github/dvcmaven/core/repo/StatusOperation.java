@@ -1,10 +1,10 @@
 package io.github.dvcmaven.core.repo;
 
 import io.github.dvcmaven.core.api.MissingData;
+import io.github.dvcmaven.core.api.StageChange;
 import io.github.dvcmaven.core.api.StageChange.PathChange;
 import io.github.dvcmaven.core.api.StageChange.Section;
 import io.github.dvcmaven.core.api.StageChange.StageFlag;
-import io.github.dvcmaven.core.api.StageChange;
 import io.github.dvcmaven.core.api.StageStatus;
 import io.github.dvcmaven.core.api.StatusOptions;
 import io.github.dvcmaven.core.api.StatusReport;
@@ -74,15 +74,16 @@ public final class StatusOperation {
             for (String name : index.lockFor(pf.path()).stages().keySet()) {
                 if (!names.contains(name)) {
                     String addressing = pf.path().equals("dvc.yaml") ? name : pf.path() + ":" + name;
-                    out.add(new StageStatus(repo.display(addressing), List.of(new StageFlag(StageChange.NOT_IN_DVC_YAML))));
+                    out.add(new StageStatus(
+                            repo.display(addressing), List.of(new StageFlag(StageChange.NOT_IN_DVC_YAML))));
                 }
             }
         }
         return out;
     }
 
-    private List<StageChange> dataStatus(DvcFileStage stage, List<Output> outputs, OutputWorkspace ws,
-            LocalDataAllowance allowance) {
+    private List<StageChange> dataStatus(
+            DvcFileStage stage, List<Output> outputs, OutputWorkspace ws, LocalDataAllowance allowance) {
         List<StageChange> changes = new ArrayList<>();
         for (Output o : outputs) {
             String st;

@@ -41,8 +41,10 @@ final class TargetResolver {
         }
         for (String target : targets) {
             for (Stage s : stagesFor(target)) {
-                selected.computeIfAbsent(s, k -> new ArrayList<>()).addAll(
-                        s.outs().stream().filter(o -> !selected.get(s).contains(o)).toList());
+                selected.computeIfAbsent(s, k -> new ArrayList<>())
+                        .addAll(s.outs().stream()
+                                .filter(o -> !selected.get(s).contains(o))
+                                .toList());
             }
             if (selected.isEmpty()) {
                 continue;
@@ -78,7 +80,10 @@ final class TargetResolver {
             String rel = safeRel(target);
             for (Stage s : stagesFor(target)) {
                 for (Output o : s.outs()) {
-                    if (rel != null && !isStageTarget(target) && !rel.equals(o.repoPath()) && RepoPaths.isWithin(rel, o.repoPath())) {
+                    if (rel != null
+                            && !isStageTarget(target)
+                            && !rel.equals(o.repoPath())
+                            && RepoPaths.isWithin(rel, o.repoPath())) {
                         inner.computeIfAbsent(o.repoPath(), k -> new LinkedHashSet<>())
                                 .add(rel.substring(o.repoPath().length() + 1));
                     } else {
@@ -111,13 +116,15 @@ final class TargetResolver {
         }
         String defaultFile = file != null ? file : defaultDvcYaml();
         for (PipelineStage s : index.pipelineStages()) {
-            if (s.dvcfile().equals(defaultFile) && (s.name().equals(name) || s.name().startsWith(name + "@"))) {
+            if (s.dvcfile().equals(defaultFile)
+                    && (s.name().equals(name) || s.name().startsWith(name + "@"))) {
                 found.add(s);
             }
         }
         if (!found.isEmpty() || file != null) {
             if (found.isEmpty()) {
-                throw new DvcException("stage '" + name + "' not found in '" + file + "'", "run `mvn dvc:dag` to list stages");
+                throw new DvcException(
+                        "stage '" + name + "' not found in '" + file + "'", "run `mvn dvc:dag` to list stages");
             }
             return found;
         }
@@ -138,9 +145,11 @@ final class TargetResolver {
             }
         }
         if (found.isEmpty()) {
-            throw new DvcException("'" + target + "' does not exist as an output or a stage name in 'dvc.yaml' or any"
-                    + " '.dvc' file", "run `mvn dvc:dag` to list stages, or `mvn dvc:add -Ddvc.targets=" + target
-                    + "` to track the path");
+            throw new DvcException(
+                    "'" + target + "' does not exist as an output or a stage name in 'dvc.yaml' or any"
+                            + " '.dvc' file",
+                    "run `mvn dvc:dag` to list stages, or `mvn dvc:add -Ddvc.targets=" + target
+                            + "` to track the path");
         }
         return found;
     }
@@ -151,7 +160,8 @@ final class TargetResolver {
         }
         String defaultFile = defaultDvcYaml();
         for (PipelineStage s : index.pipelineStages()) {
-            if (s.dvcfile().equals(defaultFile) && (s.name().equals(target) || s.name().startsWith(target + "@"))) {
+            if (s.dvcfile().equals(defaultFile)
+                    && (s.name().equals(target) || s.name().startsWith(target + "@"))) {
                 return true;
             }
         }

@@ -36,14 +36,15 @@ public final class Git implements AutoCloseable {
         // find it, a fifth of a second on every goal. Windows keeps JGit's discovery (no /etc there).
         if (!org.eclipse.jgit.util.SystemReader.getInstance().isWindows()) {
             String configured = System.getenv("GIT_CONFIG_SYSTEM");
-            FS.DETECTED.setGitSystemConfig(new File(configured != null && !configured.isEmpty()
-                    ? configured : "/etc/gitconfig"));
+            FS.DETECTED.setGitSystemConfig(
+                    new File(configured != null && !configured.isEmpty() ? configured : "/etc/gitconfig"));
         }
     }
 
     /** The git repository containing {@code dir}, if any. */
     public static Optional<Git> find(Path dir) {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
+        FileRepositoryBuilder builder =
+                new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
         if (builder.getGitDir() == null) {
             return Optional.empty();
         }
@@ -52,9 +53,11 @@ public final class Git implements AutoCloseable {
         } catch (IOException | IllegalArgumentException e) {
             // a .git that cannot be opened is not "no git": treating it so would skip .gitignore updates
             // and commit checks silently
-            throw new DvcException("the git repository " + builder.getGitDir() + " cannot be opened: " + e.getMessage(),
+            throw new DvcException(
+                    "the git repository " + builder.getGitDir() + " cannot be opened: " + e.getMessage(),
                     "repair it (`git status` says what is wrong), or set `core.no_scm = true` in .dvc/config if this"
-                            + " workspace is not meant to use git", e);
+                            + " workspace is not meant to use git",
+                    e);
         }
     }
 
@@ -81,7 +84,9 @@ public final class Git implements AutoCloseable {
     public Status status(boolean withUntracked) {
         try (org.eclipse.jgit.api.Git api = org.eclipse.jgit.api.Git.wrap(repository)) {
             org.eclipse.jgit.api.Status st = api.status().call();
-            boolean staged = !st.getAdded().isEmpty() || !st.getChanged().isEmpty() || !st.getRemoved().isEmpty();
+            boolean staged = !st.getAdded().isEmpty()
+                    || !st.getChanged().isEmpty()
+                    || !st.getRemoved().isEmpty();
             boolean unstaged = !st.getModified().isEmpty() || !st.getMissing().isEmpty();
             List<String> untracked = withUntracked ? new ArrayList<>(new TreeSet<>(st.getUntracked())) : List.of();
             return new Status(staged, unstaged, untracked);
@@ -124,7 +129,8 @@ public final class Git implements AutoCloseable {
         String prefix = rel + "/";
         int pos = index.findEntry(prefix);
         int next = pos < 0 ? -(pos + 1) : pos;
-        return next < index.getEntryCount() && index.getEntry(next).getPathString().startsWith(prefix);
+        return next < index.getEntryCount()
+                && index.getEntry(next).getPathString().startsWith(prefix);
     }
 
     /**
@@ -189,7 +195,9 @@ public final class Git implements AutoCloseable {
             files.add(Path.of(excludes));
         } else {
             String xdg = System.getenv("XDG_CONFIG_HOME");
-            Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : FS.DETECTED.userHome().toPath().resolve(".config");
+            Path base = xdg != null && !xdg.isEmpty()
+                    ? Path.of(xdg)
+                    : FS.DETECTED.userHome().toPath().resolve(".config");
             files.add(base.resolve("git").resolve("ignore"));
         }
         return files;

@@ -20,7 +20,8 @@ public final class GitHooks {
 
     public static Path hooksDir(Git git) {
         String configured = git.repository().getConfig().getString("core", null, "hooksPath");
-        return configured != null && !configured.isBlank() ? git.workTree().resolve(configured).normalize()
+        return configured != null && !configured.isBlank()
+                ? git.workTree().resolve(configured).normalize()
                 : git.repository().getDirectory().toPath().resolve("hooks");
     }
 
@@ -31,7 +32,8 @@ public final class GitHooks {
             for (String name : hooks.keySet()) {
                 Path hook = dir.resolve(name);
                 if (Files.exists(hook)) {
-                    throw new DvcException("Hook '" + name + "' already exists (" + hook + ")",
+                    throw new DvcException(
+                            "Hook '" + name + "' already exists (" + hook + ")",
                             "look at what it does: merge it by hand, or overwrite it with -Ddvc.force=true");
                 }
             }

@@ -87,7 +87,8 @@ public final class GitRevisions {
      * given, an abbreviated id for any other commit), in the order dvc's brancher visits them: named
      * revisions, branches, tags, then the remaining commits.
      */
-    public Map<RevCommit, List<String>> named(boolean allBranches, boolean allTags, boolean allCommits, List<String> revs) {
+    public Map<RevCommit, List<String>> named(
+            boolean allBranches, boolean allTags, boolean allCommits, List<String> revs) {
         Map<RevCommit, List<String>> out = new LinkedHashMap<>();
         for (String rev : revs) {
             out.computeIfAbsent(resolve(rev), k -> new ArrayList<>()).add(rev);
@@ -134,7 +135,8 @@ public final class GitRevisions {
     /** Like {@link #files(RevCommit, String, Predicate)}, skipping blobs larger than {@code maxBytes}. */
     public Map<String, byte[]> files(RevCommit commit, String dir, Predicate<String> wanted, long maxBytes) {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        try (TreeWalk tw = new TreeWalk(repository); ObjectReader reader = repository.newObjectReader()) {
+        try (TreeWalk tw = new TreeWalk(repository);
+                ObjectReader reader = repository.newObjectReader()) {
             tw.addTree(commit.getTree());
             tw.setRecursive(true);
             if (!dir.isEmpty()) {
@@ -143,14 +145,16 @@ public final class GitRevisions {
             while (tw.next()) {
                 String path = tw.getPathString();
                 String rel = dir.isEmpty() ? path : path.substring(Math.min(path.length(), dir.length() + 1));
-                if (wanted.test(rel) && (tw.getFileMode(0).getObjectType() == Constants.OBJ_BLOB)
+                if (wanted.test(rel)
+                        && (tw.getFileMode(0).getObjectType() == Constants.OBJ_BLOB)
                         && reader.getObjectSize(tw.getObjectId(0), Constants.OBJ_BLOB) <= maxBytes) {
                     out.put(rel, reader.open(tw.getObjectId(0)).getBytes());
                 }
             }
             return out;
         } catch (IOException e) {
-            throw new DvcException("cannot read the files of commit " + commit.getName() + ": " + e.getMessage(), null, e);
+            throw new DvcException(
+                    "cannot read the files of commit " + commit.getName() + ": " + e.getMessage(), null, e);
         }
     }
 
@@ -163,7 +167,8 @@ public final class GitRevisions {
             }
             return Optional.of(repository.open(tw.getObjectId(0)).getBytes());
         } catch (IOException e) {
-            throw new DvcException("cannot read " + path + " at commit " + commit.getName() + ": " + e.getMessage(), null, e);
+            throw new DvcException(
+                    "cannot read " + path + " at commit " + commit.getName() + ": " + e.getMessage(), null, e);
         }
     }
 }

@@ -25,8 +25,8 @@ final class SqliteLibrary {
         loaded = true;
         String file = LibraryLoaderUtil.getNativeLibName();
         // the resource path asks sqlite-jdbc's OSInfo, which runs `uname`: only when not cached yet
-        Path dir = NativeLibraries.directoryOf(SQLiteJDBCLoader.class, file,
-                () -> LibraryLoaderUtil.getNativeLibResourcePath() + "/" + file);
+        Path dir = NativeLibraries.directoryOf(
+                SQLiteJDBCLoader.class, file, () -> LibraryLoaderUtil.getNativeLibResourcePath() + "/" + file);
         if (dir == null) {
             return;
         }

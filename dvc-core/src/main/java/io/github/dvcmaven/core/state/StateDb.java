@@ -44,21 +44,25 @@ public final class StateDb implements AutoCloseable {
     private final Map<Key, Entry> pending = new ConcurrentHashMap<>(EXPECTED_FILES);
     /** Inodes with a row in the table: only these can hold an older state to delete when one is written. */
     private final Set<Inode> stored = ConcurrentHashMap.newKeySet(EXPECTED_FILES);
+
     private final Map<List<String>, TreeRecord> pendingTrees = new ConcurrentHashMap<>();
     /** The thread opening or flushing the database in the background, if one was started. */
     private volatile Thread background;
+
     private final Object startingFlush = new Object();
     /** A flush asked for while a background thread ran: that thread does it before it ends. */
     private boolean flushRequested;
+
     private volatile boolean loaded;
     private Connection connection;
 
     /** Why the database is not used (null while it is): set once, said once, then every call goes without it. */
     private volatile String unavailable;
+
     private final Consumer<String> onUnavailable;
 
     public StateDb(Path file) {
-        this(file, why -> { });
+        this(file, why -> {});
     }
 
     /** @param onUnavailable told once, if the database cannot be used: the run goes on rehashing what it needs */
@@ -123,7 +127,9 @@ public final class StateDb implements AutoCloseable {
                 ps.setString(1, path);
                 ps.setString(2, algorithm);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? new TreeRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)) : null;
+                    return rs.next()
+                            ? new TreeRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))
+                            : null;
                 }
             }
         } catch (SQLException e) {
@@ -164,8 +170,8 @@ public final class StateDb implements AutoCloseable {
             if (c == null) {
                 return false;
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM complete_trees WHERE dir_hash = ? AND cache_fingerprint = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT 1 FROM complete_trees WHERE dir_hash = ? AND cache_fingerprint = ?")) {
                 ps.setString(1, dirHash);
                 ps.setString(2, cacheFingerprint);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -200,7 +206,11 @@ public final class StateDb implements AutoCloseable {
      * have raced; it is trusted at once.
      */
     public void putTrusted(FileStat stat, String algorithm, String hash) {
-        put(stat, algorithm, hash, Math.max(System.currentTimeMillis() * 1_000_000L, stat.mtimeNanos() + RACY_WINDOW_NANOS));
+        put(
+                stat,
+                algorithm,
+                hash,
+                Math.max(System.currentTimeMillis() * 1_000_000L, stat.mtimeNanos() + RACY_WINDOW_NANOS));
     }
 
     private static Inode inode(Key k) {
@@ -232,10 +242,11 @@ public final class StateDb implements AutoCloseable {
                 Connection c = connection();
                 if (c != null) {
                     try (Statement st = c.createStatement();
-                         ResultSet rs = st.executeQuery(
-                                 "SELECT dev, ino, mtime_ns, size, algorithm, hash, hashed_at_ns FROM hashes")) {
+                            ResultSet rs = st.executeQuery(
+                                    "SELECT dev, ino, mtime_ns, size, algorithm, hash, hashed_at_ns FROM hashes")) {
                         while (rs.next()) {
-                            Key k = new Key(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5));
+                            Key k = new Key(
+                                    rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5));
                             entries.putIfAbsent(k, new Entry(rs.getString(6), rs.getLong(7)));
                             stored.add(inode(k));
                         }
@@ -303,9 +314,10 @@ public final class StateDb implements AutoCloseable {
             c.setAutoCommit(false);
             // an inode holds one content at a time: older states of the same file are dead weight
             try (PreparedStatement del = c.prepareStatement("DELETE FROM hashes WHERE dev = ? AND ino = ?"
-                    + " AND algorithm = ? AND (mtime_ns <> ? OR size <> ?)");
-                 PreparedStatement ins = c.prepareStatement("INSERT OR REPLACE INTO hashes"
-                         + " (dev, ino, mtime_ns, size, algorithm, hash, hashed_at_ns) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                            + " AND algorithm = ? AND (mtime_ns <> ? OR size <> ?)");
+                    PreparedStatement ins = c.prepareStatement(
+                            "INSERT OR REPLACE INTO hashes"
+                                    + " (dev, ino, mtime_ns, size, algorithm, hash, hashed_at_ns) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 boolean deletes = false;
                 for (Map.Entry<Key, Entry> e : batch) {
                     Key k = e.getKey();

@@ -23,20 +23,26 @@ class CoreArchitectureTest {
 
     @BeforeAll
     static void importCore() {
-        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        core = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.github.dvcmaven.core");
     }
 
     @Test
     void theCoreNeverSeesMavensApi() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.maven..", "org.codehaus.plexus..",
-                "org.eclipse.aether..").check(core);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.maven..", "org.codehaus.plexus..", "org.eclipse.aether..")
+                .check(core);
     }
 
     @Test
     void theInternalPackagesFormNoCycle() {
-        slices().matching("io.github.dvcmaven.core.(*)..").namingSlices("$1")
-                .should().beFreeOfCycles()
+        slices().matching("io.github.dvcmaven.core.(*)..")
+                .namingSlices("$1")
+                .should()
+                .beFreeOfCycles()
                 .ignoreDependency(alwaysTrue(), resideInAPackage(API))
                 .ignoreDependency(resideInAPackage(API), alwaysTrue())
                 .check(core);

@@ -22,9 +22,13 @@ public final class S3PlainDownloadMain {
         String key = args[2];
         Path out = Path.of(args[3]);
         Files.deleteIfExists(out);
-        try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(endpoint)).forcePathStyle(true)
-                .region(Region.US_EAST_1).responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(URI.create(endpoint))
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .requestChecksumCalculation(
+                        software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(args[4], args[5])))
                 .build()) {
             long start = System.nanoTime();

@@ -8,8 +8,8 @@ public final class S3ServerMain {
     private S3ServerMain() {}
 
     public static void main(String[] args) throws Exception {
-        S3ProxyServer server = new S3ProxyServer(Integer.parseInt(args[0]),
-                args.length > 1 && !args[1].equals("memory") ? Path.of(args[1]) : null);
+        S3ProxyServer server = new S3ProxyServer(
+                Integer.parseInt(args[0]), args.length > 1 && !args[1].equals("memory") ? Path.of(args[1]) : null);
         System.out.println(server.endpoint());
         System.out.flush();
         Thread.currentThread().join();

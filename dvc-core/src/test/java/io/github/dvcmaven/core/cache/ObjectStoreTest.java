@@ -3,10 +3,10 @@ package io.github.dvcmaven.core.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.fs.Modes;
 import io.github.dvcmaven.core.hash.FileHasher;
 import io.github.dvcmaven.core.hash.HashAhead;
-import io.github.dvcmaven.core.api.HashInfo;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,30 +53,41 @@ class ObjectStoreTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {".git/config", "sub/.git/HEAD", "sub/.GIT/hooks/pre-commit",
-            ".git. /config", "git~1/config", "a/.g\u200cit/config", ".Git\uFEFF/objects/ab/cd"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                ".git/config",
+                "sub/.git/HEAD",
+                "sub/.GIT/hooks/pre-commit",
+                ".git. /config",
+                "git~1/config",
+                "a/.g\u200cit/config",
+                ".Git\uFEFF/objects/ab/cd"
+            })
     void aManifestPlantingAGitDirectoryIsRefusedAsGitRefusesIt(String relpath) throws Exception {
         ObjectStore store = new ObjectStore(tmp.resolve("cache"));
         String json = "[{\"md5\": \"0cc175b9c0f1b6a831c399e269772661\", \"relpath\": \"" + relpath + "\"}]";
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         HashInfo dir = HashInfo.md5(FileHasher.md5Hex(bytes) + ".dir");
         assertThatThrownBy(() -> store.addStream(new ByteArrayInputStream(bytes), dir))
-                .isInstanceOf(CorruptObjectException.class).hasMessageContaining("inside a .git directory");
+                .isInstanceOf(CorruptObjectException.class)
+                .hasMessageContaining("inside a .git directory");
         assertThat(store.exists(dir)).isFalse();
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"git/config", ".gitignore", "sub/.github/workflows/ci.yml",
-            "legit/x", ".gitkeep"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"git/config", ".gitignore", "sub/.github/workflows/ci.yml", "legit/x", ".gitkeep"})
     void namesThatOnlyLookLikeGitAreFine(String relpath) throws Exception {
-        assertThat(List.of(relpath.split("/")).stream().anyMatch(ObjectStore::isGitDirName)).isFalse();
+        assertThat(List.of(relpath.split("/")).stream().anyMatch(ObjectStore::isGitDirName))
+                .isFalse();
     }
 
     @Test
     void aDownloadWhoseBytesDoNotMatchItsNameNeverBecomesAnObject() throws Exception {
         ObjectStore store = new ObjectStore(tmp.resolve("cache"));
         HashInfo claimed = md5("what the name promises");
-        assertThatThrownBy(() -> store.addStream(new ByteArrayInputStream("something else".getBytes(StandardCharsets.UTF_8)), claimed))
+        assertThatThrownBy(() -> store.addStream(
+                        new ByteArrayInputStream("something else".getBytes(StandardCharsets.UTF_8)), claimed))
                 .isInstanceOf(CorruptObjectException.class);
         assertThat(store.isValid(claimed)).isFalse();
         try (var files = Files.walk(tmp.resolve("cache"))) {
@@ -103,7 +114,8 @@ class ObjectStoreTest {
         content[12345] ^= 1;
         Files.write(big, content);
         assertThatThrownBy(() -> store.addFileHashing(big, HashInfo.MD5, false, stale))
-                .isInstanceOf(CorruptObjectException.class).hasMessageContaining("changed while");
+                .isInstanceOf(CorruptObjectException.class)
+                .hasMessageContaining("changed while");
         assertThat(store.isValid(HashInfo.md5(FileHasher.md5Hex(content)))).isFalse();
         try (var files = Files.walk(tmp.resolve("cache"))) {
             assertThat(files.filter(Files::isRegularFile)).containsExactly(store.path(HashInfo.md5(md5)));

@@ -38,9 +38,11 @@ class ConfigObjTest {
     @Test
     void errorsNameTheLine() {
         assertThatThrownBy(() -> ConfigObj.parse("[core]\n    remote = a\n    remote = b\n", ".dvc/config"))
-                .isInstanceOf(FormatException.class).hasMessageStartingWith(".dvc/config:3:");
+                .isInstanceOf(FormatException.class)
+                .hasMessageStartingWith(".dvc/config:3:");
         assertThatThrownBy(() -> ConfigObj.parse("[core]\nthis is not ini\n", ".dvc/config"))
-                .isInstanceOf(FormatException.class).hasMessageStartingWith(".dvc/config:2:");
+                .isInstanceOf(FormatException.class)
+                .hasMessageStartingWith(".dvc/config:2:");
     }
 
     @Test
@@ -72,24 +74,40 @@ class ConfigObjTest {
     void levelsMergeKeyByKeyAndResolveRelativePathsPerFile(@TempDir Path dir) throws IOException {
         Path dvcDir = Files.createDirectories(dir.resolve("repo/.dvc"));
         Path global = Files.createDirectories(dir.resolve("global"));
-        Files.writeString(global.resolve("config"), "[core]\n    remote = g\n    autostage = true\n[cache]\n    dir = ../shared-cache\n");
-        Files.writeString(dvcDir.resolve("config"), "[core]\n    remote = repo\n['remote \"repo\"']\n    url = ../../store\n");
+        Files.writeString(
+                global.resolve("config"),
+                "[core]\n    remote = g\n    autostage = true\n[cache]\n    dir = ../shared-cache\n");
+        Files.writeString(
+                dvcDir.resolve("config"), "[core]\n    remote = repo\n['remote \"repo\"']\n    url = ../../store\n");
         Files.writeString(dvcDir.resolve("config.local"), "['remote \"repo\"']\n    access_key_id = secret\n");
-        DvcConfig config = DvcConfig.load(ConfigFiles.forRepo(dvcDir,
-                Map.of("DVC_GLOBAL_CONFIG_DIR", global.toString(), "DVC_SYSTEM_CONFIG_DIR", dir.resolve("none").toString())));
+        DvcConfig config = DvcConfig.load(ConfigFiles.forRepo(
+                dvcDir,
+                Map.of(
+                        "DVC_GLOBAL_CONFIG_DIR",
+                        global.toString(),
+                        "DVC_SYSTEM_CONFIG_DIR",
+                        dir.resolve("none").toString())));
         assertThat(config.get("core", "remote")).contains("repo");
         assertThat(config.getBoolean("core", "autostage", false)).isTrue();
-        assertThat(config.get("cache", "dir")).contains(dir.resolve("shared-cache").toString());
-        assertThat(config.remotes().get("repo")).containsEntry("url", dir.resolve("store").toString())
+        assertThat(config.get("cache", "dir"))
+                .contains(dir.resolve("shared-cache").toString());
+        assertThat(config.remotes().get("repo"))
+                .containsEntry("url", dir.resolve("store").toString())
                 .containsEntry("access_key_id", "secret");
     }
 
     @Test
     void keysAreLowerCased(@TempDir Path dir) throws IOException {
         Path dvcDir = Files.createDirectories(dir.resolve(".dvc"));
-        Files.writeString(dvcDir.resolve("config"), "[Core]\n    Remote = MyRemote\n['remote \"MyRemote\"']\n    URL = /x\n");
-        DvcConfig config = DvcConfig.load(ConfigFiles.forRepo(dvcDir, Map.of("DVC_GLOBAL_CONFIG_DIR", dir.resolve("g").toString(),
-                "DVC_SYSTEM_CONFIG_DIR", dir.resolve("s").toString())));
+        Files.writeString(
+                dvcDir.resolve("config"), "[Core]\n    Remote = MyRemote\n['remote \"MyRemote\"']\n    URL = /x\n");
+        DvcConfig config = DvcConfig.load(ConfigFiles.forRepo(
+                dvcDir,
+                Map.of(
+                        "DVC_GLOBAL_CONFIG_DIR",
+                        dir.resolve("g").toString(),
+                        "DVC_SYSTEM_CONFIG_DIR",
+                        dir.resolve("s").toString())));
         assertThat(config.get("core", "remote")).contains("MyRemote");
         assertThat(config.remotes()).containsKey("myremote");
     }

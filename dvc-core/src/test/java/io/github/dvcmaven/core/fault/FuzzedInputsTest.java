@@ -3,10 +3,10 @@ package io.github.dvcmaven.core.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.DvcException;
-import io.github.dvcmaven.core.format.params.ParamsFiles;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.StatusOptions;
+import io.github.dvcmaven.core.format.params.ParamsFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -174,7 +174,8 @@ class FuzzedInputsTest {
               z: 3
             """;
 
-    static final String PARAMS_JSON = "{\"nested\": {\"key\": [1, 2.5, \"x\", null, true, {\"deep\": [[]]}]}, \"n\": -1e3}";
+    static final String PARAMS_JSON =
+            "{\"nested\": {\"key\": [1, 2.5, \"x\", null, true, {\"deep\": [[]]}]}, \"n\": -1e3}";
 
     static final String PARAMS_TOML = """
             title = "churn"
@@ -220,22 +221,93 @@ class FuzzedInputsTest {
             "[".repeat(5000) + "\n");
 
     static final List<Kind> KINDS = List.of(
-            new Kind("dvc.yaml", List.of(DVC_YAML, aliasBomb() + "stages: {}\n", KNOWN_BAD_YAML.get(0), KNOWN_BAD_YAML.get(1),
-                    KNOWN_BAD_YAML.get(2), KNOWN_BAD_YAML.get(3), KNOWN_BAD_YAML.get(4))),
+            new Kind(
+                    "dvc.yaml",
+                    List.of(
+                            DVC_YAML,
+                            aliasBomb() + "stages: {}\n",
+                            KNOWN_BAD_YAML.get(0),
+                            KNOWN_BAD_YAML.get(1),
+                            KNOWN_BAD_YAML.get(2),
+                            KNOWN_BAD_YAML.get(3),
+                            KNOWN_BAD_YAML.get(4))),
             new Kind("dvc.lock", List.of(DVC_LOCK, "schema: '2.0'\nstages:\n  s: &s {cmd: *s}\n")),
             new Kind("images.dvc", List.of(POINTER, "outs:\n- path: ../../etc/passwd\n  md5: x\n")),
-            new Kind(".dvc/config", List.of(CONFIG, "remote = x\n[core]\n", "['remote \"a\"']\nurl = remote://a/x\n[core]\nremote = a\n",
-                    "['remote \"a\"']\nurl = remote://b\n['remote \"b\"']\nurl = remote://a\n[core]\nremote = a\n")),
+            new Kind(
+                    ".dvc/config",
+                    List.of(
+                            CONFIG,
+                            "remote = x\n[core]\n",
+                            "['remote \"a\"']\nurl = remote://a/x\n[core]\nremote = a\n",
+                            "['remote \"a\"']\nurl = remote://b\n['remote \"b\"']\nurl = remote://a\n[core]\nremote = a\n")),
             new Kind("params.yaml", List.of(PARAMS_YAML, aliasBomb())),
             new Kind("params.json", List.of(PARAMS_JSON, "[".repeat(100_000), "{\"a\":".repeat(50_000))),
-            new Kind("params.toml", List.of(PARAMS_TOML, "a = " + "[".repeat(100_000), "[" + "a.".repeat(20_000) + "b]\n")),
-            new Kind("params.py", List.of(PARAMS_PY, "X = " + "[".repeat(100_000), "T = " + "1, ".repeat(50_000) + "1\n")));
+            new Kind(
+                    "params.toml",
+                    List.of(PARAMS_TOML, "a = " + "[".repeat(100_000), "[" + "a.".repeat(20_000) + "b]\n")),
+            new Kind(
+                    "params.py",
+                    List.of(PARAMS_PY, "X = " + "[".repeat(100_000), "T = " + "1, ".repeat(50_000) + "1\n")));
 
-    static final String[] TOKENS = {"${", "}", "{", "[", "]", ":", ": ", "- ", "\n", "\n  ", "\n    ", "\t", "&a ", "*a",
-        "<<: *a", "'", "\"", "\\", "#", "!!python/object:os.system ", "\0", "\uFFFF", "\uD800", "..", "/", "../",
-        "foreach:", "do:", "matrix:", "vars:", "${item}", "${key}", "${train.seed}", "${models}", "-1e999", "0x1F",
-        "1979-05-27", "null", "~", "true", "NaN", ".inf", "=", "[[", "]]", "remote://storage", "remote://sub/x",
-        "['remote \"x\"']", "url = ", "md5: ", ".dir", "cache: false", "wdir: ../..", "path: /etc", "???", "%", ","};
+    static final String[] TOKENS = {
+        "${",
+        "}",
+        "{",
+        "[",
+        "]",
+        ":",
+        ": ",
+        "- ",
+        "\n",
+        "\n  ",
+        "\n    ",
+        "\t",
+        "&a ",
+        "*a",
+        "<<: *a",
+        "'",
+        "\"",
+        "\\",
+        "#",
+        "!!python/object:os.system ",
+        "\0",
+        "\uFFFF",
+        "\uD800",
+        "..",
+        "/",
+        "../",
+        "foreach:",
+        "do:",
+        "matrix:",
+        "vars:",
+        "${item}",
+        "${key}",
+        "${train.seed}",
+        "${models}",
+        "-1e999",
+        "0x1F",
+        "1979-05-27",
+        "null",
+        "~",
+        "true",
+        "NaN",
+        ".inf",
+        "=",
+        "[[",
+        "]]",
+        "remote://storage",
+        "remote://sub/x",
+        "['remote \"x\"']",
+        "url = ",
+        "md5: ",
+        ".dir",
+        "cache: false",
+        "wdir: ../..",
+        "path: /etc",
+        "???",
+        "%",
+        ","
+    };
 
     @Test
     void fuzzedRepositoryFilesEndInAValueOrAnErrorNamingTheFile() throws Exception {
@@ -253,7 +325,8 @@ class FuzzedInputsTest {
             Path ws = baseRepository();
             for (int i = 0; i < INPUTS && failures.size() < 20; i++) {
                 Kind kind = KINDS.get(i % KINDS.size());
-                String input = i < KINDS.size() * 8 ? kind.seeds().get((i / KINDS.size()) % kind.seeds().size())
+                String input = i < KINDS.size() * 8
+                        ? kind.seeds().get((i / KINDS.size()) % kind.seeds().size())
                         : mutate(random, kind, random.nextInt(kind.seeds().size()));
                 Path file = ws.resolve(kind.file());
                 byte[] original = Files.exists(file) ? Files.readAllBytes(file) : null;
@@ -265,7 +338,8 @@ class FuzzedInputsTest {
                     result = outcome.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 } catch (TimeoutException e) {
                     outcome.cancel(true);
-                    failures.add("hang over " + TIMEOUT_SECONDS + " s on " + kind.file() + " input #" + i + ": " + abbreviate(input));
+                    failures.add("hang over " + TIMEOUT_SECONDS + " s on " + kind.file() + " input #" + i + ": "
+                            + abbreviate(input));
                     runner.shutdownNow();
                     runner = Executors.newSingleThreadExecutor();
                     result = "hang";
@@ -290,7 +364,8 @@ class FuzzedInputsTest {
         } finally {
             runner.shutdownNow();
         }
-        System.out.printf("fuzz: %d inputs (seed %d), peak heap %d MiB, outcomes %s%n", INPUTS, SEED, peakHeap >> 20, outcomes);
+        System.out.printf(
+                "fuzz: %d inputs (seed %d), peak heap %d MiB, outcomes %s%n", INPUTS, SEED, peakHeap >> 20, outcomes);
         assertThat(failures).isEmpty();
     }
 
@@ -330,8 +405,9 @@ class FuzzedInputsTest {
             String name = kind.file().substring(kind.file().lastIndexOf('/') + 1);
             String message = String.valueOf(e.getMessage());
             // a config value is named by its key (cache.type, remote 'x'), as dvc names it
-            boolean namesIt = message.contains(name) || kind.file().equals(".dvc/config")
-                    && (message.contains("remote") || message.contains("cache.") || message.contains("core."))
+            boolean namesIt = message.contains(name)
+                    || kind.file().equals(".dvc/config")
+                            && (message.contains("remote") || message.contains("cache.") || message.contains("core."))
                     || kind.file().startsWith("params") && message.contains("dvc.yaml");
             if (!namesIt) {
                 return "unexpected error not naming " + kind.file() + ": " + message;
@@ -362,7 +438,11 @@ class FuzzedInputsTest {
                     int from = random.nextInt(Math.max(1, other.length()));
                     s.insert(at, other, from, Math.min(other.length(), from + random.nextInt(60)));
                 }
-                default -> s.insert(at, String.valueOf(TOKENS[random.nextInt(TOKENS.length)]).repeat(1 + random.nextInt(30)));
+                default ->
+                    s.insert(
+                            at,
+                            String.valueOf(TOKENS[random.nextInt(TOKENS.length)])
+                                    .repeat(1 + random.nextInt(30)));
             }
         }
         return s.toString();

@@ -2,11 +2,11 @@ package io.github.dvcmaven.core.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.format.yaml.YamlReader;
-import io.github.dvcmaven.core.hash.FileHasher;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.StatusOptions;
+import io.github.dvcmaven.core.format.yaml.YamlReader;
+import io.github.dvcmaven.core.hash.FileHasher;
 import io.github.dvcmaven.core.testing.Datasets;
 import io.github.dvcmaven.core.testing.S3ProxyServer;
 import java.io.IOException;
@@ -53,8 +53,11 @@ class KillTrialsTest {
         try (S3ProxyServer s3 = new S3ProxyServer()) {
             Map<String, String> options = new LinkedHashMap<>();
             s3.remoteOptions(true).forEach((k, v) -> options.put(k, String.valueOf(v)));
-            trials(s3.url("kill"), options, () -> objectsOnS3(s3), () -> s3.keys("kill")
-                    .forEach(k -> s3.blobs().removeBlob(S3ProxyServer.BUCKET, "kill/" + k)));
+            trials(
+                    s3.url("kill"),
+                    options,
+                    () -> objectsOnS3(s3),
+                    () -> s3.keys("kill").forEach(k -> s3.blobs().removeBlob(S3ProxyServer.BUCKET, "kill/" + k)));
         }
     }
 
@@ -69,7 +72,8 @@ class KillTrialsTest {
         void run() throws IOException;
     }
 
-    private void trials(String remoteUrl, Map<String, String> remoteOptions, RemoteObjects remoteObjects, Step emptyRemote)
+    private void trials(
+            String remoteUrl, Map<String, String> remoteOptions, RemoteObjects remoteObjects, Step emptyRemote)
             throws Exception {
         Path ws = Files.createDirectories(tmp.resolve("ws"));
         Repo.init(ws, true, false);
@@ -78,8 +82,9 @@ class KillTrialsTest {
             Datasets.writeRandom(ws.resolve("data/f" + i + ".bin"), 4096 + i, i);
         }
         Datasets.writeRandom(ws.resolve("big.bin"), 48L << 20, 99);
-        Files.writeString(ws.resolve("dvc.yaml"), "stages:\n  copy:\n    cmd: cp big.bin copy.bin\n    deps: [big.bin]\n"
-                + "    outs: [copy.bin]\n");
+        Files.writeString(
+                ws.resolve("dvc.yaml"),
+                "stages:\n  copy:\n    cmd: cp big.bin copy.bin\n    deps: [big.bin]\n" + "    outs: [copy.bin]\n");
         Map<String, String> expected = contents(ws, List.of("data", "big.bin"));
         try (Repo repo = open(ws)) {
             repo.remotes().add("r", remoteUrl, true, false, false);
@@ -129,7 +134,9 @@ class KillTrialsTest {
             assertThat(runAndKill(op, ws, 600_000)).as("rerun of " + op).isFalse();
             assertObjectsMatchTheirNames(ws.resolve(".dvc/cache"));
             if (!op.equals("repro")) {
-                assertThat(contents(ws, List.of("data", "big.bin"))).as("workspace after " + op).isEqualTo(expected);
+                assertThat(contents(ws, List.of("data", "big.bin")))
+                        .as("workspace after " + op)
+                        .isEqualTo(expected);
             }
         }
         try (Repo repo = open(ws)) {
@@ -145,8 +152,16 @@ class KillTrialsTest {
     /** Runs the operation in a child JVM; kills it with SIGKILL after the delay. True when it was killed. */
     private static boolean runAndKill(String op, Path ws, long killAfterMillis) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), KillTarget.class.getName(), op,
-                ws.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KillTarget.class.getName(),
+                        op,
+                        ws.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (p.waitFor(killAfterMillis, TimeUnit.MILLISECONDS)) {
             assertThat(p.exitValue()).as(op + " exit").isZero();
             return false;
@@ -188,7 +203,10 @@ class KillTrialsTest {
     private static Map<String, String> objectsOnS3(S3ProxyServer s3) throws IOException {
         Map<String, String> out = new TreeMap<>();
         for (String key : s3.keys("kill")) {
-            try (InputStream in = s3.blobs().getBlob(S3ProxyServer.BUCKET, "kill/" + key).getPayload().openStream()) {
+            try (InputStream in = s3.blobs()
+                    .getBlob(S3ProxyServer.BUCKET, "kill/" + key)
+                    .getPayload()
+                    .openStream()) {
                 out.put(key, FileHasher.hash(in, "md5"));
             }
         }

@@ -3,9 +3,9 @@ package io.github.dvcmaven.core.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.py.RawScalar;
 import io.github.dvcmaven.core.format.yaml.YamlDocument;
 import io.github.dvcmaven.core.format.yaml.YamlReader;
+import io.github.dvcmaven.core.py.RawScalar;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,9 +52,12 @@ class YamlReaderTest {
     @Test
     void duplicateKeysAndSyntaxErrorsNameFileAndLine() {
         assertThatThrownBy(() -> YamlReader.parse("a: 1\nb: 2\na: 3\n", "dvc.yaml"))
-                .isInstanceOf(FormatException.class).hasMessageStartingWith("dvc.yaml:3:").hasMessageContaining("duplicate");
+                .isInstanceOf(FormatException.class)
+                .hasMessageStartingWith("dvc.yaml:3:")
+                .hasMessageContaining("duplicate");
         assertThatThrownBy(() -> YamlReader.parse("stages:\n  x:\n    cmd: [unclosed\n", "dvc.yaml"))
-                .isInstanceOf(FormatException.class).hasMessageStartingWith("dvc.yaml:");
+                .isInstanceOf(FormatException.class)
+                .hasMessageStartingWith("dvc.yaml:");
     }
 
     @Test

@@ -22,7 +22,9 @@ class DvcIgnoreTest {
         assertThat(ignore.isIgnored("data/local-only", false)).isTrue();
         assertThat(ignore.isIgnored("local-only", false)).isFalse();
         assertThat(ignore.isIgnored(".git/config", false)).isTrue();
-        assertThat(ignore.isIgnored("data/sub/file", false)).as("nested dvc repo").isTrue();
+        assertThat(ignore.isIgnored("data/sub/file", false))
+                .as("nested dvc repo")
+                .isTrue();
         assertThat(ignore.isIgnored("data/file.csv", false)).isFalse();
     }
 }

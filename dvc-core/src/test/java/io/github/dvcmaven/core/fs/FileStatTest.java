@@ -14,8 +14,8 @@ class FileStatTest {
     void parsesTheJdkFileKeyIntoTheSameDeviceAndInodeAsUnixAttributes(@TempDir Path dir) throws IOException {
         Path f = Files.writeString(dir.resolve("a"), "x");
         Object key = Files.readAttributes(f, BasicFileAttributes.class).fileKey();
-        assertThat(FileStat.parseKey(key)).containsExactly((Long) Files.getAttribute(f, "unix:dev"),
-                (Long) Files.getAttribute(f, "unix:ino"));
+        assertThat(FileStat.parseKey(key))
+                .containsExactly((Long) Files.getAttribute(f, "unix:dev"), (Long) Files.getAttribute(f, "unix:ino"));
     }
 
     @Test

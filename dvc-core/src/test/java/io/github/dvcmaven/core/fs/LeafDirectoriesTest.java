@@ -23,7 +23,8 @@ class LeafDirectoriesTest {
         assertThat(leaves.isLeaf(tmp)).isFalse();
         String fs = Files.getFileStore(tmp).type();
         // the build machines' temp dirs are ext4 or tmpfs; elsewhere the answer must be the safe "no"
-        assertThat(leaves.isLeaf(leaf)).isEqualTo(Set.of("ext2", "ext3", "ext4", "xfs", "tmpfs").contains(fs));
+        assertThat(leaves.isLeaf(leaf))
+                .isEqualTo(Set.of("ext2", "ext3", "ext4", "xfs", "tmpfs").contains(fs));
         Files.createDirectory(leaf.resolve("sub"));
         assertThat(leaves.isLeaf(leaf)).isFalse();
     }

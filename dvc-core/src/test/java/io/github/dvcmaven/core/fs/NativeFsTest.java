@@ -31,6 +31,8 @@ class NativeFsTest {
         t.start();
         t.join();
         assertThat(seen.get(1)).isEqualTo(Math.min(19, seen.get(0) + 10));
-        assertThat(niceOfThisThread()).as("the rest of the process is left alone").isEqualTo(mine);
+        assertThat(niceOfThisThread())
+                .as("the rest of the process is left alone")
+                .isEqualTo(mine);
     }
 }

@@ -54,12 +54,14 @@ class ContentHasherTest {
             age(f);
         }
         try (StateDb state = new StateDb(tmp.resolve("state.db"))) {
-            ContentHasher.TreeHash first = hasher(state).hashDir(tmp.resolve("data"), "data", HashInfo.MD5, countingReader);
+            ContentHasher.TreeHash first =
+                    hasher(state).hashDir(tmp.resolve("data"), "data", HashInfo.MD5, countingReader);
             assertThat(reads.get()).isEqualTo(200);
             assertThat(first.manifest().entries()).hasSize(200);
 
             reads.set(0);
-            ContentHasher.TreeHash again = hasher(state).hashDir(tmp.resolve("data"), "data", HashInfo.MD5, countingReader);
+            ContentHasher.TreeHash again =
+                    hasher(state).hashDir(tmp.resolve("data"), "data", HashInfo.MD5, countingReader);
             assertThat(reads.get()).isZero();
             assertThat(again.hash()).isEqualTo(first.hash());
 
@@ -68,10 +70,12 @@ class ContentHasherTest {
             age(changed);
             Files.setLastModifiedTime(changed, FileTime.from(Instant.now().minusSeconds(30)));
             reads.set(0);
-            ContentHasher.TreeHash after = hasher(state).hashDir(tmp.resolve("data"), "data", HashInfo.MD5, countingReader);
+            ContentHasher.TreeHash after =
+                    hasher(state).hashDir(tmp.resolve("data"), "data", HashInfo.MD5, countingReader);
             assertThat(reads.get()).as("only the changed file is read").isEqualTo(1);
             assertThat(after.hash()).isNotEqualTo(first.hash());
-            assertThat(after.manifest().asMap().get("sub/f7")).isEqualTo(FileHasher.md5Hex("a different content 7".getBytes()));
+            assertThat(after.manifest().asMap().get("sub/f7"))
+                    .isEqualTo(FileHasher.md5Hex("a different content 7".getBytes()));
         }
         assertThat(data).exists();
     }
@@ -93,7 +97,7 @@ class ContentHasherTest {
         BiFunction<String, FileStat, TreeWalker.Entry> entry =
                 (rel, st) -> new TreeWalker.Entry(rel, tmp.resolve(rel), st, false);
         List<TreeWalker.Entry> base = new ArrayList<>();
-        for (int i = 0; i < 6000; i++) {   // above the size that is fingerprinted in parallel slices
+        for (int i = 0; i < 6000; i++) { // above the size that is fingerprinted in parallel slices
             base.add(entry.apply("d/f" + i, new FileStat(5, 1000 + i, 7_000L + i, 10, -1, true, false)));
         }
         String fp = h.fingerprint(base);
@@ -146,7 +150,9 @@ class ContentHasherTest {
         Files.write(other, content);
         Files.setLastModifiedTime(other, FileTime.from(Instant.now().minusSeconds(30)));
         ContentHasher.FileHash second = h.hashFile(other, HashInfo.MD5, reader);
-        assertThat(second.hash().value()).isEqualTo(FileHasher.md5Hex(content)).isNotEqualTo(first.hash().value());
+        assertThat(second.hash().value())
+                .isEqualTo(FileHasher.md5Hex(content))
+                .isNotEqualTo(first.hash().value());
         assertThat(given).hasSize(2);
         assertThat(given.get(1)).isNull();
 

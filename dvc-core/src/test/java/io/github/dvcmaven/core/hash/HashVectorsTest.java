@@ -31,17 +31,23 @@ class HashVectorsTest {
 
     @Test
     void directoryVectors() {
-        assertThat(new DirManifest(List.of(e("one", "one"), e("two", "two"))).hash().value())
+        assertThat(new DirManifest(List.of(e("one", "one"), e("two", "two")))
+                        .hash()
+                        .value())
                 .isEqualTo("6b18131dc289fd37006705affe961ef8.dir");
         DirManifest m = new DirManifest(List.of(e("subdir/data", "data"), e("foo", "foo"), e("bar", "bar")));
-        assertThat(new String(m.toBytes(), StandardCharsets.US_ASCII)).isEqualTo(
-                "[{\"md5\": \"37b51d194a7513e45b56f6524f2d51f2\", \"relpath\": \"bar\"}, "
+        assertThat(new String(m.toBytes(), StandardCharsets.US_ASCII))
+                .isEqualTo("[{\"md5\": \"37b51d194a7513e45b56f6524f2d51f2\", \"relpath\": \"bar\"}, "
                         + "{\"md5\": \"acbd18db4cc2f85cedef654fccc4a4d8\", \"relpath\": \"foo\"}, "
                         + "{\"md5\": \"8d777f385d3dfec8815d20f7496026dc\", \"relpath\": \"subdir/data\"}]");
         assertThat(m.hash().value()).isEqualTo("8761c4e9acad696bee718615e23e22db.dir");
-        assertThat(new DirManifest(List.of(e("foo", "foo"), e("bar", "bar"), e("baz", "baz"))).hash().value())
+        assertThat(new DirManifest(List.of(e("foo", "foo"), e("bar", "bar"), e("baz", "baz")))
+                        .hash()
+                        .value())
                 .isEqualTo("ba75a2162ca9c29acecb7957105a0bc2.dir");
-        assertThat(new DirManifest(List.of(e("bar", "bar"), e(".gitignore", "/foo\n"), e("foo", "foo"))).hash().value())
+        assertThat(new DirManifest(List.of(e("bar", "bar"), e(".gitignore", "/foo\n"), e("foo", "foo")))
+                        .hash()
+                        .value())
                 .isEqualTo("e1d9e8eae5374860ae025ec84cfd85c7.dir");
         assertThat(new DirManifest(List.of()).hash().value()).isEqualTo("d751713988987e9331980363e24189ce.dir");
     }

@@ -19,17 +19,20 @@ class NativeMd5Test {
     @Test
     void agreesWithTheJdkAroundBufferBoundaries() throws Exception {
         if ("true".equals(System.getenv("CI"))) {
-            assertThat(NativeMd5.available()).as("libcrypto (OpenSSL) must be found on CI machines").isTrue();
+            assertThat(NativeMd5.available())
+                    .as("libcrypto (OpenSSL) must be found on CI machines")
+                    .isTrue();
         }
         Assumptions.assumeTrue(NativeMd5.available(), "no libcrypto here: FileHasher uses the JDK's MD5");
         long mib = 1 << 20;
         long buffer = NativeMd5.buffer().capacity();
-        for (long size : new long[] {0, 1, 55, 64, buffer - 1, buffer, buffer + 1, mib - 1, mib, mib + 1, 3 * mib + 12345}) {
+        for (long size :
+                new long[] {0, 1, 55, 64, buffer - 1, buffer, buffer + 1, mib - 1, mib, mib + 1, 3 * mib + 12345}) {
             Path f = tmp.resolve("f" + size);
             Datasets.writeRandom(f, size, size + 7);
             String jdk = FileHasher.md5Hex(Files.readAllBytes(f));
             try (FileChannel in = FileChannel.open(f)) {
-                assertThat(NativeMd5.hash(in, n -> { })).as("size %d", size).isEqualTo(jdk);
+                assertThat(NativeMd5.hash(in, n -> {})).as("size %d", size).isEqualTo(jdk);
             }
             assertThat(FileHasher.hash(f, HashInfo.MD5)).as("size %d", size).isEqualTo(jdk);
         }

@@ -2,8 +2,8 @@ package io.github.dvcmaven.core.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.api.HashInfo;
+import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.index.IndexChange.Type;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** dvc-data's diff rules on small indexes (the interop tests check them against dvc itself). */
 class IndexDiffTest {
-    private static final IndexDiff.Options DIFF = new IndexDiff.Options(true, false, true, false, false, List.of(), null);
+    private static final IndexDiff.Options DIFF =
+            new IndexDiff.Options(true, false, true, false, false, List.of(), null);
 
     private static HashInfo h(String s) {
         return HashInfo.md5(String.format("%32s", s).replace(' ', '0'));
@@ -26,16 +27,21 @@ class IndexDiffTest {
     }
 
     private static List<String> render(List<IndexChange> changes) {
-        return changes.stream().map(c -> c.type() + " " + (c.old() == null ? "-" : c.old().key()) + " "
-                + (c.neu() == null ? "-" : c.neu().key())).sorted().toList();
+        return changes.stream()
+                .map(c -> c.type() + " " + (c.old() == null ? "-" : c.old().key()) + " "
+                        + (c.neu() == null ? "-" : c.neu().key()))
+                .sorted()
+                .toList();
     }
 
     @Test
     void additionsAndDeletionsWithTheSameHashPairUpByKeyOrder() {
-        DataIndex old = index(Map.of(), IndexEntry.file("a", h("1")), IndexEntry.file("b", h("1")), IndexEntry.file("c", h("2")));
-        DataIndex neu = index(Map.of(), IndexEntry.file("x", h("1")), IndexEntry.file("y", h("1")), IndexEntry.file("z", h("3")));
-        assertThat(render(IndexDiff.diff(old, neu, DIFF))).containsExactly(
-                "ADD - z", "DELETE c -", "RENAME a x", "RENAME b y");
+        DataIndex old = index(
+                Map.of(), IndexEntry.file("a", h("1")), IndexEntry.file("b", h("1")), IndexEntry.file("c", h("2")));
+        DataIndex neu = index(
+                Map.of(), IndexEntry.file("x", h("1")), IndexEntry.file("y", h("1")), IndexEntry.file("z", h("3")));
+        assertThat(render(IndexDiff.diff(old, neu, DIFF)))
+                .containsExactly("ADD - z", "DELETE c -", "RENAME a x", "RENAME b y");
     }
 
     @Test
@@ -49,27 +55,35 @@ class IndexDiffTest {
     void filesOfATrackedDirectoryComeFromItsManifestAndAreUnknownWithoutIt() {
         HashInfo dirOld = HashInfo.md5(h("9").value() + ".dir");
         HashInfo dirNew = HashInfo.md5(h("8").value() + ".dir");
-        DirManifest manifest = new DirManifest(List.of(new DirManifest.Entry("a.txt", h("1").value()),
-                new DirManifest.Entry("sub/b.txt", h("2").value())));
-        DataIndex neu = index(Map.of(), IndexEntry.dir("data", dirNew), IndexEntry.file("data/a.txt", h("1")),
-                IndexEntry.dir("data/sub", null), IndexEntry.file("data/sub/b.txt", h("3")));
+        DirManifest manifest = new DirManifest(List.of(
+                new DirManifest.Entry("a.txt", h("1").value()), new DirManifest.Entry("sub/b.txt", h("2").value())));
+        DataIndex neu = index(
+                Map.of(),
+                IndexEntry.dir("data", dirNew),
+                IndexEntry.file("data/a.txt", h("1")),
+                IndexEntry.dir("data/sub", null),
+                IndexEntry.file("data/sub/b.txt", h("3")));
         neu.markLoaded("data");
         neu.markLoaded("data/sub");
 
         DataIndex withManifest = index(Map.of(dirOld, manifest), IndexEntry.dir("data", dirOld));
-        assertThat(render(IndexDiff.diff(withManifest, neu, DIFF))).containsExactly(
-                "MODIFY data data", "MODIFY data/sub/b.txt data/sub/b.txt");
+        assertThat(render(IndexDiff.diff(withManifest, neu, DIFF)))
+                .containsExactly("MODIFY data data", "MODIFY data/sub/b.txt data/sub/b.txt");
 
         DataIndex without = index(Map.of(), IndexEntry.dir("data", dirOld));
         List<IndexChange> changes = IndexDiff.diff(without, neu, DIFF);
-        assertThat(changes).filteredOn(c -> !c.key().equals("data")).allMatch(c -> c.type() == Type.UNKNOWN)
-                .extracting(IndexChange::key).contains("data/a.txt", "data/sub", "data/sub/b.txt");
+        assertThat(changes)
+                .filteredOn(c -> !c.key().equals("data"))
+                .allMatch(c -> c.type() == Type.UNKNOWN)
+                .extracting(IndexChange::key)
+                .contains("data/a.txt", "data/sub", "data/sub/b.txt");
     }
 
     @Test
     void aViewHidesWhatItDoesNotAccept() {
         DataIndex old = index(Map.of(), IndexEntry.file("a", h("1")), IndexEntry.file("b", h("2")));
         DataIndex neu = index(Map.of(), IndexEntry.file("a", h("3")), IndexEntry.file("b", h("4")));
-        assertThat(render(IndexDiff.diff(old, neu, DIFF.withView(k -> !k.equals("b"))))).containsExactly("MODIFY a a");
+        assertThat(render(IndexDiff.diff(old, neu, DIFF.withView(k -> !k.equals("b")))))
+                .containsExactly("MODIFY a a");
     }
 }

@@ -1,7 +1,7 @@
 package io.github.dvcmaven.core.interop;
 
-import io.github.dvcmaven.core.testing.CloudServer;
 import io.github.dvcmaven.core.testing.AzuriteServer;
+import io.github.dvcmaven.core.testing.CloudServer;
 import java.nio.file.Path;
 
 /** dvc and dvc-maven sharing a remote on AzuriteServer. */

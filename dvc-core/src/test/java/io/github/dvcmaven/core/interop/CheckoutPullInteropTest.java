@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckoutPullInteropTest {
     @TempDir
     Path tmp;
+
     DvcCli dvc;
 
     @BeforeEach
@@ -38,7 +39,14 @@ class CheckoutPullInteropTest {
         Files.writeString(dir.resolve("data/a.txt"), "a\n");
         Files.writeString(dir.resolve("data/sub/b.txt"), "b\n");
         dvc.ok(dir, "add", "-q", "data");
-        dvc.ok(dir, "remote", "add", "-q", "-d", "r", tmp.resolve(name + "-remote").toString());
+        dvc.ok(
+                dir,
+                "remote",
+                "add",
+                "-q",
+                "-d",
+                "r",
+                tmp.resolve(name + "-remote").toString());
         dvc.ok(dir, "push", "-q");
         return dir;
     }
@@ -61,10 +69,14 @@ class CheckoutPullInteropTest {
             edit(dir.resolve("data/a.txt"), "A\n");
             edit(dir.resolve("data/sub/b.txt"), "B\n");
         }
-        assertThat(dvc.run(theirs, "checkout", "data/sub/b.txt").exitCode()).as("dvc refuses unsaved changes").isNotZero();
+        assertThat(dvc.run(theirs, "checkout", "data/sub/b.txt").exitCode())
+                .as("dvc refuses unsaved changes")
+                .isNotZero();
         try (Repo repo = open(ours)) {
             assertThatThrownBy(() -> repo.checkout(List.of("data/sub/b.txt"), false, false))
-                    .isInstanceOf(UnsavedChangesException.class).hasMessageContaining("b.txt").hasMessageNotContaining("a.txt");
+                    .isInstanceOf(UnsavedChangesException.class)
+                    .hasMessageContaining("b.txt")
+                    .hasMessageNotContaining("a.txt");
         }
         dvc.ok(theirs, "checkout", "-f", "data/sub/b.txt");
         try (Repo repo = open(ours)) {

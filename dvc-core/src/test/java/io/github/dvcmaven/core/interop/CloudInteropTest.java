@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class CloudInteropTest {
     @TempDir
     Path tmp;
+
     DvcCli dvc;
     CloudServer server;
 
@@ -74,7 +75,8 @@ abstract class CloudInteropTest {
             assertThat(repo.status(List.of()).isClean()).isTrue();
             assertThat(repo.cloudStatus(List.of(), null)).isEmpty();
         }
-        assertThat(Files.readString(ours.resolve("data/nested/deeper/deepest/leaf.json"))).isEqualTo("{\"a\": 1}\n");
+        assertThat(Files.readString(ours.resolve("data/nested/deeper/deepest/leaf.json")))
+                .isEqualTo("{\"a\": 1}\n");
 
         server.configureDvc(dvc, ours, "storage", "ours");
         try (Repo repo = open(ours)) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CommitInteropTest {
     @TempDir
     Path tmp;
+
     DvcCli dvc;
 
     @BeforeEach
@@ -39,8 +40,10 @@ class CommitInteropTest {
     private Path repo(String name) throws IOException {
         Path dir = dvc.initRepo(tmp.resolve(name));
         Files.writeString(dir.resolve("f"), "a\n");
-        Files.writeString(dir.resolve("dvc.yaml"), "stages:\n  s:\n    cmd: echo x > out\n    deps: [f]\n    outs: [out]\n"
-                + "  t:\n    cmd: echo t > t.txt\n    outs: [t.txt]\n");
+        Files.writeString(
+                dir.resolve("dvc.yaml"),
+                "stages:\n  s:\n    cmd: echo x > out\n    deps: [f]\n    outs: [out]\n"
+                        + "  t:\n    cmd: echo t > t.txt\n    outs: [t.txt]\n");
         return dir;
     }
 
@@ -54,7 +57,10 @@ class CommitInteropTest {
             return List.of();
         }
         try (Stream<Path> s = Files.walk(runs)) {
-            return s.filter(Files::isRegularFile).map(p -> runs.relativize(p).toString()).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .map(p -> runs.relativize(p).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -71,7 +77,8 @@ class CommitInteropTest {
         assertThat(refused.exitCode()).isNotZero();
         String pointerBefore = Files.readString(ours.resolve("data.txt.dvc"));
         try (Repo repo = open(ours)) {
-            assertThatThrownBy(() -> repo.commit(List.of("data.txt.dvc"), false)).isInstanceOf(DvcException.class)
+            assertThatThrownBy(() -> repo.commit(List.of("data.txt.dvc"), false))
+                    .isInstanceOf(DvcException.class)
                     .satisfies(e -> assertThat(refused.stderr()).contains(e.getMessage()));
         }
         assertThat(Files.readString(ours.resolve("data.txt.dvc"))).isEqualTo(pointerBefore);
@@ -80,7 +87,8 @@ class CommitInteropTest {
         try (Repo repo = open(ours)) {
             repo.commit(List.of("data.txt.dvc"), true);
         }
-        assertThat(Files.readString(ours.resolve("data.txt.dvc"))).isEqualTo(Files.readString(theirs.resolve("data.txt.dvc")));
+        assertThat(Files.readString(ours.resolve("data.txt.dvc")))
+                .isEqualTo(Files.readString(theirs.resolve("data.txt.dvc")));
     }
 
     @Test
@@ -90,7 +98,8 @@ class CommitInteropTest {
         Proc.Result theirs = dvc.run(dir, "commit", "t");
         assertThat(theirs.exitCode()).isNotZero();
         try (Repo repo = open(dir)) {
-            assertThatThrownBy(() -> repo.commit(List.of("t"), false)).isInstanceOf(DvcException.class)
+            assertThatThrownBy(() -> repo.commit(List.of("t"), false))
+                    .isInstanceOf(DvcException.class)
                     .hasMessage("failed to commit t - unable to commit changed stage: 't'. Use `-f|--force` to force.")
                     .satisfies(e -> assertThat(theirs.stderr()).contains(e.getMessage()));
         }
@@ -102,7 +111,8 @@ class CommitInteropTest {
         assertThat(edited.exitCode()).isNotZero();
         String lock = Files.readString(dir.resolve("dvc.lock"));
         try (Repo repo = open(dir)) {
-            assertThatThrownBy(() -> repo.commit(List.of("s"), false)).isInstanceOf(DvcException.class)
+            assertThatThrownBy(() -> repo.commit(List.of("s"), false))
+                    .isInstanceOf(DvcException.class)
                     .satisfies(e -> assertThat(edited.stderr()).contains(e.getMessage()));
         }
         assertThat(Files.readString(dir.resolve("dvc.lock"))).isEqualTo(lock);

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrentReproInteropTest {
     @TempDir
     Path tmp;
+
     DvcCli dvc;
     Path dir;
 
@@ -39,8 +40,9 @@ class ConcurrentReproInteropTest {
         ExternalTools.dvcVenv();
         dvc = new DvcCli(tmp.resolve("cfg"));
         dir = dvc.initRepo(tmp.resolve("ws"));
-        Files.writeString(dir.resolve("dvc.yaml"), "stages:\n  slow:\n    cmd: touch started && sleep 6 && echo done > out\n"
-                + "    outs: [out]\n");
+        Files.writeString(
+                dir.resolve("dvc.yaml"),
+                "stages:\n  slow:\n    cmd: touch started && sleep 6 && echo done > out\n" + "    outs: [out]\n");
     }
 
     private Repo open() {
@@ -57,17 +59,22 @@ class ConcurrentReproInteropTest {
 
     @Test
     void whileDvcRunsTheStageOurReproAndStatusAreRefusedNamingIt() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(ExternalTools.dvcVenv().resolve("bin/dvc").toString(), "repro")
-                .directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        ExternalTools.dvcVenv().resolve("bin/dvc").toString(), "repro")
+                .directory(dir.toFile())
+                .redirectErrorStream(true);
         pb.environment().putAll(dvc.env());
         Process theirs = pb.start();
         try {
             awaitStarted();
             try (Repo repo = open()) {
                 assertThatThrownBy(() -> repo.repro(List.of(), new ReproOptions(true, false, false, false, false)))
-                        .isInstanceOf(DvcException.class).hasMessageContaining("is busy, it is being blocked by")
-                        .hasMessageContaining("(PID " + theirs.pid() + ")").hasMessageContaining("repro");
-                assertThatThrownBy(() -> repo.status(StatusOptions.of(List.of()))).isInstanceOf(DvcException.class)
+                        .isInstanceOf(DvcException.class)
+                        .hasMessageContaining("is busy, it is being blocked by")
+                        .hasMessageContaining("(PID " + theirs.pid() + ")")
+                        .hasMessageContaining("repro");
+                assertThatThrownBy(() -> repo.status(StatusOptions.of(List.of())))
+                        .isInstanceOf(DvcException.class)
                         .hasMessageContaining("is busy");
             }
         } finally {
@@ -89,9 +96,13 @@ class ConcurrentReproInteropTest {
         awaitStarted();
         Proc.Result theirs = dvc.run(dir, "repro");
         assertThat(theirs.exitCode()).isNotZero();
-        assertThat(theirs.stderr()).contains("is busy, it is being blocked by").contains("(PID " + ProcessHandle.current().pid() + ")");
+        assertThat(theirs.stderr())
+                .contains("is busy, it is being blocked by")
+                .contains("(PID " + ProcessHandle.current().pid() + ")");
         ours.get(60, TimeUnit.SECONDS);
         assertThat(dvc.ok(dir, "status").stdout()).contains("up to date");
-        assertThat(Files.readString(dir.resolve(".dvc/tmp/rwlock"))).as("nothing held any more").doesNotContain("pid");
+        assertThat(Files.readString(dir.resolve(".dvc/tmp/rwlock")))
+                .as("nothing held any more")
+                .doesNotContain("pid");
     }
 }

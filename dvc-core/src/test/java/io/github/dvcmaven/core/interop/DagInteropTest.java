@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DagInteropTest {
     @TempDir
     Path tmp;
+
     DvcCli dvc;
 
     @BeforeEach
@@ -45,7 +46,13 @@ class DagInteropTest {
     private static String pipeline(Map<String, List<String>> stages) {
         StringBuilder y = new StringBuilder("stages:\n");
         stages.forEach((name, inputs) -> {
-            y.append("  ").append(name).append(":\n    cmd: echo ").append(name).append(" > ").append(name).append(".out\n");
+            y.append("  ")
+                    .append(name)
+                    .append(":\n    cmd: echo ")
+                    .append(name)
+                    .append(" > ")
+                    .append(name)
+                    .append(".out\n");
             if (!inputs.isEmpty()) {
                 y.append("    deps:\n");
                 inputs.forEach(i -> y.append("    - ").append(i).append(".out\n"));
@@ -90,14 +97,27 @@ class DagInteropTest {
             try (Repo repo = Repo.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(dvc.env()))) {
                 ours = repo.dag();
             }
-            compare(differences, g.getKey() + " (dot)", dvc.ok(dir, "dag", "--dot").stdout(), ours.dot());
-            compare(differences, g.getKey() + " (mermaid)", dvc.ok(dir, "dag", "--mermaid").stdout(), ours.mermaid(false));
-            compare(differences, g.getKey() + " (markdown)", dvc.ok(dir, "dag", "--md").stdout(), ours.mermaid(true));
+            compare(
+                    differences,
+                    g.getKey() + " (dot)",
+                    dvc.ok(dir, "dag", "--dot").stdout(),
+                    ours.dot());
+            compare(
+                    differences,
+                    g.getKey() + " (mermaid)",
+                    dvc.ok(dir, "dag", "--mermaid").stdout(),
+                    ours.mermaid(false));
+            compare(
+                    differences,
+                    g.getKey() + " (markdown)",
+                    dvc.ok(dir, "dag", "--md").stdout(),
+                    ours.mermaid(true));
             String ascii = dvc.ok(dir, "dag").stdout();
             if (g.getKey().equals("chain") || g.getKey().equals("two islands")) {
                 compare(differences, g.getKey() + " (ascii)", ascii, ours.ascii());
             } else if (!layers(ascii).equals(layers(ours.ascii()))) {
-                differences.add(g.getKey() + " (ascii layers): dvc " + layers(ascii) + ", ours " + layers(ours.ascii()));
+                differences.add(
+                        g.getKey() + " (ascii layers): dvc " + layers(ascii) + ", ours " + layers(ours.ascii()));
             }
         }
         assertThat(differences).isEmpty();

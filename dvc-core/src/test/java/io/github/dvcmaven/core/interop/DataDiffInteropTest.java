@@ -2,10 +2,10 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.py.PyStrings;
 import io.github.dvcmaven.core.api.DataStatusOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.py.PyStrings;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
 import io.github.dvcmaven.core.testing.IndependentJson;
@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DataDiffInteropTest {
     @TempDir
     Path tmp;
+
     DvcCli dvc;
     Path dir;
 
@@ -49,8 +50,10 @@ class DataDiffInteropTest {
         write("data/a/b.txt", "slash\n");
         write("model.pkl", "m\n");
         write("params.yaml", "n: 1\n");
-        write("dvc.yaml", "stages:\n  count:\n    cmd: mkdir -p out && ls -R data > out/listing.txt\n    deps:\n    - data\n"
-                + "    params:\n    - n\n    outs:\n    - out\n");
+        write(
+                "dvc.yaml",
+                "stages:\n  count:\n    cmd: mkdir -p out && ls -R data > out/listing.txt\n    deps:\n    - data\n"
+                        + "    params:\n    - n\n    outs:\n    - out\n");
         dvc.ok(dir, "add", "-q", "data", "model.pkl");
         dvc.ok(dir, "repro", "-q");
         commit("one");
@@ -104,14 +107,20 @@ class DataDiffInteropTest {
         args.addAll(revs);
         try (Repo repo = open()) {
             var ours = repo.diff(a, b, targets, false);
-            assertThat(IndependentJson.parse(ours.toJson(false))).as(scenario + " json")
+            assertThat(IndependentJson.parse(ours.toJson(false)))
+                    .as(scenario + " json")
                     .isEqualTo(IndependentJson.parse(run(args, "--json")));
-            assertThat(IndependentJson.parse(ours.toJson(true))).as(scenario + " json --show-hash")
+            assertThat(IndependentJson.parse(ours.toJson(true)))
+                    .as(scenario + " json --show-hash")
                     .isEqualTo(IndependentJson.parse(run(args, "--json", "--show-hash")));
-            assertThat(String.join("\n", ours.toLines(false))).as(scenario + " text").isEqualTo(run(args).stripTrailing());
-            assertThat(String.join("\n", ours.toLines(true))).as(scenario + " text --show-hash")
+            assertThat(String.join("\n", ours.toLines(false)))
+                    .as(scenario + " text")
+                    .isEqualTo(run(args).stripTrailing());
+            assertThat(String.join("\n", ours.toLines(true)))
+                    .as(scenario + " text --show-hash")
                     .isEqualTo(run(args, "--show-hash").stripTrailing());
-            assertThat(String.join("\n", ours.toMarkdown(false))).as(scenario + " md")
+            assertThat(String.join("\n", ours.toMarkdown(false)))
+                    .as(scenario + " md")
                     .isEqualTo(run(args, "--md").stripTrailing());
         }
     }
@@ -133,14 +142,20 @@ class DataDiffInteropTest {
             args.add("--unchanged");
         }
         args.addAll(targets);
-        Object theirs = sortLists(IndependentJson.parse(dvc.ok(dir, args.toArray(String[]::new)).out()));
+        Object theirs = sortLists(
+                IndependentJson.parse(dvc.ok(dir, args.toArray(String[]::new)).out()));
         args.remove("--json");
-        List<String> theirText = sortedLines(dvc.ok(dir, args.toArray(String[]::new)).out());
+        List<String> theirText =
+                sortedLines(dvc.ok(dir, args.toArray(String[]::new)).out());
         try (Repo repo = open()) {
             var ours = repo.dataStatus(new DataStatusOptions(targets, granular, unchanged, false, false, null));
-            assertThat(IndependentJson.parse(ours.toJson())).as(scenario + " " + args).isEqualTo(theirs);
+            assertThat(IndependentJson.parse(ours.toJson()))
+                    .as(scenario + " " + args)
+                    .isEqualTo(theirs);
             // the same lines; within a section dvc's order varies from run to run
-            assertThat(sortedLines(String.join("\n", ours.toLines()))).as(scenario + " text " + args).isEqualTo(theirText);
+            assertThat(sortedLines(String.join("\n", ours.toLines())))
+                    .as(scenario + " text " + args)
+                    .isEqualTo(theirText);
         }
     }
 
@@ -157,7 +172,8 @@ class DataDiffInteropTest {
         if (o instanceof List<?> l) {
             List<Object> out = new ArrayList<>();
             l.forEach(v -> out.add(sortLists(v)));
-            out.sort(Comparator.comparing(v -> v instanceof Map<?, ?> m ? String.valueOf(m.get("old")) : String.valueOf(v),
+            out.sort(Comparator.comparing(
+                    v -> v instanceof Map<?, ?> m ? String.valueOf(m.get("old")) : String.valueOf(v),
                     PyStrings.CODE_POINT_ORDER));
             return out;
         }

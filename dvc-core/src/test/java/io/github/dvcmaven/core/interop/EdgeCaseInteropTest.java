@@ -3,13 +3,13 @@ package io.github.dvcmaven.core.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.Repo;
+import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.fs.Modes;
 import io.github.dvcmaven.core.hash.FileHasher;
-import io.github.dvcmaven.core.api.AddOptions;
-import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.repo.RepoLock;
-import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
 import io.github.dvcmaven.core.testing.IndependentJson;
@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EdgeCaseInteropTest {
     @TempDir
     Path tmp;
+
     DvcCli dvc;
 
     @BeforeEach
@@ -63,10 +64,11 @@ class EdgeCaseInteropTest {
         Files.createDirectories(obj.getParent());
         Files.write(obj, bytes);
         Modes.chmod(obj, 0444);
-        Files.writeString(dir.resolve(name + ".dvc"), "outs:\n- md5: " + legacy + "\n  size: " + bytes.length
-                + "\n  path: " + name + "\n");
-        Files.writeString(dir.resolve(".gitignore"), "/" + name + "\n", StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        Files.writeString(
+                dir.resolve(name + ".dvc"),
+                "outs:\n- md5: " + legacy + "\n  size: " + bytes.length + "\n  path: " + name + "\n");
+        Files.writeString(
+                dir.resolve(".gitignore"), "/" + name + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     @Test
@@ -82,12 +84,15 @@ class EdgeCaseInteropTest {
             assertThat(repo.status(List.of()).isClean()).isTrue();
         }
         dvc.ok(theirs, "checkout");
-        assertThat(TreeSnapshot.of(ours).get("notes.txt")).isEqualTo(TreeSnapshot.of(theirs).get("notes.txt"));
+        assertThat(TreeSnapshot.of(ours).get("notes.txt"))
+                .isEqualTo(TreeSnapshot.of(theirs).get("notes.txt"));
         assertThat(dvc.ok(ours, "status").out()).contains("up to date");
         for (Path d : List.of(theirs, ours)) {
             Files.writeString(d.resolve("notes.txt"), "line one\r\nline 2\r\n");
         }
-        assertThat(IndependentJson.parse(statusJson(ours))).isEqualTo(IndependentJson.parse(dvc.ok(theirs, "status", "--json").out()));
+        assertThat(IndependentJson.parse(statusJson(ours)))
+                .isEqualTo(
+                        IndependentJson.parse(dvc.ok(theirs, "status", "--json").out()));
         dvc.ok(theirs, "commit", "-f");
         try (Repo repo = open(ours)) {
             repo.commit(List.of(), true);
@@ -97,7 +102,8 @@ class EdgeCaseInteropTest {
         }
         assertThat(TreeSnapshot.read(ours.resolve("notes.txt.dvc"))).contains("hash: md5");
         assertThat(TreeSnapshot.read(ours.resolve("same.txt.dvc"))).doesNotContain("hash: md5");
-        assertThat(TreeSnapshot.of(ours.resolve(".dvc/cache"))).isEqualTo(TreeSnapshot.of(theirs.resolve(".dvc/cache")));
+        assertThat(TreeSnapshot.of(ours.resolve(".dvc/cache")))
+                .isEqualTo(TreeSnapshot.of(theirs.resolve(".dvc/cache")));
     }
 
     private String statusJson(Path dir) {
@@ -120,9 +126,14 @@ class EdgeCaseInteropTest {
             repo.add(List.of("f"), AddOptions.defaults());
         }
         assertThat(TreeSnapshot.read(ours.resolve("f.dvc"))).isEqualTo(TreeSnapshot.read(theirs.resolve("f.dvc")));
-        assertThat(TreeSnapshot.of(ours.resolve(".dvc/cache/files"))).isEqualTo(TreeSnapshot.of(theirs.resolve(".dvc/cache/files")));
-        assertThat(type.equals("symlink") ? Files.isSymbolicLink(ours.resolve("f"))
-                : Files.getAttribute(ours.resolve("f"), "unix:nlink").equals(2)).isTrue();
+        assertThat(TreeSnapshot.of(ours.resolve(".dvc/cache/files")))
+                .isEqualTo(TreeSnapshot.of(theirs.resolve(".dvc/cache/files")));
+        assertThat(
+                        type.equals("symlink")
+                                ? Files.isSymbolicLink(ours.resolve("f"))
+                                : Files.getAttribute(ours.resolve("f"), "unix:nlink")
+                                        .equals(2))
+                .isTrue();
         for (Path d : List.of(theirs, ours)) {
             Path target = d.resolve("f").toRealPath();
             Modes.chmod(target, 0644);
@@ -142,7 +153,8 @@ class EdgeCaseInteropTest {
         Path obj = ours.resolve(".dvc/cache/files/md5/" + md5Path("edited behind the link"));
         assertThat(Files.readString(obj)).isEqualTo("edited behind the link");
         assertThat(ours.resolve(".dvc/cache/files/md5/" + md5Path("orig"))).doesNotExist();
-        assertThat(TreeSnapshot.read(ours.resolve("f.dvc"))).contains("md5: " + md5Path("edited behind the link").replace("/", ""));
+        assertThat(TreeSnapshot.read(ours.resolve("f.dvc")))
+                .contains("md5: " + md5Path("edited behind the link").replace("/", ""));
         assertThat(dvc.ok(ours, "status").out()).contains("Data and pipelines are up to date.");
     }
 
@@ -165,21 +177,26 @@ class EdgeCaseInteropTest {
     @Test
     void dvcsLockExcludesUsAndWeNameTheHolder() throws Exception {
         Path dir = repo("held");
-        ProcessBuilder pb = new ProcessBuilder(ExternalTools.python().toString(), "-c",
-                "import time, sys\nfrom dvc.lock import make_lock\nl = make_lock('.dvc/tmp/lock')\nl.lock()\n"
-                        + "print('locked', flush=True)\ntime.sleep(60)\n").directory(dir.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        ExternalTools.python().toString(),
+                        "-c",
+                        "import time, sys\nfrom dvc.lock import make_lock\nl = make_lock('.dvc/tmp/lock')\nl.lock()\n"
+                                + "print('locked', flush=True)\ntime.sleep(60)\n")
+                .directory(dir.toFile());
         Process holder = pb.start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()))) {
             assertThat(out.readLine()).isEqualTo("locked");
             long started = System.nanoTime();
             assertThatThrownBy(() -> {
-                try (Repo repo = open(dir)) {
-                    repo.status(List.of());
-                }
-            }).isInstanceOf(DvcException.class)
+                        try (Repo repo = open(dir)) {
+                            repo.status(List.of());
+                        }
+                    })
+                    .isInstanceOf(DvcException.class)
                     .hasMessageContaining("Unable to acquire lock")
                     .hasMessageContaining("process " + holder.pid());
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(2500);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
+                    .isGreaterThanOrEqualTo(2500);
         } finally {
             holder.destroy();
             holder.waitFor(10, TimeUnit.SECONDS);

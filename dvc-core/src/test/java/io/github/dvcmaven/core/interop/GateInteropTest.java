@@ -42,6 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GateInteropTest {
     @org.junit.jupiter.api.io.TempDir
     Path tmp;
+
     DvcCli dvc;
 
     @BeforeEach
@@ -109,7 +110,9 @@ class GateInteropTest {
     private Set<String> oursStale(Path clone) {
         try (Repo repo = open(clone)) {
             StatusReport r = repo.status(new StatusOptions(List.of(), true));
-            return r.stageStatuses().stream().map(StageStatus::addressing).collect(Collectors.toCollection(TreeSet::new));
+            return r.stageStatuses().stream()
+                    .map(StageStatus::addressing)
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 
@@ -128,7 +131,7 @@ class GateInteropTest {
     void onAFreshCloneOurVerdictIsDvcsAllowMissingVerdict(String madeBy) throws IOException {
         Path origin = origin(madeBy);
         Map<String, Consumer<Path>> scenarios = new LinkedHashMap<>();
-        scenarios.put("unchanged", c -> { });
+        scenarios.put("unchanged", c -> {});
         scenarios.put("param", c -> edit(c.resolve("params.yaml"), "C: 0.5", "C: 1.5"));
         scenarios.put("code", c -> edit(c.resolve("src/eval.sh"), "auc", "roc_auc"));
         scenarios.put("cmd", c -> edit(c.resolve("dvc.yaml"), "cmd: sh src/train.sh", "cmd: sh ./src/train.sh"));
@@ -137,9 +140,13 @@ class GateInteropTest {
             s.getValue().accept(clone);
             Set<String> theirs = dvcWouldRun(clone);
             Set<String> ours = oursStale(clone);
-            assertThat(ours.isEmpty()).as(s.getKey() + ": ours " + ours + ", dvc " + theirs).isEqualTo(theirs.isEmpty());
+            assertThat(ours.isEmpty())
+                    .as(s.getKey() + ": ours " + ours + ", dvc " + theirs)
+                    .isEqualTo(theirs.isEmpty());
             assertThat(ours).as(s.getKey()).containsAll(theirs);
-            assertThat(Files.exists(clone.resolve(".dvc/cache/files"))).as("nothing entered the cache").isFalse();
+            assertThat(Files.exists(clone.resolve(".dvc/cache/files")))
+                    .as("nothing entered the cache")
+                    .isFalse();
         }
     }
 
@@ -154,8 +161,11 @@ class GateInteropTest {
             }
             String theirs = dvc.ok(clone, "status", "--json").out();
             try (Repo repo = open(clone)) {
-                assertThat(IndependentJson.parse(repo.status(List.of()).toJson())).as(step).isEqualTo(IndependentJson.parse(theirs));
-                assertThat(repo.status(new StatusOptions(List.of(), true)).isClean()).as(step)
+                assertThat(IndependentJson.parse(repo.status(List.of()).toJson()))
+                        .as(step)
+                        .isEqualTo(IndependentJson.parse(theirs));
+                assertThat(repo.status(new StatusOptions(List.of(), true)).isClean())
+                        .as(step)
                         .isEqualTo(IndependentJson.parse(theirs).equals(Map.of()));
             }
         }

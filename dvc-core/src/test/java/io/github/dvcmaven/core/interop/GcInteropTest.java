@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GcInteropTest {
     @TempDir
     Path tmp;
+
     DvcCli dvc;
     Path origin;
 
@@ -77,8 +78,10 @@ class GcInteropTest {
     private static TreeSet<String> cache(Path repo) throws IOException {
         Path root = repo.resolve(".dvc/cache");
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString())
-                    .filter(p -> !p.startsWith("runs")).collect(Collectors.toCollection(TreeSet::new));
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString())
+                    .filter(p -> !p.startsWith("runs"))
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 
@@ -111,8 +114,11 @@ class GcInteropTest {
             System.arraycopy(s.dvcFlags(), 0, args, 3, s.dvcFlags().length);
             dvc.ok(theirs, args);
             GcResult result = ours(mine, s.ours());
-            assertThat(cache(mine)).as("scope %s", String.join(" ", s.dvcFlags())).isEqualTo(cache(theirs));
-            assertThat(result.cacheObjects()).hasSize(before.size() - cache(mine).size());
+            assertThat(cache(mine))
+                    .as("scope %s", String.join(" ", s.dvcFlags()))
+                    .isEqualTo(cache(theirs));
+            assertThat(result.cacheObjects())
+                    .hasSize(before.size() - cache(mine).size());
         }
         assertThat(cache(copy("dry"))).isEqualTo(before);
         Path dry = tmp.resolve("dry");
@@ -133,18 +139,32 @@ class GcInteropTest {
         Path mine = copy("mine");
         Datasets.copyTree(remote, tmp.resolve("remote-theirs"));
         Datasets.copyTree(remote, tmp.resolve("remote-mine"));
-        dvc.ok(theirs, "remote", "modify", "store", "url", tmp.resolve("remote-theirs").toString());
-        dvc.ok(mine, "remote", "modify", "store", "url", tmp.resolve("remote-mine").toString());
+        dvc.ok(
+                theirs,
+                "remote",
+                "modify",
+                "store",
+                "url",
+                tmp.resolve("remote-theirs").toString());
+        dvc.ok(
+                mine,
+                "remote",
+                "modify",
+                "store",
+                "url",
+                tmp.resolve("remote-mine").toString());
         dvc.ok(theirs, "gc", "-f", "-q", "-w", "-T", "-c");
         GcResult result = ours(mine, new GcOptions(false, true, false, true, null, true));
         assertThat(result.remoteObjects()).isNotEmpty();
-        assertThat(files(tmp.resolve("remote-mine"))).isEqualTo(files(tmp.resolve("remote-theirs")))
+        assertThat(files(tmp.resolve("remote-mine")))
+                .isEqualTo(files(tmp.resolve("remote-theirs")))
                 .hasSizeLessThan(files(remote).size());
     }
 
     private static TreeSet<String> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString())
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString())
                     .collect(Collectors.toCollection(TreeSet::new));
         }
     }

@@ -2,9 +2,9 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.py.PyJson;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.py.PyJson;
 import io.github.dvcmaven.core.testing.Datasets;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalRemoteInteropTest {
     @TempDir
     Path tmp;
+
     DvcCli dvc;
 
     @BeforeEach
@@ -71,8 +72,9 @@ class LocalRemoteInteropTest {
             repo.pull(List.of(), null, false, false);
             assertThat(repo.status(List.of()).isClean()).isTrue();
         }
-        assertThat(TreeSnapshot.of(clone.resolve("data")).keySet()).isEqualTo(
-                withoutEmptyDirs(TreeSnapshot.of(origin.resolve("data"))).keySet());
+        assertThat(TreeSnapshot.of(clone.resolve("data")).keySet())
+                .isEqualTo(withoutEmptyDirs(TreeSnapshot.of(origin.resolve("data")))
+                        .keySet());
 
         try (Repo repo = open(origin)) {
             repo.remotes().add("ours", remoteOurs.toString(), false, false, false);
@@ -97,8 +99,7 @@ class LocalRemoteInteropTest {
         String theirs = dvc.ok(origin, "status", "-c", "--json").out();
         try (Repo repo = open(origin)) {
             Map<String, String> ours = repo.cloudStatus(List.of(), null);
-            assertThat((Object) IndependentJson.parse(PyJson.dumps(ours)))
-                    .isEqualTo(IndependentJson.parse(theirs));
+            assertThat((Object) IndependentJson.parse(PyJson.dumps(ours))).isEqualTo(IndependentJson.parse(theirs));
             assertThat(ours).containsEntry("data", "new").doesNotContainKey("single.txt");
         }
     }

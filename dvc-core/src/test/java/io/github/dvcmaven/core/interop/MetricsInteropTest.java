@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MetricsInteropTest {
     @TempDir
     Path tmp;
+
     DvcCli dvc;
     Path repo;
 
@@ -79,10 +80,13 @@ class MetricsInteropTest {
         version("2.5", "0.9", "0.95", "true", "2", "4.5");
     }
 
-    private void version(String c, String acc, String auc, String flag, String epochs, String total) throws IOException {
+    private void version(String c, String acc, String auc, String flag, String epochs, String total)
+            throws IOException {
         Files.writeString(repo.resolve("params.yaml"), "train:\n  C: " + c + "\n  layers: [64, 32]\n  seed: 42\n");
-        Files.writeString(repo.resolve("src/metrics.json"), "{\"holdout\": {\"accuracy\": " + acc + ", \"auc\": " + auc
-                + "}, \"threshold\": 0.5, \"model\": \"lr\", \"history\": [1, 2]}");
+        Files.writeString(
+                repo.resolve("src/metrics.json"),
+                "{\"holdout\": {\"accuracy\": " + acc + ", \"auc\": " + auc
+                        + "}, \"threshold\": 0.5, \"model\": \"lr\", \"history\": [1, 2]}");
         Files.writeString(repo.resolve("src/scores.yaml"), "best: " + flag + "\nepochs: " + epochs + "\n");
         Files.writeString(repo.resolve("summary.toml"), "[run]\ntotal = " + total + "\n");
         dvc.ok(repo, "repro", "-q");
@@ -106,9 +110,13 @@ class MetricsInteropTest {
     void showAndDiffGiveDvcsDataAndTables() {
         try (Repo r = open()) {
             MetricsReport show = r.metricsShow(null);
-            assertThat(json(show.toJson())).isEqualTo(json(dvc.ok(repo, "metrics", "show", "--json").out()));
-            assertThat(show.toLines(5, false)).isEqualTo(lines(dvc.ok(repo, "metrics", "show").out()));
-            assertThat(show.toLines(5, true)).isEqualTo(lines(dvc.ok(repo, "metrics", "show", "--md").out().stripTrailing()));
+            assertThat(json(show.toJson()))
+                    .isEqualTo(json(dvc.ok(repo, "metrics", "show", "--json").out()));
+            assertThat(show.toLines(5, false))
+                    .isEqualTo(lines(dvc.ok(repo, "metrics", "show").out()));
+            assertThat(show.toLines(5, true))
+                    .isEqualTo(
+                            lines(dvc.ok(repo, "metrics", "show", "--md").out().stripTrailing()));
 
             for (String[] revs : List.of(new String[] {"HEAD", null}, new String[] {"HEAD~1", "HEAD"})) {
                 String[] dvcRevs = revs[1] == null ? new String[] {revs[0]} : revs;
@@ -116,15 +124,28 @@ class MetricsInteropTest {
                     DiffReport m = r.metricsDiff(revs[0], revs[1], all);
                     DiffReport p = r.paramsDiff(revs[0], revs[1], all);
                     String[] extra = all ? new String[] {"--all"} : new String[0];
-                    assertThat(json(m.toJson())).as("metrics diff %s", String.join(" ", dvcRevs))
-                            .isEqualTo(json(dvc.ok(repo, concat(new String[] {"metrics", "diff", "--json"}, dvcRevs, extra)).out()));
-                    assertThat(json(p.toJson())).as("params diff %s", String.join(" ", dvcRevs))
-                            .isEqualTo(json(dvc.ok(repo, concat(new String[] {"params", "diff", "--json"}, dvcRevs, extra)).out()));
+                    assertThat(json(m.toJson()))
+                            .as("metrics diff %s", String.join(" ", dvcRevs))
+                            .isEqualTo(json(dvc.ok(
+                                            repo, concat(new String[] {"metrics", "diff", "--json"}, dvcRevs, extra))
+                                    .out()));
+                    assertThat(json(p.toJson()))
+                            .as("params diff %s", String.join(" ", dvcRevs))
+                            .isEqualTo(json(dvc.ok(
+                                            repo, concat(new String[] {"params", "diff", "--json"}, dvcRevs, extra))
+                                    .out()));
                     // dvc orders files by a Python set (random per process); rows within a file are sorted
-                    assertThat(m.toLines("Metric", 5, false, true)).as("metrics diff table").containsExactlyInAnyOrderElementsOf(
-                            lines(dvc.ok(repo, concat(new String[] {"metrics", "diff"}, dvcRevs, extra)).out()));
-                    assertThat(p.toLines("Param", null, true, false)).as("params diff markdown").containsExactlyInAnyOrderElementsOf(
-                            lines(dvc.ok(repo, concat(new String[] {"params", "diff", "--md"}, dvcRevs, extra)).out().stripTrailing()));
+                    assertThat(m.toLines("Metric", 5, false, true))
+                            .as("metrics diff table")
+                            .containsExactlyInAnyOrderElementsOf(lines(dvc.ok(
+                                            repo, concat(new String[] {"metrics", "diff"}, dvcRevs, extra))
+                                    .out()));
+                    assertThat(p.toLines("Param", null, true, false))
+                            .as("params diff markdown")
+                            .containsExactlyInAnyOrderElementsOf(lines(dvc.ok(
+                                            repo, concat(new String[] {"params", "diff", "--md"}, dvcRevs, extra))
+                                    .out()
+                                    .stripTrailing()));
                 }
             }
         }
@@ -136,7 +157,8 @@ class MetricsInteropTest {
         dvc.ok(repo, "remote", "add", "-d", "store", remote.toString());
         // the remote holds every object ever cached (its layout is the cache's)
         Datasets.copyTree(repo.resolve(".dvc/cache/files"), remote.resolve("files"));
-        String expected = dvc.ok(repo, "metrics", "diff", "--json", "HEAD~1", "HEAD").out();
+        String expected =
+                dvc.ok(repo, "metrics", "diff", "--json", "HEAD~1", "HEAD").out();
         try (Stream<Path> walk = Files.walk(repo.resolve(".dvc/cache"))) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> {
                 p.toFile().setWritable(true);

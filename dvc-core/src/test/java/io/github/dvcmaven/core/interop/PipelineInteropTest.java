@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PipelineInteropTest {
     @TempDir
     Path tmp;
+
     DvcCli dvc;
 
     @BeforeEach
@@ -41,7 +42,8 @@ class PipelineInteropTest {
 
     private Path project(String fixture, String name) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve(name));
-        Path source = fixture.equals("churn") ? ExternalTools.projectRoot().resolve("examples/churn")
+        Path source = fixture.equals("churn")
+                ? ExternalTools.projectRoot().resolve("examples/churn")
                 : ExternalTools.resource("pipelines/" + fixture);
         Datasets.copyTree(source, dir);
         DvcCli.git(dir, "init", "-q");
@@ -65,16 +67,20 @@ class PipelineInteropTest {
             ReproResult result = repo.repro(List.of(), ReproOptions.defaults());
             assertThat(result.ran()).isNotEmpty();
         }
-        assertThat(TreeSnapshot.read(ours.resolve("dvc.lock"))).isEqualTo(TreeSnapshot.read(theirs.resolve("dvc.lock")));
-        assertThat(TreeSnapshot.of(ours.resolve(".dvc/cache/files"))).isEqualTo(TreeSnapshot.of(theirs.resolve(".dvc/cache/files")));
-        assertThat(TreeSnapshot.read(ours.resolve(".gitignore"))).isEqualTo(TreeSnapshot.read(theirs.resolve(".gitignore")));
+        assertThat(TreeSnapshot.read(ours.resolve("dvc.lock")))
+                .isEqualTo(TreeSnapshot.read(theirs.resolve("dvc.lock")));
+        assertThat(TreeSnapshot.of(ours.resolve(".dvc/cache/files")))
+                .isEqualTo(TreeSnapshot.of(theirs.resolve(".dvc/cache/files")));
+        assertThat(TreeSnapshot.read(ours.resolve(".gitignore")))
+                .isEqualTo(TreeSnapshot.read(theirs.resolve(".gitignore")));
 
         // each tool on the other's result: only always_changed stages may be reported
         String dvcOnOurs = dvc.ok(ours, "status", "--json").out();
         String dvcOnTheirs = dvc.ok(theirs, "status", "--json").out();
         assertThat(IndependentJson.parse(dvcOnOurs)).isEqualTo(IndependentJson.parse(dvcOnTheirs));
         try (Repo repo = open(theirs)) {
-            assertThat(IndependentJson.parse(repo.status(List.of()).toJson())).isEqualTo(IndependentJson.parse(dvcOnTheirs));
+            assertThat(IndependentJson.parse(repo.status(List.of()).toJson()))
+                    .isEqualTo(IndependentJson.parse(dvcOnTheirs));
             ReproResult again = repo.repro(List.of(), ReproOptions.defaults());
             assertThat(again.ran()).allMatch(s -> s.equals("tick"));
         }

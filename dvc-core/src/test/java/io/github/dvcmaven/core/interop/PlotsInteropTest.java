@@ -2,13 +2,13 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.plots.PlotsPage;
 import io.github.dvcmaven.core.api.PlotsReport;
-import io.github.dvcmaven.core.testing.IndependentJson;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.plots.PlotsPage;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
+import io.github.dvcmaven.core.testing.IndependentJson;
 import io.github.dvcmaven.core.testing.PlotsFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlotsInteropTest {
     @TempDir
     Path tmp;
+
     DvcCli dvc;
     Path repo;
 
@@ -60,14 +61,17 @@ class PlotsInteropTest {
 
     private void version(int v) throws IOException {
         PlotsFixture.version(repo, v);
-        Files.writeString(repo.resolve("src/prc.json"), "{\"prc\": [{\"recall\": 0.2, \"precision\": 0.9" + v
-                + "}, {\"recall\": 0.6, \"precision\": 0.7}, {\"recall\": 1.0, \"precision\": 0.4" + v + "}]}");
+        Files.writeString(
+                repo.resolve("src/prc.json"),
+                "{\"prc\": [{\"recall\": 0.2, \"precision\": 0.9" + v
+                        + "}, {\"recall\": 0.6, \"precision\": 0.7}, {\"recall\": 1.0, \"precision\": 0.4" + v + "}]}");
         dvc.ok(repo, "repro", "-q");
     }
 
     @Test
     void plotsDiffGivesDvcsDataPointsAndAxes() {
-        Map<String, Object> theirs = data(dvc.ok(repo, "plots", "diff", "HEAD", "--json").out());
+        Map<String, Object> theirs =
+                data(dvc.ok(repo, "plots", "diff", "HEAD", "--json").out());
         Map<String, Object> ours;
         try (Repo r = open()) {
             PlotsReport report = r.plots(List.of("workspace", "HEAD"), List.of());
@@ -90,7 +94,8 @@ class PlotsInteropTest {
                     assertThat(axis(oe, "x")).as("x of %s", id).isEqualTo(axis(te, "x"));
                     assertThat(axis(oe, "y")).as("y of %s", id).isEqualTo(axis(te, "y"));
                 } else {
-                    assertThat(Path.of((String) oe.get("url"))).as(id).hasSameBinaryContentAs(Path.of((String) te.get("url")));
+                    assertThat(Path.of((String) oe.get("url"))).as(id).hasSameBinaryContentAs(Path.of((String)
+                            te.get("url")));
                 }
             }
         }
@@ -118,7 +123,8 @@ class PlotsInteropTest {
 
     private static Object findField(Object node, String channel) {
         if (node instanceof Map<?, ?> m) {
-            if (m.get("encoding") instanceof Map<?, ?> enc && enc.get(channel) instanceof Map<?, ?> ch
+            if (m.get("encoding") instanceof Map<?, ?> enc
+                    && enc.get(channel) instanceof Map<?, ?> ch
                     && ch.get("field") != null) {
                 return ch.get("field");
             }

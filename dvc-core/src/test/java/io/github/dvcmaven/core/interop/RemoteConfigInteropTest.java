@@ -3,8 +3,8 @@ package io.github.dvcmaven.core.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.testing.DvcCli;
@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RemoteConfigInteropTest {
     @TempDir
     Path tmp;
+
     DvcCli dvc;
     Path dir;
 
@@ -129,9 +130,12 @@ class RemoteConfigInteropTest {
         repo.remotes().add("r", "s3://bucket/path", true, false, false);
         String before = Files.readString(dir.resolve(".dvc/config"));
         assertThatThrownBy(() -> repo.remotes().modify("r", "path_style", "true", false, false))
-                .isInstanceOf(DvcException.class).hasMessageContaining("'path_style'").hasMessageContaining("extra keys not allowed");
+                .isInstanceOf(DvcException.class)
+                .hasMessageContaining("'path_style'")
+                .hasMessageContaining("extra keys not allowed");
         assertThatThrownBy(() -> repo.remotes().modify("r", "projectname", "p", false, false))
-                .isInstanceOf(DvcException.class).hasMessageContaining("not an option of a s3 remote");
+                .isInstanceOf(DvcException.class)
+                .hasMessageContaining("not an option of a s3 remote");
         assertThat(Files.readString(dir.resolve(".dvc/config"))).isEqualTo(before);
         assertThat(dvc.run(dir, "status").exitCode()).isZero();
     }
@@ -141,41 +145,58 @@ class RemoteConfigInteropTest {
         Repo repo = open();
         repo.remotes().add("r", "s3://bucket/path", true, false, false);
         assertThatThrownBy(() -> repo.remotes().modify("r", "version_aware", "true", false, false))
-                .isInstanceOf(DvcException.class).hasMessageContaining("version_aware").hasMessageContaining("not supported");
+                .isInstanceOf(DvcException.class)
+                .hasMessageContaining("version_aware")
+                .hasMessageContaining("not supported");
         assertThatThrownBy(() -> repo.remotes().modify("r", "worktree", "TRUE", false, false))
-                .isInstanceOf(DvcException.class).hasMessageContaining("worktree");
+                .isInstanceOf(DvcException.class)
+                .hasMessageContaining("worktree");
         // written by dvc itself: every goal that opens the remote refuses it, naming the file
         dvc.ok(dir, "remote", "modify", "r", "version_aware", "true");
         Repo reopened = open();
         assertThatThrownBy(() -> reopened.remoteOptions("r"))
-                .isInstanceOf(DvcException.class).hasMessageContaining("version_aware = true")
+                .isInstanceOf(DvcException.class)
+                .hasMessageContaining("version_aware = true")
                 .hasMessageContaining(dir.resolve(".dvc").resolve("config").toString());
     }
 
     @Test
     void aConfigWithAKeyDvcRejectsIsRefusedNamingTheFileAndTheFix() throws IOException {
-        Files.writeString(dir.resolve(".dvc/config"), "[core]\n    remote = r\n['remote \"r\"']\n    url = s3://b/p\n    path_style = true\n");
-        assertThat(dvc.run(dir, "status").stderr()).as("dvc itself refuses this config").contains("extra keys not allowed");
+        Files.writeString(
+                dir.resolve(".dvc/config"),
+                "[core]\n    remote = r\n['remote \"r\"']\n    url = s3://b/p\n    path_style = true\n");
+        assertThat(dvc.run(dir, "status").stderr())
+                .as("dvc itself refuses this config")
+                .contains("extra keys not allowed");
         Repo repo = open();
         assertThatThrownBy(() -> repo.remoteOptions(null))
-                .isInstanceOf(DvcException.class).hasMessageContaining("'path_style'")
+                .isInstanceOf(DvcException.class)
+                .hasMessageContaining("'path_style'")
                 .hasMessageContaining(".dvc" + File.separator + "config")
-                .satisfies(e -> assertThat(((DvcException) e).hint()).contains("-Ddvc.option=path_style -Ddvc.unset=true"));
+                .satisfies(e ->
+                        assertThat(((DvcException) e).hint()).contains("-Ddvc.option=path_style -Ddvc.unset=true"));
         repo.remotes().modify("r", "path_style", null, false, true);
-        assertThat(dvc.run(dir, "status").exitCode()).as("our unset repairs it for dvc").isZero();
+        assertThat(dvc.run(dir, "status").exitCode())
+                .as("our unset repairs it for dvc")
+                .isZero();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jobs=0", "jobs=many", "use_ssl=yes", "listobjects=1", "cache_regions=false", "read_timeout=soon"})
+    @ValueSource(
+            strings = {"jobs=0", "jobs=many", "use_ssl=yes", "listobjects=1", "cache_regions=false", "read_timeout=soon"
+            })
     void aValueDvcsSchemaRefusesIsRefusedToo(String option) throws IOException {
         Repo repo = open();
         repo.remotes().add("r", "s3://bucket/path", true, false, false);
         String[] kv = option.split("=");
         Proc.Result theirs = dvc.run(dir, "remote", "modify", "r", kv[0], kv[1]);
-        assertThat(theirs.exitCode()).as("dvc refuses " + option + ": " + theirs.stderr()).isNotZero();
+        assertThat(theirs.exitCode())
+                .as("dvc refuses " + option + ": " + theirs.stderr())
+                .isNotZero();
         String before = Files.readString(dir.resolve(".dvc/config"));
         assertThatThrownBy(() -> repo.remotes().modify("r", kv[0], kv[1], false, false))
-                .isInstanceOf(DvcException.class).hasMessageContaining(kv[0]);
+                .isInstanceOf(DvcException.class)
+                .hasMessageContaining(kv[0]);
         assertThat(Files.readString(dir.resolve(".dvc/config"))).isEqualTo(before);
     }
 
@@ -188,7 +209,8 @@ class RemoteConfigInteropTest {
         String before = Files.readString(dir.resolve(".dvc/config"));
         Repo repo = open();
         assertThatThrownBy(() -> repo.remotes().add("ours", url, false, false, false))
-                .isInstanceOf(DvcException.class).hasMessageContaining("unsupported URL type");
+                .isInstanceOf(DvcException.class)
+                .hasMessageContaining("unsupported URL type");
         assertThat(Files.readString(dir.resolve(".dvc/config"))).isEqualTo(before);
     }
 
@@ -208,12 +230,17 @@ class RemoteConfigInteropTest {
         Path theirs = dvcObjectDir("theirs.txt");
         Path ours = dvcObjectDir("ours.txt");
         assertThat(theirs).isNotEqualTo(ours);
-        assertThat(Integer.toOctalString(mode(ours))).isEqualTo(Integer.toOctalString(mode(theirs))).isEqualTo("2775");
-        assertThat(Integer.toOctalString(mode(ours.resolve(Files.list(ours).findFirst().orElseThrow().getFileName()))))
+        assertThat(Integer.toOctalString(mode(ours)))
+                .isEqualTo(Integer.toOctalString(mode(theirs)))
+                .isEqualTo("2775");
+        assertThat(Integer.toOctalString(mode(
+                        ours.resolve(Files.list(ours).findFirst().orElseThrow().getFileName()))))
                 .isEqualTo("444");
         Path config = dir.resolve(".dvc/config");
         Files.writeString(config, Files.readString(config).replace("shared = group", "shared = everyone"));
-        assertThatThrownBy(this::open).isInstanceOf(DvcException.class).hasMessageContaining("cache.shared")
+        assertThatThrownBy(this::open)
+                .isInstanceOf(DvcException.class)
+                .hasMessageContaining("cache.shared")
                 .hasMessageContaining("'group'");
     }
 

@@ -42,6 +42,7 @@ class RemoveStageInteropTest {
 
     @TempDir
     Path tmp;
+
     DvcCli dvc;
 
     @BeforeEach

@@ -26,8 +26,10 @@ class ReproFailureInteropTest {
     private Path repo(DvcCli dvc, String name) throws IOException {
         Path dir = dvc.initRepo(tmp.resolve(name));
         Files.writeString(dir.resolve(".gitignore"), "*.log\n");
-        Files.writeString(dir.resolve("dvc.yaml"), "stages:\n  first:\n    cmd: echo one > one.txt\n    outs: [one.txt]\n"
-                + "  second:\n    cmd: exit 3\n    deps: [one.txt]\n    outs: [two.txt]\n");
+        Files.writeString(
+                dir.resolve("dvc.yaml"),
+                "stages:\n  first:\n    cmd: echo one > one.txt\n    outs: [one.txt]\n"
+                        + "  second:\n    cmd: exit 3\n    deps: [one.txt]\n    outs: [two.txt]\n");
         return dir;
     }
 
@@ -40,9 +42,11 @@ class ReproFailureInteropTest {
         assertThat(dvc.run(theirs, "repro").exitCode()).isNotZero();
         try (Repo repo = Repo.open(ours, RepoOptions.defaults().withCwd(ours).withEnv(dvc.env()))) {
             assertThatThrownBy(() -> repo.repro(List.of(), new ReproOptions(false, false, false, false, false)))
-                    .isInstanceOf(DvcException.class).hasMessageContaining("second");
+                    .isInstanceOf(DvcException.class)
+                    .hasMessageContaining("second");
         }
-        assertThat(Files.readString(ours.resolve(".gitignore"))).isEqualTo(Files.readString(theirs.resolve(".gitignore")))
+        assertThat(Files.readString(ours.resolve(".gitignore")))
+                .isEqualTo(Files.readString(theirs.resolve(".gitignore")))
                 .isEqualTo("*.log\n");
         assertThat(Files.readString(ours.resolve("dvc.lock"))).isEqualTo(Files.readString(theirs.resolve("dvc.lock")));
     }

@@ -3,9 +3,9 @@ package io.github.dvcmaven.core.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.CheckoutResult;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.StatusReport;
@@ -35,6 +35,7 @@ class TrackedDataInteropTest {
 
     @TempDir
     Path tmp;
+
     DvcCli dvc;
 
     @BeforeEach
@@ -68,8 +69,11 @@ class TrackedDataInteropTest {
         for (String f : List.of(".dvc/config", ".dvc/.gitignore", ".dvcignore")) {
             assertThat(TreeSnapshot.read(ours.resolve(f))).as(f).isEqualTo(TreeSnapshot.read(theirs.resolve(f)));
         }
-        assertThat(DvcCli.git(ours, "status", "--short").out()).isEqualTo(DvcCli.git(theirs, "status", "--short").out());
-        assertThatThrownBy(() -> Repo.init(ours, false, false)).isInstanceOf(DvcException.class).hasMessageContaining("exists");
+        assertThat(DvcCli.git(ours, "status", "--short").out())
+                .isEqualTo(DvcCli.git(theirs, "status", "--short").out());
+        assertThatThrownBy(() -> Repo.init(ours, false, false))
+                .isInstanceOf(DvcException.class)
+                .hasMessageContaining("exists");
     }
 
     @Test
@@ -85,11 +89,14 @@ class TrackedDataInteropTest {
         for (String f : List.of("data.dvc", "single.txt.dvc", "tool.sh.dvc", "windows.txt.dvc", ".gitignore")) {
             assertThat(TreeSnapshot.read(ours.resolve(f))).as(f).isEqualTo(TreeSnapshot.read(theirs.resolve(f)));
         }
-        assertThat(TreeSnapshot.of(ours.resolve(".dvc/cache"))).isEqualTo(TreeSnapshot.of(theirs.resolve(".dvc/cache")));
+        assertThat(TreeSnapshot.of(ours.resolve(".dvc/cache")))
+                .isEqualTo(TreeSnapshot.of(theirs.resolve(".dvc/cache")));
         Map<String, String> ourWorkspace = TreeSnapshot.of(ours.resolve("data"));
         assertThat(ourWorkspace).isEqualTo(TreeSnapshot.of(theirs.resolve("data")));
-        assertThat(TreeSnapshot.of(ours).get("tool.sh")).isEqualTo(TreeSnapshot.of(theirs).get("tool.sh"));
-        assertThat(DvcCli.git(ours, "status", "--short").out()).isEqualTo(DvcCli.git(theirs, "status", "--short").out());
+        assertThat(TreeSnapshot.of(ours).get("tool.sh"))
+                .isEqualTo(TreeSnapshot.of(theirs).get("tool.sh"));
+        assertThat(DvcCli.git(ours, "status", "--short").out())
+                .isEqualTo(DvcCli.git(theirs, "status", "--short").out());
     }
 
     @Test
@@ -128,9 +135,12 @@ class TrackedDataInteropTest {
             StatusReport report = repo.status(List.of());
             // dvc lists stages in directory order (os.scandir), we sort them: compare as maps / line sets
             assertThat(IndependentJson.parse(report.toJson())).isEqualTo(IndependentJson.parse(dvcJson));
-            assertThat(stageBlocks(report.toLines())).isEqualTo(stageBlocks(List.of(dvc.ok(theirs, "status").out().split("\n"))));
+            assertThat(stageBlocks(report.toLines()))
+                    .isEqualTo(
+                            stageBlocks(List.of(dvc.ok(theirs, "status").out().split("\n"))));
             assertThatThrownBy(() -> repo.checkout(List.of(), false, false))
-                    .hasMessageContaining("unsaved").hasMessageContaining("a-b");
+                    .hasMessageContaining("unsaved")
+                    .hasMessageContaining("a-b");
             CheckoutResult result = repo.checkout(List.of(), true, false);
             assertThat(result.added()).containsExactly("single.txt");
             assertThat(result.modified()).containsExactlyInAnyOrder("data/", "windows.txt");

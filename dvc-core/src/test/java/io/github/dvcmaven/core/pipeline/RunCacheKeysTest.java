@@ -26,8 +26,10 @@ class RunCacheKeysTest {
         entry.put("cmd", "python script.py");
         entry.put("deps", List.of(item("dep", "dep"), item("script.py", "open(\"out\", \"w+\").write(\"out\"); ")));
         entry.put("outs", List.of(item("out", "out")));
-        assertThat(RunCacheKeys.key(entry)).isEqualTo("c7a85d71de1912c43d9c5b6218c71630d6277e8fc11e4ccf5e12b3c202234838");
-        assertThat(RunCacheKeys.value(entry)).isEqualTo("5e2824029f8da9ef6c57131a638ceb65f27c02f16c85d71e85671c27daed0501");
+        assertThat(RunCacheKeys.key(entry))
+                .isEqualTo("c7a85d71de1912c43d9c5b6218c71630d6277e8fc11e4ccf5e12b3c202234838");
+        assertThat(RunCacheKeys.value(entry))
+                .isEqualTo("5e2824029f8da9ef6c57131a638ceb65f27c02f16c85d71e85671c27daed0501");
     }
 
     @Test
@@ -39,7 +41,9 @@ class RunCacheKeysTest {
         entry.put("cmd", "python script.py");
         entry.put("params", params);
         entry.put("outs", List.of(item("out", "out")));
-        assertThat(RunCacheKeys.key(entry)).isEqualTo("8fdb377d1b4c0a303b788771b122dfba9bbbbc43f14ce41d35715cf4fea08459");
-        assertThat(RunCacheKeys.value(entry)).isEqualTo("9ce1963a69beb1299800188647cd960b7afff101be19fd46226e32bb8be8ee44");
+        assertThat(RunCacheKeys.key(entry))
+                .isEqualTo("8fdb377d1b4c0a303b788771b122dfba9bbbbc43f14ce41d35715cf4fea08459");
+        assertThat(RunCacheKeys.value(entry))
+                .isEqualTo("9ce1963a69beb1299800188647cd960b7afff101be19fd46226e32bb8be8ee44");
     }
 }

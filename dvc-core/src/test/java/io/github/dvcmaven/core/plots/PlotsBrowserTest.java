@@ -39,9 +39,19 @@ class PlotsBrowserTest {
             report = r.plots(List.of("workspace", "HEAD"), List.of());
         }
         assertThat(report.errors()).isEmpty();
-        assertThat(report.plots()).extracting(RenderedPlot::id).containsExactly("loss.csv", "roc", "history.yaml",
-                "confusion", "confusion_normalized", "learning", "importance", "importance_unsorted",
-                "confusion.png", "model.svg");
+        assertThat(report.plots())
+                .extracting(RenderedPlot::id)
+                .containsExactly(
+                        "loss.csv",
+                        "roc",
+                        "history.yaml",
+                        "confusion",
+                        "confusion_normalized",
+                        "learning",
+                        "importance",
+                        "importance_unsorted",
+                        "confusion.png",
+                        "model.svg");
         Path page = PlotsPage.write(report, tmp.resolve("out"), "DVC plots");
         String html = Files.readString(page);
         assertThat(html).doesNotContainPattern("<script[^>]+src=").doesNotContain("cdn.jsdelivr");
@@ -49,11 +59,15 @@ class PlotsBrowserTest {
         Proc.Result dom = chromium(chromium, page, "--dump-dom");
         String out = dom.stdout();
         Matcher status = Pattern.compile("id=\"dvc-plots-status\" data-total=\"(\\d+)\" data-rendered=\"(\\d+)\" "
-                + "data-failed=\"(\\d+)\" data-done=\"(\\w+)\"").matcher(out);
+                        + "data-failed=\"(\\d+)\" data-done=\"(\\w+)\"")
+                .matcher(out);
         assertThat(status.find()).as("status element in:\n%s", tail(out)).isTrue();
         assertThat(status.group(4)).as("rendering finished").isEqualTo("true");
         assertThat(status.group(3)).as("failed charts").isEqualTo("0");
-        assertThat(status.group(2)).as("rendered charts").isEqualTo(status.group(1)).isEqualTo("8");
+        assertThat(status.group(2))
+                .as("rendered charts")
+                .isEqualTo(status.group(1))
+                .isEqualTo("8");
         assertThat(count(out, "class=\"marks\"")).as("one SVG per chart").isEqualTo(8);
         assertThat(count(out, "<path") + count(out, "<rect")).as("drawn marks").isGreaterThan(100);
         assertThat(count(out, "<figure><img ")).as("two images x two revisions").isEqualTo(4);
@@ -67,10 +81,17 @@ class PlotsBrowserTest {
     @Test
     void aChartThatCannotDrawIsReportedOnThePageAndTheConsole() throws IOException {
         Path chromium = ExternalTools.chromium();
-        Map<String, Object> broken = Map.of("mark", "line", "encoding", Map.of("x", Map.of("field", "a", "type", "bogus")),
-                "data", Map.of("values", List.of(Map.of("a", 1))), "transform", List.of(Map.of("loess", 3)));
-        PlotsReport report = new PlotsReport(List.of("workspace"), List.of(RenderedPlot.vega("broken", List.of("workspace"),
-                broken)), List.of());
+        Map<String, Object> broken = Map.of(
+                "mark",
+                "line",
+                "encoding",
+                Map.of("x", Map.of("field", "a", "type", "bogus")),
+                "data",
+                Map.of("values", List.of(Map.of("a", 1))),
+                "transform",
+                List.of(Map.of("loess", 3)));
+        PlotsReport report = new PlotsReport(
+                List.of("workspace"), List.of(RenderedPlot.vega("broken", List.of("workspace"), broken)), List.of());
         Path page = PlotsPage.write(report, tmp.resolve("bad"), "broken");
         Proc.Result dom = chromium(chromium, page, "--dump-dom");
         assertThat(dom.stdout()).contains("data-failed=\"1\"").contains("cannot draw broken");
@@ -78,9 +99,17 @@ class PlotsBrowserTest {
     }
 
     private static Proc.Result chromium(Path chromium, Path page, String... extra) {
-        List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--no-first-run", "--enable-logging=stderr", "--v=0",
-                "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=20000"));
+        List<String> cmd = new ArrayList<>(List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--enable-logging=stderr",
+                "--v=0",
+                "--host-resolver-rules=MAP * ~NOTFOUND",
+                "--virtual-time-budget=20000"));
         cmd.addAll(List.of(extra));
         cmd.add(page.toUri().toString());
         Proc.Result r = Proc.run(page.getParent(), Map.of(), null, cmd);
@@ -89,7 +118,9 @@ class PlotsBrowserTest {
     }
 
     private static List<String> consoleLines(String stderr) {
-        return stderr.lines().filter(l -> l.contains(":CONSOLE") || l.contains("Uncaught")).toList();
+        return stderr.lines()
+                .filter(l -> l.contains(":CONSOLE") || l.contains("Uncaught"))
+                .toList();
     }
 
     private static int count(String s, String needle) {

@@ -41,7 +41,8 @@ class PyJsonTest {
         Object parsed = JsonParser.parse("{\"b\": [1, 2.0, 12345678901234567890], \"a\": \"\\u00e9\"}");
         assertThat(parsed).isEqualTo(Map.of("b", List.of(1L, 2.0, new BigInteger("12345678901234567890")), "a", "é"));
         assertThatThrownBy(() -> JsonParser.parse("{\n  \"a\": ,\n}"))
-                .isInstanceOf(JsonParser.JsonSyntaxException.class).hasMessageContaining("line 2");
+                .isInstanceOf(JsonParser.JsonSyntaxException.class)
+                .hasMessageContaining("line 2");
     }
 
     @Test

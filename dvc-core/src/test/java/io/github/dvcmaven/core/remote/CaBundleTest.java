@@ -40,11 +40,37 @@ class CaBundleTest {
     void aPrivateCaBundleIsTrustedAndNothingElse() throws Exception {
         Path keystore = tmp.resolve("server.p12");
         Path pem = tmp.resolve("ca.pem");
-        keytool("-genkeypair", "-alias", "s3", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-keystore", keystore.toString(), "-storetype", "PKCS12",
-                "-storepass", "changeit");
-        keytool("-exportcert", "-rfc", "-alias", "s3", "-keystore", keystore.toString(), "-storepass", "changeit",
-                "-file", pem.toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "s3",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-keystore",
+                keystore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit");
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "s3",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                "changeit",
+                "-file",
+                pem.toString());
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             ks.load(in, "changeit".toCharArray());
@@ -69,19 +95,27 @@ class CaBundleTest {
             opts.put("secret_access_key", "wireTestSecretThatMustNotLeak00000001");
             opts.put("ssl_verify", pem.toString());
             try (Remote r = Remotes.open(opts, Map.of())) {
-                assertThat(r.exists("files/md5/ab/cd")).as("trusted through the bundle").isFalse();
+                assertThat(r.exists("files/md5/ab/cd"))
+                        .as("trusted through the bundle")
+                        .isFalse();
             }
             opts.remove("ssl_verify");
             try (Remote r = Remotes.open(opts, Map.of())) {
-                assertThatThrownBy(() -> r.exists("files/md5/ab/cd")).as("not in the JDK's trust store")
+                assertThatThrownBy(() -> r.exists("files/md5/ab/cd"))
+                        .as("not in the JDK's trust store")
                         .isInstanceOf(IOException.class);
             }
-            opts.put("ssl_verify", Files.writeString(tmp.resolve("not-a-bundle.pem"), "garbage").toString());
-            assertThatThrownBy(() -> Remotes.open(opts, Map.of())).isInstanceOf(DvcException.class)
+            opts.put(
+                    "ssl_verify",
+                    Files.writeString(tmp.resolve("not-a-bundle.pem"), "garbage")
+                            .toString());
+            assertThatThrownBy(() -> Remotes.open(opts, Map.of()))
+                    .isInstanceOf(DvcException.class)
                     .hasMessageContaining("not-a-bundle.pem");
             // dvc's schema takes only true/false as a flag: "yes" is a path to botocore, and no file is there
             opts.put("ssl_verify", "yes");
-            assertThatThrownBy(() -> Remotes.open(opts, Map.of())).isInstanceOf(DvcException.class)
+            assertThatThrownBy(() -> Remotes.open(opts, Map.of()))
+                    .isInstanceOf(DvcException.class)
                     .hasMessageContaining("ssl_verify names yes");
             opts.put("ssl_verify", "FALSE");
             try (Remote r = Remotes.open(opts, Map.of())) {

@@ -2,9 +2,9 @@ package io.github.dvcmaven.core.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.cache.ObjectStore;
-import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.api.HashInfo;
+import io.github.dvcmaven.core.api.RepoListener;
+import io.github.dvcmaven.core.cache.ObjectStore;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExistenceStrategyTest {
     @TempDir
     Path tmp;
+
     final Random random = new Random(42);
 
     /** An object store in memory that counts the requests it gets. */

@@ -20,7 +20,8 @@ class GcsRemoteTest extends RemoteContractTest {
 
     @Test
     void anUnreadableCredentialFileIsNamedWithAHint() throws Exception {
-        Path bad = Files.writeString(tmp.resolve("key.json"), "{\"type\": \"service_account\", \"private_key\": \"oops\"}");
+        Path bad = Files.writeString(
+                tmp.resolve("key.json"), "{\"type\": \"service_account\", \"private_key\": \"oops\"}");
         Map<String, Object> opts = new LinkedHashMap<>();
         opts.put("name", "storage");
         opts.put("url", server.url(prefix));

@@ -21,7 +21,8 @@ class ProxyTest {
 
     @Test
     void s3RequestsGoThroughTheProxyWithItsLoginAndNonProxyHostsBypassIt() throws Exception {
-        try (S3ProxyServer s3 = new S3ProxyServer(); ForwardProxy proxy = new ForwardProxy("builder", "proxyPassw0rd")) {
+        try (S3ProxyServer s3 = new S3ProxyServer();
+                ForwardProxy proxy = new ForwardProxy("builder", "proxyPassw0rd")) {
             Map<String, Object> opts = new LinkedHashMap<>(s3.remoteOptions(true));
             opts.put("name", "proxied");
             opts.put("url", s3.url("via-proxy"));
@@ -37,7 +38,8 @@ class ProxyTest {
             assertThat(proxy.requests).anyMatch(l -> l.startsWith("PUT http://127.0.0.1:"));
             int seen = proxy.requests.size();
 
-            HttpProxy bypassed = new HttpProxy("127.0.0.1", proxy.port(), "builder", "proxyPassw0rd", List.of("127.0.0.1"));
+            HttpProxy bypassed =
+                    new HttpProxy("127.0.0.1", proxy.port(), "builder", "proxyPassw0rd", List.of("127.0.0.1"));
             try (Remote r = Remotes.open(opts, Map.of(), Map.of("http", bypassed))) {
                 assertThat(r.exists("files/md5/ab/cdef")).isTrue();
             }

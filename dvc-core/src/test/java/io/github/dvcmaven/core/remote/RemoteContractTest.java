@@ -3,11 +3,11 @@ package io.github.dvcmaven.core.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dvcmaven.core.cache.ObjectStore;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.api.RepoListener;
+import io.github.dvcmaven.core.cache.ObjectStore;
 import io.github.dvcmaven.core.hash.DirManifest;
 import io.github.dvcmaven.core.hash.FileHasher;
-import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.testing.CloudServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,8 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class RemoteContractTest {
     protected CloudServer server;
     private Path serverDir;
+
     @TempDir
     Path tmp;
+
     protected String prefix;
     protected final List<String> logs = Collections.synchronizedList(new ArrayList<>());
     protected final RepoListener listener = new RepoListener() {
@@ -98,16 +100,21 @@ abstract class RemoteContractTest {
         ObjectStore local = new ObjectStore(tmp.resolve("cache"));
         HashInfo a = put(local, "alpha");
         HashInfo b = put(local, "beta");
-        DirManifest m = new DirManifest(List.of(new DirManifest.Entry("a.txt", a.value()), new DirManifest.Entry("sub/b.txt", b.value())));
+        DirManifest m = new DirManifest(
+                List.of(new DirManifest.Entry("a.txt", a.value()), new DirManifest.Entry("sub/b.txt", b.value())));
         local.addBytes(m.toBytes(), m.hash());
         HashInfo single = put(local, "single");
         try (Remote r = remote(true)) {
             Transfer.Result pushed = new Transfer(local, r, 4, listener).push(List.of(m.hash(), single));
             assertThat(pushed.transferred()).isEqualTo(4);
             assertThat(pushed.failed()).isEmpty();
-            assertThat(server.keys(prefix)).containsExactlyInAnyOrder(Transfer.key(a), Transfer.key(b), Transfer.key(single),
-                    Transfer.key(m.hash()));
-            assertThat(new Transfer(local, r, 4, listener).push(List.of(m.hash(), single)).transferred()).isZero();
+            assertThat(server.keys(prefix))
+                    .containsExactlyInAnyOrder(
+                            Transfer.key(a), Transfer.key(b), Transfer.key(single), Transfer.key(m.hash()));
+            assertThat(new Transfer(local, r, 4, listener)
+                            .push(List.of(m.hash(), single))
+                            .transferred())
+                    .isZero();
 
             ObjectStore fresh = new ObjectStore(tmp.resolve("fresh"));
             Transfer.Result fetched = new Transfer(fresh, r, 4, listener).fetch(List.of(m.hash(), single));
@@ -122,7 +129,8 @@ abstract class RemoteContractTest {
         ObjectStore local = new ObjectStore(tmp.resolve("cache"));
         HashInfo a = put(local, "alpha");
         String missing = FileHasher.md5Hex("never cached".getBytes(StandardCharsets.UTF_8));
-        DirManifest m = new DirManifest(List.of(new DirManifest.Entry("a", a.value()), new DirManifest.Entry("b", missing)));
+        DirManifest m =
+                new DirManifest(List.of(new DirManifest.Entry("a", a.value()), new DirManifest.Entry("b", missing)));
         local.addBytes(m.toBytes(), m.hash());
         try (Remote r = remote(true)) {
             Transfer.Result result = new Transfer(local, r, 2, listener).push(List.of(m.hash()));
@@ -167,11 +175,13 @@ abstract class RemoteContractTest {
         try (Remote r = remote(true)) {
             assertThat(r.exists(Transfer.key(nowhere))).isFalse();
             assertThatThrownBy(() -> {
-                try (InputStream in = r.open(Transfer.key(nowhere))) {
-                    in.readAllBytes();
-                }
-            }).isInstanceOf(RemoteObjectMissingException.class);
-            Transfer.Result result = new Transfer(new ObjectStore(tmp.resolve("fresh")), r, 2, listener).fetch(List.of(nowhere));
+                        try (InputStream in = r.open(Transfer.key(nowhere))) {
+                            in.readAllBytes();
+                        }
+                    })
+                    .isInstanceOf(RemoteObjectMissingException.class);
+            Transfer.Result result =
+                    new Transfer(new ObjectStore(tmp.resolve("fresh")), r, 2, listener).fetch(List.of(nowhere));
             assertThat(result.missing()).containsExactly(nowhere);
             assertThat(result.failed()).isEmpty();
         }

@@ -2,10 +2,10 @@ package io.github.dvcmaven.core.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dvcmaven.core.cache.ObjectStore;
-import io.github.dvcmaven.core.api.RepoListener;
-import io.github.dvcmaven.core.hash.FileHasher;
 import io.github.dvcmaven.core.api.HashInfo;
+import io.github.dvcmaven.core.api.RepoListener;
+import io.github.dvcmaven.core.cache.ObjectStore;
+import io.github.dvcmaven.core.hash.FileHasher;
 import io.github.dvcmaven.core.testing.Datasets;
 import io.github.dvcmaven.core.testing.FaultyProxy;
 import io.github.dvcmaven.core.testing.S3ProxyServer;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TransferFaultTest {
     @TempDir
     Path tmp;
+
     S3ProxyServer s3;
     FaultyProxy proxy;
     final RepoListener listener = new RepoListener() {};
@@ -68,7 +69,9 @@ class TransferFaultTest {
             return 0;
         }
         try (Stream<Path> walk = Files.walk(cacheRoot)) {
-            return walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().startsWith(".")).count();
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().startsWith("."))
+                    .count();
         }
     }
 
@@ -91,7 +94,8 @@ class TransferFaultTest {
         ObjectStore local = new ObjectStore(tmp.resolve("cache"));
         List<HashInfo> objects = cacheSome(local, 1, 3L << 20);
         try (Remote r = remote()) {
-            assertThat(new Transfer(local, r, 1, listener).push(objects).failed()).isEmpty();
+            assertThat(new Transfer(local, r, 1, listener).push(objects).failed())
+                    .isEmpty();
         }
         ObjectStore fresh = new ObjectStore(tmp.resolve("fresh"));
         proxy.resetAfterBytes(1 << 20);
@@ -111,7 +115,8 @@ class TransferFaultTest {
         ObjectStore local = new ObjectStore(tmp.resolve("cache"));
         List<HashInfo> objects = cacheSome(local, 3, 2L << 20);
         try (Remote r = remote()) {
-            assertThat(new Transfer(local, r, 2, listener).push(objects).failed()).isEmpty();
+            assertThat(new Transfer(local, r, 2, listener).push(objects).failed())
+                    .isEmpty();
         }
         ObjectStore fresh = new ObjectStore(tmp.resolve("fresh"));
         proxy.resetAfterBytes(512 * 1024);
@@ -119,7 +124,8 @@ class TransferFaultTest {
         try (Remote r = remote()) {
             Transfer.Result result = new Transfer(fresh, r, 2, listener).fetch(objects);
             assertThat(result.failed()).hasSize(3);
-            assertThat(String.join("\n", result.failed().values())).contains("remote 'flaky'")
+            assertThat(String.join("\n", result.failed().values()))
+                    .contains("remote 'flaky'")
                     .doesNotContain(S3ProxyServer.SECRET_KEY);
         }
         for (HashInfo h : objects) {

@@ -47,15 +47,22 @@ class AddOperationTest {
                 seenWhileLocked = LiveThreads.anyNamed("dvc-hash-ahead");
                 Thread.onSpinWait();
             }
-            assertThat(seenWhileLocked).as("reading began before the lock was free").isTrue();
+            assertThat(seenWhileLocked)
+                    .as("reading began before the lock was free")
+                    .isTrue();
             // the lock stays held until the add gives up
-            assertThat(blocked.get(20, TimeUnit.SECONDS)).isInstanceOf(DvcException.class)
-                    .asString().contains("Unable to acquire lock");
+            assertThat(blocked.get(20, TimeUnit.SECONDS))
+                    .isInstanceOf(DvcException.class)
+                    .asString()
+                    .contains("Unable to acquire lock");
         }
-        assertThat(LiveThreads.anyNamed("dvc-hash-ahead")).as("stopped when the add failed").isFalse();
+        assertThat(LiveThreads.anyNamed("dvc-hash-ahead"))
+                .as("stopped when the add failed")
+                .isFalse();
         assertThat(dir.resolve("big.bin.dvc")).doesNotExist();
         try (var cache = Files.walk(dir.resolve(".dvc"))) {
-            assertThat(cache.filter(p -> p.startsWith(dir.resolve(".dvc/cache")) && Files.isRegularFile(p))).isEmpty();
+            assertThat(cache.filter(p -> p.startsWith(dir.resolve(".dvc/cache")) && Files.isRegularFile(p)))
+                    .isEmpty();
         }
 
         try (Repo repo = Repo.open(dir, options)) {
@@ -63,6 +70,7 @@ class AddOperationTest {
         }
         String md5 = FileHasher.md5Hex(content);
         assertThat(Files.readString(dir.resolve("big.bin.dvc"))).contains("md5: " + md5);
-        assertThat(dir.resolve(".dvc/cache/files/md5/" + md5.substring(0, 2) + "/" + md5.substring(2))).hasBinaryContent(content);
+        assertThat(dir.resolve(".dvc/cache/files/md5/" + md5.substring(0, 2) + "/" + md5.substring(2)))
+                .hasBinaryContent(content);
     }
 }

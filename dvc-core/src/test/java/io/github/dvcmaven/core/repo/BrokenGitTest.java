@@ -30,8 +30,10 @@ class BrokenGitTest {
         Unprotect.deleteRecursively(ws.resolve(".git"));
         Files.writeString(ws.resolve(".git"), "gitdir: " + tmp.resolve("moved-away") + "\n");
         try (Repo repo = Repo.open(ws, RepoOptions.defaults().withCwd(ws).withEnv(Map.of()))) {
-            assertThatThrownBy(() -> repo.add(List.of("data.txt"), AddOptions.defaults())).isInstanceOf(DvcException.class)
-                    .hasMessageContaining("cannot be opened").hasMessageContaining("moved-away")
+            assertThatThrownBy(() -> repo.add(List.of("data.txt"), AddOptions.defaults()))
+                    .isInstanceOf(DvcException.class)
+                    .hasMessageContaining("cannot be opened")
+                    .hasMessageContaining("moved-away")
                     .satisfies(e -> assertThat(((DvcException) e).hint()).contains("core.no_scm"));
         }
         assertThat(ws.resolve("data.txt.dvc")).doesNotExist();

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ByteProgressTest {
     @TempDir
     Path dir;
+
     @TempDir
     Path remote;
+
     final List<RepoListener.Progress> events = new CopyOnWriteArrayList<>();
 
     private Repo open() {
@@ -48,7 +50,9 @@ class ByteProgressTest {
         }
         List<RepoListener.Progress> add = of("Adding big.bin");
         assertThat(add).isNotEmpty().allMatch(RepoListener.Progress::bytesOnly).allMatch(p -> p.bytesTotal() == size);
-        assertThat(add.get(add.size() - 1)).matches(RepoListener.Progress::finished).matches(p -> p.bytes() == size);
+        assertThat(add.get(add.size() - 1))
+                .matches(RepoListener.Progress::finished)
+                .matches(p -> p.bytes() == size);
         assertThat(add).isSortedAccordingTo((a, b) -> Long.compare(a.bytes(), b.bytes()));
 
         try (Repo repo = open()) {
@@ -57,17 +61,20 @@ class ByteProgressTest {
         try (Repo repo = open()) {
             repo.push(SyncOptions.of(List.of()));
         }
-        RepoListener.Progress push = of("Pushing to store").get(of("Pushing to store").size() - 1);
+        RepoListener.Progress push =
+                of("Pushing to store").get(of("Pushing to store").size() - 1);
         assertThat(push.finished()).isTrue();
         assertThat(push.bytes()).isEqualTo(size);
         assertThat(push.bytesTotal()).isEqualTo(size);
 
-        Files.delete(dir.resolve(".dvc/cache/files/md5/" + Files.readString(dir.resolve("big.bin.dvc"))
-                .replaceAll("(?s).*md5: ([0-9a-f]{2})([0-9a-f]{30}).*", "$1/$2")));
+        Files.delete(dir.resolve(".dvc/cache/files/md5/"
+                + Files.readString(dir.resolve("big.bin.dvc"))
+                        .replaceAll("(?s).*md5: ([0-9a-f]{2})([0-9a-f]{30}).*", "$1/$2")));
         try (Repo repo = open()) {
             repo.fetch(SyncOptions.of(List.of()));
         }
-        RepoListener.Progress fetch = of("Fetching from store").get(of("Fetching from store").size() - 1);
+        RepoListener.Progress fetch =
+                of("Fetching from store").get(of("Fetching from store").size() - 1);
         assertThat(fetch.bytes()).as("the download, counted as it arrived").isEqualTo(size);
         assertThat(fetch.done()).isEqualTo(1);
     }

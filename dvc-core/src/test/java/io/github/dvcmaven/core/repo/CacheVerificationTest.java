@@ -37,7 +37,8 @@ class CacheVerificationTest {
             repo.push(List.of(), null, false);
         }
         String md5 = FileHasher.md5Hex("bravo".getBytes(StandardCharsets.UTF_8));
-        Path object = ws.resolve(".dvc/cache/files/md5").resolve(md5.substring(0, 2)).resolve(md5.substring(2));
+        Path object =
+                ws.resolve(".dvc/cache/files/md5").resolve(md5.substring(0, 2)).resolve(md5.substring(2));
         FileTime mtime = Files.getLastModifiedTime(object);
         Modes.chmod(object, 0644);
         Files.writeString(object, "brAvo"); // same size, one byte flipped

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckoutBoundsTest {
     @TempDir
     Path tmp;
+
     Path ws;
     Path outside;
     RepoOptions options;
@@ -52,7 +53,8 @@ class CheckoutBoundsTest {
         Unprotect.deleteRecursively(ws.resolve("data"));
         Files.createSymbolicLink(ws.resolve("data"), outside);
         try (Repo repo = Repo.open(ws, options)) {
-            assertThatThrownBy(() -> repo.checkout(List.of(), true, false)).isInstanceOf(DvcException.class)
+            assertThatThrownBy(() -> repo.checkout(List.of(), true, false))
+                    .isInstanceOf(DvcException.class)
                     .hasMessageContaining("data is a symlink to " + outside.toRealPath())
                     .hasMessageContaining("outside the workspace");
         }
@@ -64,7 +66,8 @@ class CheckoutBoundsTest {
         Unprotect.deleteRecursively(ws.resolve("data/sub"));
         Files.createSymbolicLink(ws.resolve("data/sub"), outside);
         try (Repo repo = Repo.open(ws, options)) {
-            assertThatThrownBy(() -> repo.checkout(List.of(), true, false)).isInstanceOf(DvcException.class)
+            assertThatThrownBy(() -> repo.checkout(List.of(), true, false))
+                    .isInstanceOf(DvcException.class)
                     .hasMessageContaining("outside the workspace");
         }
         assertThat(files(outside)).isZero();

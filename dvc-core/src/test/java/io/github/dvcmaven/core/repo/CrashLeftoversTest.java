@@ -37,7 +37,8 @@ class CrashLeftoversTest {
 
     private static long temps(Path dir) throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> StaleTemps.isTempName(p.getFileName().toString())).count();
+            return s.filter(p -> StaleTemps.isTempName(p.getFileName().toString()))
+                    .count();
         }
     }
 
@@ -59,7 +60,8 @@ class CrashLeftoversTest {
         // a pull killed midway: some objects fetched, temps in the cache, the workspace and the remote
         Instant killed = Instant.now().minusSeconds(7200);
         Path cache = ws.resolve(".dvc/cache/files/md5");
-        String someDir = Files.list(cache).findFirst().orElseThrow().getFileName().toString();
+        String someDir =
+                Files.list(cache).findFirst().orElseThrow().getFileName().toString();
         leftover(cache.resolve(someDir), ".AAAAAAAAAAAAAAAAAAAAAA.tmp", killed);
         leftover(cache.resolve("zz"), ".BBBBBBBBBBBBBBBBBBBBBB.tmp", killed);
         leftover(ws.resolve("data/sub"), ".CCCCCCCCCCCCCCCCCCCCCC.tmp", killed);
@@ -77,7 +79,8 @@ class CrashLeftoversTest {
         assertThat(ws.resolve("data/a.txt")).hasContent("a");
         assertThat(temps(ws.resolve("data"))).isZero();
         assertThat(ws.resolve(".DDDDDDDDDDDDDDDDDDDDDD.tmp")).doesNotExist();
-        assertThat(cache.resolve(someDir).resolve(".AAAAAAAAAAAAAAAAAAAAAA.tmp")).as("in a directory the pull did not write to: left for gc")
+        assertThat(cache.resolve(someDir).resolve(".AAAAAAAAAAAAAAAAAAAAAA.tmp"))
+                .as("in a directory the pull did not write to: left for gc")
                 .exists();
 
         try (Repo repo = Repo.open(ws, options)) {
@@ -86,8 +89,11 @@ class CrashLeftoversTest {
             repo.add(List.of("model.bin"), AddOptions.defaults());
             repo.push(List.of(), null, false);
         }
-        assertThat(temps(ws.resolve(".dvc/cache"))).as("gc clears the cache of them").isZero();
-        assertThat(remoteDir.resolve(".0f8fad5b-d9cb-469f-a165-70867728950e.tmp")).doesNotExist();
+        assertThat(temps(ws.resolve(".dvc/cache")))
+                .as("gc clears the cache of them")
+                .isZero();
+        assertThat(remoteDir.resolve(".0f8fad5b-d9cb-469f-a165-70867728950e.tmp"))
+                .doesNotExist();
         assertThat(fresh).as("a live writer's temp on a remote nobody locks").exists();
     }
 }

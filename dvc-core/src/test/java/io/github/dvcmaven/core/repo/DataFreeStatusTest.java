@@ -7,10 +7,10 @@ import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.ReproOptions;
+import io.github.dvcmaven.core.api.StageChange;
 import io.github.dvcmaven.core.api.StageChange.ParamsChange;
 import io.github.dvcmaven.core.api.StageChange.PathChange;
 import io.github.dvcmaven.core.api.StageChange.StageFlag;
-import io.github.dvcmaven.core.api.StageChange;
 import io.github.dvcmaven.core.api.StatusOptions;
 import io.github.dvcmaven.core.api.StatusReport;
 import io.github.dvcmaven.core.format.FormatException;
@@ -108,10 +108,16 @@ class DataFreeStatusTest {
         StatusReport r = gate();
         assertThat(r.isClean()).isTrue();
         assertThat(r.missing().outputs()).isEqualTo(3); // raw/, out/data.txt, model.txt
-        assertThat(r.missing().depsProvenByLock()).as("out/data.txt through prep's lock entry").isEqualTo(1);
-        assertThat(r.missing().depsUnchecked()).as("raw/in.txt: raw's manifest is not in the cache").containsExactly("raw/in.txt");
+        assertThat(r.missing().depsProvenByLock())
+                .as("out/data.txt through prep's lock entry")
+                .isEqualTo(1);
+        assertThat(r.missing().depsUnchecked())
+                .as("raw/in.txt: raw's manifest is not in the cache")
+                .containsExactly("raw/in.txt");
         try (Repo repo = open()) {
-            assertThat(repo.status(List.of()).isClean()).as("dvc status's own rules still see the missing data").isFalse();
+            assertThat(repo.status(List.of()).isClean())
+                    .as("dvc status's own rules still see the missing data")
+                    .isFalse();
         }
     }
 
@@ -130,16 +136,17 @@ class DataFreeStatusTest {
     void aChangedParamIsStaleWithoutAnyData() throws IOException {
         freshClone();
         Files.writeString(dir.resolve("params.yaml"), "lr: 2\n");
-        assertThat(changes(gate())).containsOnlyKeys("train").containsEntry("train",
-                List.of(new ParamsChange("params.yaml", null, Map.of("lr", "modified"))));
+        assertThat(changes(gate()))
+                .containsOnlyKeys("train")
+                .containsEntry("train", List.of(new ParamsChange("params.yaml", null, Map.of("lr", "modified"))));
     }
 
     @Test
     void aChangedCodeDependencyIsHashedAndStale() throws IOException {
         freshClone();
         Files.writeString(dir.resolve("code.py"), "print(2)\n");
-        assertThat(changes(gate())).containsEntry("train",
-                List.of(new PathChange(StageChange.Section.DEPS, "code.py", "modified")));
+        assertThat(changes(gate()))
+                .containsEntry("train", List.of(new PathChange(StageChange.Section.DEPS, "code.py", "modified")));
     }
 
     @Test
@@ -148,19 +155,21 @@ class DataFreeStatusTest {
         String lock = Files.readString(dir.resolve("dvc.lock"));
         // prep's lock entry now says its output has other content than the one train was built from
         int prepOut = lock.indexOf("outs:");
-        String patched = lock.substring(0, prepOut) + lock.substring(prepOut).replaceFirst("md5: [0-9a-f]{32}",
-                "md5: ffffffffffffffffffffffffffffffff");
+        String patched = lock.substring(0, prepOut)
+                + lock.substring(prepOut).replaceFirst("md5: [0-9a-f]{32}", "md5: ffffffffffffffffffffffffffffffff");
         Files.writeString(dir.resolve("dvc.lock"), patched);
-        assertThat(changes(gate())).containsOnlyKeys("train").containsEntry("train",
-                List.of(new PathChange(StageChange.Section.DEPS, "out/data.txt", "modified")));
+        assertThat(changes(gate()))
+                .containsOnlyKeys("train")
+                .containsEntry("train", List.of(new PathChange(StageChange.Section.DEPS, "out/data.txt", "modified")));
     }
 
     @Test
     void presentDataIsStillCheckedByteForByte() throws IOException {
         deleteTree(dir.resolve(".dvc/cache"));
         Files.writeString(dir.resolve("model.txt"), "tampered\n");
-        assertThat(changes(gate())).containsOnlyKeys("train").containsEntry("train",
-                List.of(new PathChange(StageChange.Section.OUTS, "model.txt", "modified")));
+        assertThat(changes(gate()))
+                .containsOnlyKeys("train")
+                .containsEntry("train", List.of(new PathChange(StageChange.Section.OUTS, "model.txt", "modified")));
     }
 
     @Test
@@ -172,7 +181,8 @@ class DataFreeStatusTest {
                     - extra.txt
                 """);
         freshClone();
-        assertThat(changes(gate())).containsOnlyKeys("extra")
+        assertThat(changes(gate()))
+                .containsOnlyKeys("extra")
                 .containsEntry("extra", List.of(new StageFlag(StageChange.NOT_IN_LOCK)));
     }
 
@@ -180,12 +190,15 @@ class DataFreeStatusTest {
     void aLockEntryOfARemovedStageIsStaleAndRemoveDropsIt() throws IOException {
         Files.writeString(dir.resolve("dvc.yaml"), PIPELINE.substring(0, PIPELINE.indexOf("  train:")));
         freshClone();
-        assertThat(changes(gate())).containsOnlyKeys("train")
+        assertThat(changes(gate()))
+                .containsOnlyKeys("train")
                 .containsEntry("train", List.of(new StageFlag(StageChange.NOT_IN_DVC_YAML)));
         try (Repo repo = open()) {
             assertThat(repo.remove(List.of("train"), false)).containsExactly("train");
         }
-        assertThat(Files.readString(dir.resolve("dvc.lock"))).doesNotContain("train:").contains("prep:");
+        assertThat(Files.readString(dir.resolve("dvc.lock")))
+                .doesNotContain("train:")
+                .contains("prep:");
         assertThat(gate().isClean()).isTrue();
     }
 
@@ -193,8 +206,11 @@ class DataFreeStatusTest {
     void aLockRecordingWhatDvcYamlNoLongerDeclaresIsStaleAndCommitRewritesIt() throws IOException {
         Files.writeString(dir.resolve("dvc.yaml"), PIPELINE.replace("    - code.py\n", ""));
         StatusReport r = gate();
-        assertThat(changes(r)).containsOnlyKeys("train").containsEntry("train",
-                List.of(new PathChange(StageChange.Section.DEPS, "code.py", StageChange.NOT_IN_DVC_YAML)));
+        assertThat(changes(r))
+                .containsOnlyKeys("train")
+                .containsEntry(
+                        "train",
+                        List.of(new PathChange(StageChange.Section.DEPS, "code.py", StageChange.NOT_IN_DVC_YAML)));
         try (Repo repo = open()) {
             repo.commit(List.of("train"), false);
         }
@@ -213,7 +229,8 @@ class DataFreeStatusTest {
     @Test
     void anAlwaysChangedStageIsNeverUpToDateAsInDvc() throws IOException {
         freshClone();
-        Files.writeString(dir.resolve("dvc.yaml"), PIPELINE.replace("    cmd: cat", "    always_changed: true\n    cmd: cat"));
+        Files.writeString(
+                dir.resolve("dvc.yaml"), PIPELINE.replace("    cmd: cat", "    always_changed: true\n    cmd: cat"));
         assertThat(changes(gate())).containsEntry("train", List.of(new StageFlag("always changed")));
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DataSyncTest {
     @TempDir
     Path tmp;
+
     final List<String> logs = new ArrayList<>();
     final RepoListener listener = new RepoListener() {
         @Override
@@ -32,8 +33,13 @@ class DataSyncTest {
     };
 
     private Repo open(Path dir, boolean strict) {
-        return Repo.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(Map.of()).withListener(listener)
-                .withStrictSecrets(strict));
+        return Repo.open(
+                dir,
+                RepoOptions.defaults()
+                        .withCwd(dir)
+                        .withEnv(Map.of())
+                        .withListener(listener)
+                        .withStrictSecrets(strict));
     }
 
     private Path repoWithData() throws IOException {
@@ -73,11 +79,13 @@ class DataSyncTest {
     void credentialsInTheCommittedConfigAreWarnedAboutByKeyOrRefusedWhenStrict() throws IOException {
         Path dir = repoWithData();
         String secret = "s3cr3tValueThatMustNotBePrinted";
-        Files.writeString(dir.resolve(".dvc/config"), Files.readString(dir.resolve(".dvc/config"))
-                + "    password = " + secret + "\n");
+        Files.writeString(
+                dir.resolve(".dvc/config"),
+                Files.readString(dir.resolve(".dvc/config")) + "    password = " + secret + "\n");
         try (Repo repo = open(dir, false)) {
             // a local remote has no password option: dvc refuses this config, and so does the push, after the warning
-            assertThatThrownBy(() -> repo.push(List.of(), null, false)).isInstanceOf(DvcException.class)
+            assertThatThrownBy(() -> repo.push(List.of(), null, false))
+                    .isInstanceOf(DvcException.class)
                     .hasMessageContaining("'password' is not an option of a local remote")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secret));
         }

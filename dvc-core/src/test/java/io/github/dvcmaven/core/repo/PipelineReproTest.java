@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineReproTest {
     @TempDir
     Path dir;
+
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
     private static final String PIPELINE = """
@@ -94,22 +95,25 @@ class PipelineReproTest {
 
         Files.writeString(dir.resolve("params.yaml"), "train:\n  C: 1.5\nthreshold: 0.5\n");
         try (Repo repo = open()) {
-            assertThat(repo.status(List.of()).toJson()).isEqualTo(
-                    "{\"train\": [{\"changed deps\": {\"params.yaml\": {\"train.C\": \"modified\"}}}]}");
+            assertThat(repo.status(List.of()).toJson())
+                    .isEqualTo("{\"train\": [{\"changed deps\": {\"params.yaml\": {\"train.C\": \"modified\"}}}]}");
         }
         ReproResult result = repro(ReproOptions.defaults());
         assertThat(result.ran()).containsExactly("train", "eval");
         assertThat(result.unchanged()).containsExactly("load");
         assertThat(runs()).containsExactly("load", "train", "eval", "train", "eval");
-        assertThat(Files.readString(dir.resolve("dvc.lock"))).contains("train.C: 1.5").isNotEqualTo(lock);
+        assertThat(Files.readString(dir.resolve("dvc.lock")))
+                .contains("train.C: 1.5")
+                .isNotEqualTo(lock);
     }
 
     @Test
     void aFailingCommandNamesTheStageAndRecordsNothing() throws IOException {
         repro(ReproOptions.defaults());
         String lock = Files.readString(dir.resolve("dvc.lock"));
-        Files.writeString(dir.resolve("dvc.yaml"), PIPELINE.replace("echo train >> runs.log && cat",
-                "echo train >> runs.log && exit 3 && cat"));
+        Files.writeString(
+                dir.resolve("dvc.yaml"),
+                PIPELINE.replace("echo train >> runs.log && cat", "echo train >> runs.log && exit 3 && cat"));
         assertThatThrownBy(() -> repro(ReproOptions.defaults()))
                 .isInstanceOf(StageFailedException.class)
                 .hasMessageContaining("failed to reproduce 'train'")
@@ -142,7 +146,8 @@ class PipelineReproTest {
         assertThat(Files.readString(dir.resolve("metrics.json"))).isEqualTo("{\"auc\":0.9}");
 
         Files.writeString(dir.resolve("params.yaml"), "train:\n  C: 2.0\nthreshold: 0.5\n");
-        assertThat(repro(new ReproOptions(false, false, false, false, true)).ran()).containsExactly("train", "eval");
+        assertThat(repro(new ReproOptions(false, false, false, false, true)).ran())
+                .containsExactly("train", "eval");
     }
 
     @Test
@@ -151,37 +156,58 @@ class PipelineReproTest {
         assertThat(dry.ran()).containsExactly("load", "train", "eval");
         assertThat(dir.resolve("dvc.lock")).doesNotExist();
         assertThat(runs()).isEmpty();
-        assertThat(log).contains("Running stage 'train':", "> echo train >> runs.log && cat raw.csv params.yaml > model.bin");
+        assertThat(log)
+                .contains("Running stage 'train':", "> echo train >> runs.log && cat raw.csv params.yaml > model.bin");
 
         repro(ReproOptions.defaults());
-        assertThat(repro(new ReproOptions(true, false, true, false, false), "train").ran()).containsExactly("train");
-        assertThat(repro(new ReproOptions(true, true, false, false, false), "train").ran()).containsExactly("train", "eval");
-        assertThat(repro(new ReproOptions(true, false, false, false, false), "eval").ran()).containsExactly("load", "train", "eval");
+        assertThat(repro(new ReproOptions(true, false, true, false, false), "train")
+                        .ran())
+                .containsExactly("train");
+        assertThat(repro(new ReproOptions(true, true, false, false, false), "train")
+                        .ran())
+                .containsExactly("train", "eval");
+        assertThat(repro(new ReproOptions(true, false, false, false, false), "eval")
+                        .ran())
+                .containsExactly("load", "train", "eval");
     }
 
     @Test
     void badPipelinesFailWithFileLineAndStage() throws IOException {
         Files.writeString(dir.resolve("dvc.yaml"), "stages:\n  train:\n    cmd: x\n    bogus: 1\n");
-        assertThatThrownBy(() -> repro(ReproOptions.defaults())).isInstanceOf(FormatException.class)
-                .hasMessageStartingWith("dvc.yaml:4:").hasMessageContaining("'bogus'").hasMessageContaining("'train'");
+        assertThatThrownBy(() -> repro(ReproOptions.defaults()))
+                .isInstanceOf(FormatException.class)
+                .hasMessageStartingWith("dvc.yaml:4:")
+                .hasMessageContaining("'bogus'")
+                .hasMessageContaining("'train'");
 
         Files.writeString(dir.resolve("dvc.yaml"), "stages:\n  train:\n    cmd: run ${train.lr}\n");
-        assertThatThrownBy(() -> repro(ReproOptions.defaults())).isInstanceOf(FormatException.class)
-                .hasMessageStartingWith("dvc.yaml:3:").hasMessageContaining("Could not find 'train.lr'");
+        assertThatThrownBy(() -> repro(ReproOptions.defaults()))
+                .isInstanceOf(FormatException.class)
+                .hasMessageStartingWith("dvc.yaml:3:")
+                .hasMessageContaining("Could not find 'train.lr'");
 
-        Files.writeString(dir.resolve("dvc.yaml"), "stages:\n  a:\n    cmd: x\n    deps: [b.txt]\n    outs: [a.txt]\n"
-                + "  b:\n    cmd: y\n    deps: [a.txt]\n    outs: [b.txt]\n");
-        assertThatThrownBy(() -> repro(ReproOptions.defaults())).isInstanceOf(DvcException.class)
+        Files.writeString(
+                dir.resolve("dvc.yaml"),
+                "stages:\n  a:\n    cmd: x\n    deps: [b.txt]\n    outs: [a.txt]\n"
+                        + "  b:\n    cmd: y\n    deps: [a.txt]\n    outs: [b.txt]\n");
+        assertThatThrownBy(() -> repro(ReproOptions.defaults()))
+                .isInstanceOf(DvcException.class)
                 .hasMessageContaining("cycle");
 
-        Files.writeString(dir.resolve("dvc.yaml"), "stages:\n  a:\n    cmd: x\n    outs: [m.json]\n"
-                + "  b:\n    cmd: y\n    outs: [m.json]\n");
-        assertThatThrownBy(() -> repro(ReproOptions.defaults())).isInstanceOf(DvcException.class)
-                .hasMessageContaining("output 'm.json' is specified in stages").hasMessageContaining("- a").hasMessageContaining("- b");
+        Files.writeString(
+                dir.resolve("dvc.yaml"),
+                "stages:\n  a:\n    cmd: x\n    outs: [m.json]\n" + "  b:\n    cmd: y\n    outs: [m.json]\n");
+        assertThatThrownBy(() -> repro(ReproOptions.defaults()))
+                .isInstanceOf(DvcException.class)
+                .hasMessageContaining("output 'm.json' is specified in stages")
+                .hasMessageContaining("- a")
+                .hasMessageContaining("- b");
 
-        Files.writeString(dir.resolve("dvc.yaml"), "stages:\n  a:\n    cmd: x\n    outs: [data]\n"
-                + "  b:\n    cmd: y\n    outs: [data/part.csv]\n");
-        assertThatThrownBy(() -> repro(ReproOptions.defaults())).isInstanceOf(DvcException.class)
+        Files.writeString(
+                dir.resolve("dvc.yaml"),
+                "stages:\n  a:\n    cmd: x\n    outs: [data]\n" + "  b:\n    cmd: y\n    outs: [data/part.csv]\n");
+        assertThatThrownBy(() -> repro(ReproOptions.defaults()))
+                .isInstanceOf(DvcException.class)
                 .hasMessageContaining("overlap");
     }
 }

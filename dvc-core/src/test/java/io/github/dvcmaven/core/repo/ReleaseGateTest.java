@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.CloudStatus;
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.RevisionScope;
 import io.github.dvcmaven.core.api.SyncOptions;
 import io.github.dvcmaven.core.cache.ObjectStore;
 import io.github.dvcmaven.core.hash.FileHasher;
-import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.testing.DvcCli;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReleaseGateTest {
     @TempDir
     Path tmp;
+
     Path origin;
     Path remote;
 
@@ -84,8 +85,10 @@ class ReleaseGateTest {
         assertThat(st.entries()).hasSize(5);
         assertThat(st.manifestsFetched()).isEqualTo(2);
         try (Stream<Path> cached = Files.walk(clone.resolve(".dvc/cache"))) {
-            assertThat(cached.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
-                    .as("nothing but the manifests entered the cache").allMatch(n -> n.endsWith(".dir"));
+            assertThat(cached.filter(Files::isRegularFile)
+                            .map(p -> p.getFileName().toString()))
+                    .as("nothing but the manifests entered the cache")
+                    .allMatch(n -> n.endsWith(".dir"));
         }
     }
 
@@ -95,8 +98,12 @@ class ReleaseGateTest {
         Files.delete(remote.resolve("files/md5/" + md5.substring(0, 2) + "/" + md5.substring(2)));
         Path clone = freshClone();
         try (Repo repo = Repo.open(clone)) {
-            assertThat(repo.cloudStatus(SyncOptions.of(List.of())).notOnRemote()).as("HEAD is v2.0").isEmpty();
-            List<CloudStatus.Entry> missing = repo.cloudStatus(SyncOptions.of(List.of()).withScope(tags())).notOnRemote();
+            assertThat(repo.cloudStatus(SyncOptions.of(List.of())).notOnRemote())
+                    .as("HEAD is v2.0")
+                    .isEmpty();
+            List<CloudStatus.Entry> missing = repo.cloudStatus(
+                            SyncOptions.of(List.of()).withScope(tags()))
+                    .notOnRemote();
             assertThat(missing).singleElement().satisfies(e -> {
                 assertThat(e.name()).isEqualTo("data/a.txt");
                 assertThat(e.revision()).isEqualTo("v1.0");
@@ -110,8 +117,9 @@ class ReleaseGateTest {
         Path clone = freshClone();
         try (Repo repo = Repo.open(clone)) {
             assertThatThrownBy(() -> repo.cloudStatus(SyncOptions.of(List.of())
-                    .withScope(new RevisionScope(false, false, false, List.of("v9.9")))))
-                    .isInstanceOf(DvcException.class).hasMessageContaining("unknown git revision 'v9.9'");
+                            .withScope(new RevisionScope(false, false, false, List.of("v9.9")))))
+                    .isInstanceOf(DvcException.class)
+                    .hasMessageContaining("unknown git revision 'v9.9'");
         }
     }
 
@@ -133,7 +141,8 @@ class ReleaseGateTest {
         env.put("AWS_SECRET_ACCESS_KEY", "testSecretKeyThatMustNeverBeLogged000001");
         try (Repo repo = Repo.open(clone, RepoOptions.defaults().withCwd(clone).withEnv(env))) {
             assertThatThrownBy(() -> repo.cloudStatus(SyncOptions.of(List.of())))
-                    .isInstanceOf(DvcException.class).hasMessageContaining("remote 's3'");
+                    .isInstanceOf(DvcException.class)
+                    .hasMessageContaining("remote 's3'");
         }
     }
 
@@ -147,22 +156,33 @@ class ReleaseGateTest {
         }
         try (Repo repo = Repo.open(origin)) {
             repo.push(SyncOptions.of(List.of()).withRemote("other"));
-            assertThat(Files.exists(other.resolve(key))).as("HEAD does not use v1.0's a.txt").isFalse();
+            assertThat(Files.exists(other.resolve(key)))
+                    .as("HEAD does not use v1.0's a.txt")
+                    .isFalse();
             repo.push(SyncOptions.of(List.of()).withRemote("other").withScope(tags()));
-            assertThat(Files.exists(other.resolve(key))).as("v1.0's a.txt, pushed for the tags").isTrue();
+            assertThat(Files.exists(other.resolve(key)))
+                    .as("v1.0's a.txt, pushed for the tags")
+                    .isTrue();
         }
         Path clone = freshClone();
         try (Repo repo = Repo.open(clone)) {
-            repo.pull(SyncOptions.of(List.of()).withScope(new RevisionScope(false, false, false, List.of("v1.0"))), false);
-            assertThat(new ObjectStore(clone.resolve(".dvc/cache")).exists(HashInfo.md5(v1))).isTrue();
+            repo.pull(
+                    SyncOptions.of(List.of()).withScope(new RevisionScope(false, false, false, List.of("v1.0"))),
+                    false);
+            assertThat(new ObjectStore(clone.resolve(".dvc/cache")).exists(HashInfo.md5(v1)))
+                    .isTrue();
         }
-        assertThat(Files.readString(clone.resolve("data/a.txt"))).as("the workspace is HEAD's").isEqualTo("two\n");
+        assertThat(Files.readString(clone.resolve("data/a.txt")))
+                .as("the workspace is HEAD's")
+                .isEqualTo("two\n");
     }
 
     @Test
     void aCorruptLockAtAnOldTagFailsNamingTheTagAndTheFile() throws IOException {
-        Files.writeString(origin.resolve("dvc.yaml"), "stages:\n  copy:\n    cmd: cp data/a.txt out.txt\n"
-                + "    deps:\n    - data/a.txt\n    outs:\n    - out.txt\n");
+        Files.writeString(
+                origin.resolve("dvc.yaml"),
+                "stages:\n  copy:\n    cmd: cp data/a.txt out.txt\n"
+                        + "    deps:\n    - data/a.txt\n    outs:\n    - out.txt\n");
         Files.writeString(origin.resolve("dvc.lock"), "schema: '2.0'\nstages:\n  copy: [unclosed\n");
         DvcCli.git(origin, "add", "-A");
         DvcCli.git(origin, "commit", "-qm", "broken lock");
@@ -178,15 +198,18 @@ class ReleaseGateTest {
         DvcCli.git(origin, "commit", "-qm", "no pipeline, one more file");
         Path clone = freshClone();
         try (Repo repo = Repo.open(clone)) {
-            assertThat(repo.cloudStatus(SyncOptions.of(List.of())).notOnRemote()).isEmpty();
+            assertThat(repo.cloudStatus(SyncOptions.of(List.of())).notOnRemote())
+                    .isEmpty();
             assertThatThrownBy(() -> repo.cloudStatus(SyncOptions.of(List.of()).withScope(tags())))
-                    .isInstanceOf(DvcException.class).hasMessageContaining("at git revision vbad")
+                    .isInstanceOf(DvcException.class)
+                    .hasMessageContaining("at git revision vbad")
                     .hasMessageContaining("dvc.lock");
             // a target that an old tag does not have: that tag has nothing of it to check
             assertThat(repo.cloudStatus(SyncOptions.of(List.of("extra.txt.dvc"))
-                    .withScope(new RevisionScope(false, false, false, List.of("v1.0")))).entries())
-                    .extracting(CloudStatus.Entry::name).containsExactly("extra.txt");
+                                    .withScope(new RevisionScope(false, false, false, List.of("v1.0"))))
+                            .entries())
+                    .extracting(CloudStatus.Entry::name)
+                    .containsExactly("extra.txt");
         }
     }
 }
-

@@ -41,10 +41,14 @@ class RepoLockWaitTest {
                     return e;
                 }
             });
-            assertThat(impatient.get(20, TimeUnit.SECONDS)).isInstanceOf(DvcException.class).asString()
+            assertThat(impatient.get(20, TimeUnit.SECONDS))
+                    .isInstanceOf(DvcException.class)
+                    .asString()
                     .contains("Unable to acquire lock");
             Thread.sleep(1000);
-            assertThat(waiting).as("still waiting after the usual retries gave up").isNotDone();
+            assertThat(waiting)
+                    .as("still waiting after the usual retries gave up")
+                    .isNotDone();
         }
         waiting.get(20, TimeUnit.SECONDS);
         assertThat(ws.resolve("data.txt.dvc")).exists();

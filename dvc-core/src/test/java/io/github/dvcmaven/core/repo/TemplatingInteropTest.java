@@ -3,7 +3,6 @@ package io.github.dvcmaven.core.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.DvcException;
-import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.pipeline.PipelineStage;
 import io.github.dvcmaven.core.testing.DvcCli;
@@ -96,8 +95,10 @@ class TemplatingInteropTest {
         Path dir = dvc.initRepo(tmp.resolve("ws"));
         Files.createDirectories(dir.resolve("sub"));
         Files.writeString(dir.resolve("dvc.yaml"), DVC_YAML);
-        Files.writeString(dir.resolve("params.yaml"), "seed: 42\nmodels:\n- {name: lin, lr: 0.1, layers: [1, 2]}\n"
-                + "- {name: deep, lr: 0.01, layers: [64, 64, 8]}\n");
+        Files.writeString(
+                dir.resolve("params.yaml"),
+                "seed: 42\nmodels:\n- {name: lin, lr: 0.1, layers: [1, 2]}\n"
+                        + "- {name: deep, lr: 0.01, layers: [64, 64, 8]}\n");
         Files.writeString(dir.resolve("config.yaml"), "train:\n  epochs: 7\npaths:\n  data: data\nunused: 1\n");
 
         Path script = Files.writeString(tmp.resolve("resolve.py"), """
@@ -114,18 +115,22 @@ class TemplatingInteropTest {
                     }
                 print(json.dumps(out))
                 """);
-        ProcessBuilder pb = new ProcessBuilder(ExternalTools.dvcVenv().resolve("bin/python").toString(), script.toString(),
-                dir.toString()).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder pb = new ProcessBuilder(
+                        ExternalTools.dvcVenv().resolve("bin/python").toString(), script.toString(), dir.toString())
+                .directory(dir.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().putAll(dvc.env());
         Process p = pb.start();
         String answer = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
         @SuppressWarnings("unchecked")
-        Map<String, Object> theirs = new TreeMap<>((Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(answer));
+        Map<String, Object> theirs =
+                new TreeMap<>((Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(answer));
 
         Map<String, Object> ours = new TreeMap<>();
-        try (RepoContext repo = RepoContext.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(dvc.env()))) {
+        try (RepoContext repo =
+                RepoContext.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(dvc.env()))) {
             for (PipelineStage s : repo.index().pipelineStages()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("cmd", s.commands());
@@ -160,10 +165,16 @@ class TemplatingInteropTest {
         for (String yaml : bad) {
             Path dir = dvc.initRepo(tmp.resolve("bad" + i++));
             Files.writeString(dir.resolve("dvc.yaml"), yaml);
-            assertThat(dvc.run(dir, "stage", "list").exitCode()).as("dvc refuses " + yaml).isNotZero();
-            try (RepoContext repo = RepoContext.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(dvc.env()))) {
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.index().pipelineStages())
-                        .as(yaml).isInstanceOf(DvcException.class).hasMessageContaining("dvc.yaml");
+            assertThat(dvc.run(dir, "stage", "list").exitCode())
+                    .as("dvc refuses " + yaml)
+                    .isNotZero();
+            try (RepoContext repo =
+                    RepoContext.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(dvc.env()))) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> repo.index().pipelineStages())
+                        .as(yaml)
+                        .isInstanceOf(DvcException.class)
+                        .hasMessageContaining("dvc.yaml");
             }
         }
     }

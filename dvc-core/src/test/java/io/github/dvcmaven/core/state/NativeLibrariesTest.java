@@ -50,7 +50,8 @@ class NativeLibrariesTest {
                 assertThat(files.map(p -> p.getFileName().toString())).containsExactly(SQLITE);
             }
             // a class outside any jar (these tests' own classes) has nothing to unpack
-            assertThat(NativeLibraries.directoryOf(NativeLibrariesTest.class, SQLITE, () -> resource)).isNull();
+            assertThat(NativeLibraries.directoryOf(NativeLibrariesTest.class, SQLITE, () -> resource))
+                    .isNull();
         } finally {
             if (before == null) {
                 System.clearProperty(NativeLibraries.CACHE_PROPERTY);
@@ -65,16 +66,24 @@ class NativeLibrariesTest {
         Path cache = dir.resolve("cache");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         for (int run = 1; run <= 2; run++) {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-D" + NativeLibraries.CACHE_PROPERTY + "=" + cache, "-Djava.io.tmpdir=" + tmp, "-Djna.tmpdir=" + tmp,
-                    "-cp", System.getProperty("java.class.path"), NativeLibrariesProbe.class.getName(),
+            List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-D" + NativeLibraries.CACHE_PROPERTY + "=" + cache,
+                    "-Djava.io.tmpdir=" + tmp,
+                    "-Djna.tmpdir=" + tmp,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    NativeLibrariesProbe.class.getName(),
                     dir.resolve("state-" + run + ".db").toString()));
             String out = Proc.run(dir, Map.of(), null, cmd).assertOk().out();
             assertThat(out).contains("mapped " + cache).contains(SQLITE).contains("jnidispatch");
             assertThat(out.lines().filter(l -> l.startsWith("mapped ")))
                     .allSatisfy(l -> assertThat(l).startsWith("mapped " + cache));
-            assertThat(out).contains("property org.sqlite.lib.path=null", "property org.sqlite.lib.name=null",
-                    "property jna.boot.library.path=null");
+            assertThat(out)
+                    .contains(
+                            "property org.sqlite.lib.path=null",
+                            "property org.sqlite.lib.name=null",
+                            "property jna.boot.library.path=null");
             try (Stream<Path> left = Files.walk(tmp)) {
                 assertThat(left.filter(Files::isRegularFile)).isEmpty();
             }

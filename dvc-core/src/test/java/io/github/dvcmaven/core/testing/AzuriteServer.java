@@ -18,7 +18,9 @@ public final class AzuriteServer implements CloudServer {
     public static final String CONTAINER = "dvc-lab-cache";
     /** Azurite's documented development account: public, not a secret. */
     static final String ACCOUNT = "devstoreaccount1";
-    static final String KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    static final String KEY =
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private final Process process;
     private final int port;
@@ -28,11 +30,25 @@ public final class AzuriteServer implements CloudServer {
         Path binary = ExternalTools.azuriteBlob();
         port = S3ProxyServer.freePort();
         Path location = Files.createDirectories(workDir.resolve("azurite"));
-        process = new ProcessBuilder(List.of(binary.toString(), "--blobHost", "127.0.0.1", "--blobPort", String.valueOf(port),
-                "--location", location.toString(), "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--silent"))
-                .redirectErrorStream(true).redirectOutput(workDir.resolve("azurite.log").toFile()).start();
+        process = new ProcessBuilder(List.of(
+                        binary.toString(),
+                        "--blobHost",
+                        "127.0.0.1",
+                        "--blobPort",
+                        String.valueOf(port),
+                        "--location",
+                        location.toString(),
+                        "--disableTelemetry",
+                        "--skipApiVersionCheck",
+                        "--loose",
+                        "--silent"))
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("azurite.log").toFile())
+                .start();
         FakeGcsServer.awaitUp("http://127.0.0.1:" + port + "/" + ACCOUNT + "?comp=list", process);
-        container = new BlobServiceClientBuilder().connectionString(connectionString(KEY)).buildClient()
+        container = new BlobServiceClientBuilder()
+                .connectionString(connectionString(KEY))
+                .buildClient()
                 .getBlobContainerClient(CONTAINER);
         container.create();
     }

@@ -67,8 +67,15 @@ public final class DvcCli {
         List<String> cmd = new ArrayList<>();
         cmd.add("git");
         cmd.addAll(List.of(args));
-        Map<String, String> env = Map.of("GIT_AUTHOR_NAME", "test", "GIT_AUTHOR_EMAIL", "test@example.com",
-                "GIT_COMMITTER_NAME", "test", "GIT_COMMITTER_EMAIL", "test@example.com");
+        Map<String, String> env = Map.of(
+                "GIT_AUTHOR_NAME",
+                "test",
+                "GIT_AUTHOR_EMAIL",
+                "test@example.com",
+                "GIT_COMMITTER_NAME",
+                "test",
+                "GIT_COMMITTER_EMAIL",
+                "test@example.com");
         return Proc.run(dir, env, null, cmd).assertOk();
     }
 }

@@ -23,10 +23,10 @@ public final class ExternalTools {
     /** The dvc virtualenv: {@code $DVC_VENV}, else {@code .tools/dvc-venv} at the project root. */
     public static Path dvcVenv() {
         String env = System.getenv("DVC_VENV");
-        Path venv = env != null && !env.isBlank() ? Paths.get(env) : projectRoot().resolve(".tools/dvc-venv");
+        Path venv =
+                env != null && !env.isBlank() ? Paths.get(env) : projectRoot().resolve(".tools/dvc-venv");
         if (!Files.isExecutable(venv.resolve("bin/dvc"))) {
-            missing("dvc (expected " + venv.resolve("bin/dvc")
-                    + "; run tools/install-dvc.sh or set DVC_VENV)");
+            missing("dvc (expected " + venv.resolve("bin/dvc") + "; run tools/install-dvc.sh or set DVC_VENV)");
         }
         return venv;
     }

@@ -27,22 +27,44 @@ public final class FakeGcsServer implements CloudServer {
         Path binary = ExternalTools.fakeGcsServer();
         port = S3ProxyServer.freePort();
         Path data = Files.createDirectories(workDir.resolve("gcs-seed").resolve(BUCKET));
-        process = new ProcessBuilder(binary.toString(), "-scheme", "http", "-host", "127.0.0.1", "-port", String.valueOf(port),
-                "-backend", "memory", "-data", data.getParent().toString(), "-external-url", endpoint(), "-log-level", "error")
-                .redirectErrorStream(true).redirectOutput(workDir.resolve("fake-gcs-server.log").toFile()).start();
+        process = new ProcessBuilder(
+                        binary.toString(),
+                        "-scheme",
+                        "http",
+                        "-host",
+                        "127.0.0.1",
+                        "-port",
+                        String.valueOf(port),
+                        "-backend",
+                        "memory",
+                        "-data",
+                        data.getParent().toString(),
+                        "-external-url",
+                        endpoint(),
+                        "-log-level",
+                        "error")
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("fake-gcs-server.log").toFile())
+                .start();
         awaitUp(endpoint() + "/storage/v1/b", process);
-        storage = StorageOptions.newBuilder().setHost(endpoint()).setProjectId("test")
-                .setCredentials(NoCredentials.getInstance()).build().getService();
+        storage = StorageOptions.newBuilder()
+                .setHost(endpoint())
+                .setProjectId("test")
+                .setCredentials(NoCredentials.getInstance())
+                .build()
+                .getService();
     }
 
     static void awaitUp(String url, Process process) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("server exited with " + process.exitValue() + " before listening: " + url);
+                throw new IllegalStateException(
+                        "server exited with " + process.exitValue() + " before listening: " + url);
             }
             try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+                HttpURLConnection c =
+                        (HttpURLConnection) URI.create(url).toURL().openConnection();
                 c.setConnectTimeout(200);
                 c.getResponseCode();
                 c.disconnect();
@@ -85,7 +107,8 @@ public final class FakeGcsServer implements CloudServer {
     @Override
     public TreeSet<String> keys(String prefix) {
         TreeSet<String> keys = new TreeSet<>();
-        for (Blob b : storage.list(BUCKET, Storage.BlobListOption.prefix(prefix + "/")).iterateAll()) {
+        for (Blob b : storage.list(BUCKET, Storage.BlobListOption.prefix(prefix + "/"))
+                .iterateAll()) {
             keys.add(b.getName().substring(prefix.length() + 1));
         }
         return keys;

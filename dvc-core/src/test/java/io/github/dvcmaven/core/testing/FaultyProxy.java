@@ -18,7 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * some bytes. Connections without a queued fault pass through untouched.
  */
 public final class FaultyProxy implements AutoCloseable {
-    public enum Fault { HTTP_500, RESET_MID_RESPONSE, SLOW_DOWN_503, SLOW_RESPONSE }
+    public enum Fault {
+        HTTP_500,
+        RESET_MID_RESPONSE,
+        SLOW_DOWN_503,
+        SLOW_RESPONSE
+    }
 
     private final ServerSocket server;
     private final int targetPort;
@@ -94,7 +99,8 @@ public final class FaultyProxy implements AutoCloseable {
         if (fault != null) {
             injectedByFault.get(fault).incrementAndGet();
         }
-        try (client; Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
+        try (client;
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
             if (fault == Fault.HTTP_500 || fault == Fault.SLOW_DOWN_503) {
                 injected.incrementAndGet();
                 readHeaders(client.getInputStream());
@@ -103,8 +109,9 @@ public final class FaultyProxy implements AutoCloseable {
                 String body = "<?xml version=\"1.0\"?><Error><Code>" + (slowDown ? "SlowDown" : "InternalError")
                         + "</Code><Message>injected</Message></Error>";
                 out.write(("HTTP/1.1 " + (slowDown ? "503 Slow Down" : "500 Internal Server Error")
-                        + "\r\nContent-Type: application/xml\r\nContent-Length: "
-                        + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+                                + "\r\nContent-Type: application/xml\r\nContent-Length: "
+                                + body.length() + "\r\nConnection: close\r\n\r\n" + body)
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 return;
             }
@@ -134,7 +141,9 @@ public final class FaultyProxy implements AutoCloseable {
         int state = 0;
         int b;
         while (state < 4 && (b = in.read()) >= 0) {
-            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3))
+                    ? state + 1
+                    : 0;
         }
     }
 

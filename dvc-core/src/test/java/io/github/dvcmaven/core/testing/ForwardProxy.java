@@ -26,8 +26,10 @@ public final class ForwardProxy implements AutoCloseable {
     public final List<String> refused = new CopyOnWriteArrayList<>();
 
     public ForwardProxy(String user, String password) throws IOException {
-        this.expectedAuth = user == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.expectedAuth = user == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::accept, "forward-proxy");
         t.setDaemon(true);
@@ -57,11 +59,14 @@ public final class ForwardProxy implements AutoCloseable {
             byte[] head = readHead(in);
             String text = new String(head, StandardCharsets.ISO_8859_1);
             String requestLine = text.substring(0, text.indexOf("\r\n"));
-            if (expectedAuth != null && !text.toLowerCase(Locale.ROOT).contains("proxy-authorization: "
-                    + expectedAuth.toLowerCase(Locale.ROOT))) {
+            if (expectedAuth != null
+                    && !text.toLowerCase(Locale.ROOT)
+                            .contains("proxy-authorization: " + expectedAuth.toLowerCase(Locale.ROOT))) {
                 refused.add(requestLine);
-                client.getOutputStream().write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic"
-                        + " realm=\"test\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream()
+                        .write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic"
+                                        + " realm=\"test\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                 return;
             }
             requests.add(requestLine);
@@ -84,7 +89,9 @@ public final class ForwardProxy implements AutoCloseable {
         int c;
         while (state < 4 && (c = in.read()) >= 0) {
             b.write(c);
-            state = (c == '\r' && (state == 0 || state == 2)) || (c == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+            state = (c == '\r' && (state == 0 || state == 2)) || (c == '\n' && (state == 1 || state == 3))
+                    ? state + 1
+                    : 0;
         }
         return b.toByteArray();
     }

@@ -43,8 +43,11 @@ public final class GateLab {
         Files.createDirectories(dir.resolve("data/raw"));
         Files.writeString(dir.resolve("data/raw/customers.csv"), "id,tenure,churn\n1,3,1\n2,40,0\n3,12,0\n");
         Files.createDirectories(dir.resolve("src"));
-        Files.writeString(dir.resolve("src/train.sh"), "mkdir -p model && cat data/prepared/*.csv params.yaml > model/model.txt\n");
-        Files.writeString(dir.resolve("src/eval.sh"), "printf '{\"auc\": %s}' \"$(wc -c < model/model.txt)\" > metrics.json\n");
+        Files.writeString(
+                dir.resolve("src/train.sh"),
+                "mkdir -p model && cat data/prepared/*.csv params.yaml > model/model.txt\n");
+        Files.writeString(
+                dir.resolve("src/eval.sh"), "printf '{\"auc\": %s}' \"$(wc -c < model/model.txt)\" > metrics.json\n");
         Files.writeString(dir.resolve("params.yaml"), "train:\n  C: 0.5\n");
         Files.writeString(dir.resolve("dvc.yaml"), PIPELINE);
     }

@@ -81,9 +81,19 @@ public final class PlotsFixture {
         StringBuilder val = new StringBuilder("epoch\tloss\n");
         for (int e = 0; e < 12; e++) {
             double l = 1.0 / (e + 1 + v) + 0.1;
-            loss.append(e).append(',').append(r(l)).append(',').append(r(0.5 + e * 0.03 + d)).append('\n');
-            history.append("- epoch: ").append(e).append("\n  loss: ").append(r(l)).append("\n  acc: ")
-                    .append(r(0.5 + e * 0.035 + d)).append('\n');
+            loss.append(e)
+                    .append(',')
+                    .append(r(l))
+                    .append(',')
+                    .append(r(0.5 + e * 0.03 + d))
+                    .append('\n');
+            history.append("- epoch: ")
+                    .append(e)
+                    .append("\n  loss: ")
+                    .append(r(l))
+                    .append("\n  acc: ")
+                    .append(r(0.5 + e * 0.035 + d))
+                    .append('\n');
             train.append(e).append('\t').append(r(l * 0.9)).append('\n');
             val.append(e).append('\t').append(r(l * 1.1 + 0.02)).append('\n');
         }
@@ -92,8 +102,10 @@ public final class PlotsFixture {
         Files.createDirectories(repo.resolve("curves"));
         Files.writeString(repo.resolve("curves/train.tsv"), train);
         Files.writeString(repo.resolve("curves/val.tsv"), val);
-        Files.writeString(repo.resolve("roc.json"), "{\"roc\": [{\"fpr\": 0.0, \"tpr\": 0.0}, {\"fpr\": 0.1, \"tpr\": "
-                + r(0.5 + d) + "}, {\"fpr\": 0.4, \"tpr\": " + r(0.8 + d) + "}, {\"fpr\": 1.0, \"tpr\": 1.0}]}\n");
+        Files.writeString(
+                repo.resolve("roc.json"),
+                "{\"roc\": [{\"fpr\": 0.0, \"tpr\": 0.0}, {\"fpr\": 0.1, \"tpr\": " + r(0.5 + d)
+                        + "}, {\"fpr\": 0.4, \"tpr\": " + r(0.8 + d) + "}, {\"fpr\": 1.0, \"tpr\": 1.0}]}\n");
         StringBuilder cm = new StringBuilder("actual,predicted\n");
         String[][] pairs = {{"churn", "churn"}, {"churn", "stay"}, {"stay", "stay"}, {"stay", "churn"}};
         int[] counts = {20 + v * 5, 10 - v * 3, 60 + v * 2, 10 - v * 2};
@@ -103,9 +115,12 @@ public final class PlotsFixture {
             }
         }
         Files.writeString(repo.resolve("cm.csv"), cm);
-        Files.writeString(repo.resolve("importance.json"), "[{\"feature\": \"tenure\", \"importance\": " + r(0.35 + d)
-                + "}, {\"feature\": \"monthly_charges\", \"importance\": 0.25}, {\"feature\": \"contract\", "
-                + "\"importance\": " + r(0.3 - d) + "}, {\"feature\": \"support_calls\", \"importance\": 0.1}]\n");
+        Files.writeString(
+                repo.resolve("importance.json"),
+                "[{\"feature\": \"tenure\", \"importance\": " + r(0.35 + d)
+                        + "}, {\"feature\": \"monthly_charges\", \"importance\": 0.25}, {\"feature\": \"contract\", "
+                        + "\"importance\": " + r(0.3 - d)
+                        + "}, {\"feature\": \"support_calls\", \"importance\": 0.1}]\n");
         BufferedImage img = new BufferedImage(120, 90, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
@@ -114,8 +129,10 @@ public final class PlotsFixture {
         g.fillRect(10, 10, 40 + v * 20, 70);
         g.dispose();
         ImageIO.write(img, "png", repo.resolve("confusion.png").toFile());
-        Files.writeString(repo.resolve("model.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"90\">"
-                + "<circle cx=\"60\" cy=\"45\" r=\"" + (20 + v * 10) + "\" fill=\"#f46837\"/></svg>\n");
+        Files.writeString(
+                repo.resolve("model.svg"),
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"90\">"
+                        + "<circle cx=\"60\" cy=\"45\" r=\"" + (20 + v * 10) + "\" fill=\"#f46837\"/></svg>\n");
     }
 
     private static String r(double x) {

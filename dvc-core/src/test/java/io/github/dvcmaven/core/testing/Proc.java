@@ -43,7 +43,9 @@ public final class Proc {
                 p.destroyForcibly();
                 throw new AssertionError("timed out: " + command);
             }
-            return new Result(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8),
+            return new Result(
+                    p.exitValue(),
+                    new String(out.join(), StandardCharsets.UTF_8),
                     new String(err.join(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -44,20 +44,26 @@ public final class S3ProxyServer implements CloudServer {
         this(freePort(), null, decorate);
     }
 
-    private S3ProxyServer(int port, Path directory, UnaryOperator<BlobStore> decorate)
-            throws Exception {
+    private S3ProxyServer(int port, Path directory, UnaryOperator<BlobStore> decorate) throws Exception {
         this.port = port;
         Properties props = new Properties();
         if (directory == null) {
             context = ContextBuilder.newBuilder(new org.jclouds.blobstore.TransientApiMetadata())
-                    .credentials("identity", "credential").overrides(props).build(BlobStoreContext.class);
+                    .credentials("identity", "credential")
+                    .overrides(props)
+                    .build(BlobStoreContext.class);
         } else {
             props.setProperty("jclouds.filesystem.basedir", directory.toString());
-            context = ContextBuilder.newBuilder(new org.jclouds.filesystem.FilesystemApiMetadata()).credentials("identity", "credential").overrides(props)
+            context = ContextBuilder.newBuilder(new org.jclouds.filesystem.FilesystemApiMetadata())
+                    .credentials("identity", "credential")
+                    .overrides(props)
                     .build(BlobStoreContext.class);
         }
-        proxy = S3Proxy.builder().blobStore(decorate.apply(context.getBlobStore())).endpoint(URI.create("http://127.0.0.1:" + port))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
+        proxy = S3Proxy.builder()
+                .blobStore(decorate.apply(context.getBlobStore()))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .build();
         proxy.start();
         for (int i = 0; i < 500 && !proxy.getState().equals("STARTED"); i++) {
             Thread.sleep(10);
@@ -87,8 +93,11 @@ public final class S3ProxyServer implements CloudServer {
     @Override
     public Map<String, String> dvcEnv() {
         // botocore's new default checksums are not understood by many S3-compatible servers
-        return Map.of("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required",
-                "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required");
+        return Map.of(
+                "AWS_REQUEST_CHECKSUM_CALCULATION",
+                "when_required",
+                "AWS_RESPONSE_CHECKSUM_VALIDATION",
+                "when_required");
     }
 
     @Override
@@ -96,8 +105,9 @@ public final class S3ProxyServer implements CloudServer {
         TreeSet<String> keys = new TreeSet<>();
         String marker = null;
         do {
-            org.jclouds.blobstore.options.ListContainerOptions opts = org.jclouds.blobstore.options.ListContainerOptions.Builder
-                    .prefix(prefix + "/").recursive();
+            org.jclouds.blobstore.options.ListContainerOptions opts =
+                    org.jclouds.blobstore.options.ListContainerOptions.Builder.prefix(prefix + "/")
+                            .recursive();
             if (marker != null) {
                 opts.afterMarker(marker);
             }

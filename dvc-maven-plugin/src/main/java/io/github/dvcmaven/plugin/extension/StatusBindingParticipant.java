@@ -51,7 +51,8 @@ public class StatusBindingParticipant extends AbstractMavenLifecycleParticipant 
             LOG.info("dvc: status check not bound to verify (dvc.skip / dvc.status.skip)");
             return;
         }
-        for (Map.Entry<Path, List<MavenProject>> e : projectsByRepository(session.getProjects()).entrySet()) {
+        for (Map.Entry<Path, List<MavenProject>> e :
+                projectsByRepository(session.getProjects()).entrySet()) {
             bind(e.getKey(), e.getValue());
         }
     }
@@ -69,7 +70,8 @@ public class StatusBindingParticipant extends AbstractMavenLifecycleParticipant 
                 continue;
             }
             try {
-                out.computeIfAbsent(Repo.findRoot(p.getBasedir().toPath()), k -> new ArrayList<>()).add(p);
+                out.computeIfAbsent(Repo.findRoot(p.getBasedir().toPath()), k -> new ArrayList<>())
+                        .add(p);
             } catch (DvcException notInARepo) {
                 LOG.debug("dvc: {} is not inside a dvc repository", p.getArtifactId());
             }
@@ -99,7 +101,9 @@ public class StatusBindingParticipant extends AbstractMavenLifecycleParticipant 
         execution.setConfiguration(config);
         plugin.addExecution(execution);
         plugin.flushExecutionMap();
-        LOG.info("dvc: dvc:status bound to verify in {} for the dvc repository {} (skip with -Ddvc.status.skip)",
-                target.getArtifactId(), root);
+        LOG.info(
+                "dvc: dvc:status bound to verify in {} for the dvc repository {} (skip with -Ddvc.status.skip)",
+                target.getArtifactId(),
+                root);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.dvcmaven.plugin.report;
 
-import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.DiffReport;
+import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.MetricsReport;
 import io.github.dvcmaven.core.api.PlainTable;
 import io.github.dvcmaven.core.api.PlotsReport;
@@ -31,7 +31,9 @@ public final class DvcReportContent {
             DiffReport diff = repo.metricsDiff(base, null, false);
             table(w, diff.table("Metric", PRECISION, true), "No metric changed since " + base + ".");
             w.section("Params: " + base + " → workspace");
-            table(w, repo.paramsDiff(base, null, false).table("Param", null, false),
+            table(
+                    w,
+                    repo.paramsDiff(base, null, false).table("Param", null, false),
                     "No param changed since " + base + ".");
         } catch (DvcException e) {
             w.paragraph("No comparison with " + base + ": " + e.getMessage());
@@ -51,7 +53,8 @@ public final class DvcReportContent {
             plots.writePage(outputDirectory.resolve(PLOTS_DIR), "DVC plots: " + String.join(" vs ", plots.revisions()));
             String href = PLOTS_DIR + "/index.html";
             w.link(href, "Open the plots page (" + plots.plots().size() + " plots, works offline)");
-            w.raw("<iframe src=\"" + href + "\" title=\"DVC plots\" style=\"width:100%;height:1100px;border:1px solid #ddd\"></iframe>");
+            w.raw("<iframe src=\"" + href
+                    + "\" title=\"DVC plots\" style=\"width:100%;height:1100px;border:1px solid #ddd\"></iframe>");
         }
         plots.errors().forEach(e -> w.paragraph("Not shown: " + e));
         w.end();

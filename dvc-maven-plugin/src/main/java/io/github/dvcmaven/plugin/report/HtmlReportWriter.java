@@ -9,10 +9,13 @@ public final class HtmlReportWriter implements ReportWriter {
 
     @Override
     public void start(String title) {
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(escape(title))
-                .append("</title>\n<style>body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse}"
-                        + "td,th{border:1px solid #d0d7de;padding:3px 8px;text-align:left}</style>\n</head>\n<body>\n<h1>")
-                .append(escape(title)).append("</h1>\n");
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(escape(title))
+                .append(
+                        "</title>\n<style>body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse}"
+                                + "td,th{border:1px solid #d0d7de;padding:3px 8px;text-align:left}</style>\n</head>\n<body>\n<h1>")
+                .append(escape(title))
+                .append("</h1>\n");
     }
 
     @Override
@@ -35,13 +38,23 @@ public final class HtmlReportWriter implements ReportWriter {
 
     private void row(List<String> cells, String tag) {
         html.append("<tr>");
-        cells.forEach(c -> html.append('<').append(tag).append('>').append(escape(c)).append("</").append(tag).append('>'));
+        cells.forEach(c -> html.append('<')
+                .append(tag)
+                .append('>')
+                .append(escape(c))
+                .append("</")
+                .append(tag)
+                .append('>'));
         html.append("</tr>\n");
     }
 
     @Override
     public void link(String href, String text) {
-        html.append("<p><a href=\"").append(escape(href)).append("\">").append(escape(text)).append("</a></p>\n");
+        html.append("<p><a href=\"")
+                .append(escape(href))
+                .append("\">")
+                .append(escape(text))
+                .append("</a></p>\n");
     }
 
     @Override

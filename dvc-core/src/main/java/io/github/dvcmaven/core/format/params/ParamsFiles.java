@@ -112,5 +112,7 @@ public final class ParamsFiles {
     }
 
     /** Marks a dotted path that is not in the file. */
-    public enum Missing { INSTANCE }
+    public enum Missing {
+        INSTANCE
+    }
 }

@@ -171,7 +171,8 @@ public final class PyParamsParser {
         } catch (StringIndexOutOfBoundsException e) {
             throw new FormatException(source, lineNo, "cannot parse Python literal", e);
         } catch (TooDeep e) {
-            throw new FormatException(source, lineNo, "values nest more than " + ParamsFiles.MAX_DEPTH + " levels deep", e);
+            throw new FormatException(
+                    source, lineNo, "values nest more than " + ParamsFiles.MAX_DEPTH + " levels deep", e);
         }
     }
 
@@ -185,7 +186,9 @@ public final class PyParamsParser {
                 depth--;
             } else if (c == '"' || c == '\'') {
                 return -1;
-            } else if (c == '=' && depth == 0 && (i + 1 >= s.length() || s.charAt(i + 1) != '=')
+            } else if (c == '='
+                    && depth == 0
+                    && (i + 1 >= s.length() || s.charAt(i + 1) != '=')
                     && (i == 0 || "!<>=".indexOf(s.charAt(i - 1)) < 0)) {
                 return i;
             }
@@ -202,8 +205,8 @@ public final class PyParamsParser {
     }
 
     /** Python's numeric literals: underscores only between digits, no leading zeros in decimal integers. */
-    private static final Pattern PY_NUMBER = Pattern.compile(
-            "0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|0(?:_?0)*|[1-9](?:_?\\d)*"
+    private static final Pattern PY_NUMBER =
+            Pattern.compile("0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|0(?:_?0)*|[1-9](?:_?\\d)*"
                     + "|(?:\\d(?:_?\\d)*)?\\.\\d(?:_?\\d)*(?:[eE][+-]?\\d(?:_?\\d)*)?"
                     + "|\\d(?:_?\\d)*\\.(?:[eE][+-]?\\d(?:_?\\d)*)?"
                     + "|\\d(?:_?\\d)*[eE][+-]?\\d(?:_?\\d)*");
@@ -282,7 +285,8 @@ public final class PyParamsParser {
             if (c == '"' || c == '\'') {
                 return true;
             }
-            return (c == 'r' || c == 'R' || c == 'u' || c == 'U') && pos + 1 < s.length()
+            return (c == 'r' || c == 'R' || c == 'u' || c == 'U')
+                    && pos + 1 < s.length()
                     && (s.charAt(pos + 1) == '"' || s.charAt(pos + 1) == '\'');
         }
 
@@ -316,9 +320,14 @@ public final class PyParamsParser {
                 throw new IllegalArgumentException("bad operand");
             }
             int start = pos;
-            while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_'
-                    || s.charAt(pos) == '.' || ((s.charAt(pos) == '+' || s.charAt(pos) == '-')
-                    && pos > start && (s.charAt(pos - 1) == 'e' || s.charAt(pos - 1) == 'E') && Character.isDigit(s.charAt(start))))) {
+            while (pos < s.length()
+                    && (Character.isLetterOrDigit(s.charAt(pos))
+                            || s.charAt(pos) == '_'
+                            || s.charAt(pos) == '.'
+                            || ((s.charAt(pos) == '+' || s.charAt(pos) == '-')
+                                    && pos > start
+                                    && (s.charAt(pos - 1) == 'e' || s.charAt(pos - 1) == 'E')
+                                    && Character.isDigit(s.charAt(start))))) {
                 pos++;
             }
             String tok = s.substring(start, pos);
@@ -427,7 +436,7 @@ public final class PyParamsParser {
                         case 't' -> sb.append('\t');
                         case 'r' -> sb.append('\r');
                         case '0' -> sb.append('\0');
-                        case '\n' -> { }
+                        case '\n' -> {}
                         case 'x' -> {
                             sb.append((char) Integer.parseInt(s.substring(pos, pos + 2), 16));
                             pos += 2;

@@ -139,8 +139,10 @@ public final class TomlParser {
                 parts.add(literalString());
             } else {
                 int start = pos;
-                while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos))
-                        || text.charAt(pos) == '_' || text.charAt(pos) == '-')) {
+                while (pos < text.length()
+                        && (Character.isLetterOrDigit(text.charAt(pos))
+                                || text.charAt(pos) == '_'
+                                || text.charAt(pos) == '-')) {
                     pos++;
                 }
                 if (start == pos) {
@@ -189,7 +191,8 @@ public final class TomlParser {
             return Boolean.FALSE;
         }
         int start = pos;
-        while (pos < text.length() && "#,]}\r\n".indexOf(text.charAt(pos)) < 0
+        while (pos < text.length()
+                && "#,]}\r\n".indexOf(text.charAt(pos)) < 0
                 && !(text.charAt(pos) == ' ' && !looksLikeDateTimeSpace(start))) {
             pos++;
         }
@@ -200,26 +203,30 @@ public final class TomlParser {
     private boolean looksLikeDateTimeSpace(int start) {
         // "1979-05-27 07:32:00": a space between a date and a time
         String sofar = text.substring(start, pos);
-        return sofar.matches("\\d{4}-\\d{2}-\\d{2}") && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1));
+        return sofar.matches("\\d{4}-\\d{2}-\\d{2}")
+                && pos + 1 < text.length()
+                && Character.isDigit(text.charAt(pos + 1));
     }
 
     private static final String DEC = "(?:0|[1-9](?:_?\\d)*)";
     private static final String DIGITS = "\\d(?:_?\\d)*";
     private static final Pattern INTEGER = Pattern.compile("[+-]?" + DEC);
-    private static final Pattern FLOAT = Pattern.compile(
-            "[+-]?" + DEC + "(?:\\." + DIGITS + ")?(?:[eE][+-]?" + DIGITS + ")?");
+    private static final Pattern FLOAT =
+            Pattern.compile("[+-]?" + DEC + "(?:\\." + DIGITS + ")?(?:[eE][+-]?" + DIGITS + ")?");
     private static final Pattern HEX = Pattern.compile("0x[0-9A-Fa-f](?:_?[0-9A-Fa-f])*");
     private static final Pattern OCT = Pattern.compile("0o[0-7](?:_?[0-7])*");
     private static final Pattern BIN = Pattern.compile("0b[01](?:_?[01])*");
     private static final String TIME = "\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?";
-    private static final Pattern DATE_TIME = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}(?:[Tt ]" + TIME + "(?:[Zz]|[+-]\\d{2}:\\d{2})?)?|" + TIME);
+    private static final Pattern DATE_TIME =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[Tt ]" + TIME + "(?:[Zz]|[+-]\\d{2}:\\d{2})?)?|" + TIME);
 
     private Object scalar(String t) {
         String s = t.replace("_", "");
         try {
             if (t.matches("[+-]?(inf|nan)")) {
-                return t.endsWith("nan") ? Double.NaN : t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                return t.endsWith("nan")
+                        ? Double.NaN
+                        : t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             }
             if (HEX.matcher(t).matches()) {
                 return number(new BigInteger(s.substring(2), 16));
@@ -413,7 +420,8 @@ public final class TomlParser {
             }
             char c = text.charAt(pos++);
             if (c == '\\') {
-                if (pos < text.length() && (text.charAt(pos) == '\n' || text.charAt(pos) == ' ' || text.charAt(pos) == '\r')) {
+                if (pos < text.length()
+                        && (text.charAt(pos) == '\n' || text.charAt(pos) == ' ' || text.charAt(pos) == '\r')) {
                     while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
                         if (text.charAt(pos) == '\n') {
                             line++;

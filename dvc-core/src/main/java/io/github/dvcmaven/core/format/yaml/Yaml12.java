@@ -10,24 +10,31 @@ import java.util.regex.Pattern;
  * be quoted; the reader to type plain scalars. {@code yes}, {@code on}, {@code 12:30} are strings here.
  */
 public final class Yaml12 {
-    public enum Kind { STR, BOOL, INT, FLOAT, NULL, TIMESTAMP, MERGE, VALUE }
+    public enum Kind {
+        STR,
+        BOOL,
+        INT,
+        FLOAT,
+        NULL,
+        TIMESTAMP,
+        MERGE,
+        VALUE
+    }
 
     private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
-    private static final Pattern FLOAT = Pattern.compile(
-            "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
-                    + "|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
-                    + "|[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?"
-                    + "|[-+]?\\.(?:inf|Inf|INF)"
-                    + "|\\.(?:nan|NaN|NAN)");
-    private static final Pattern INT = Pattern.compile(
-            "[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+");
+    private static final Pattern FLOAT = Pattern.compile("[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+            + "|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
+            + "|[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?"
+            + "|[-+]?\\.(?:inf|Inf|INF)"
+            + "|\\.(?:nan|NaN|NAN)");
+    private static final Pattern INT =
+            Pattern.compile("[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+");
     private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
-    private static final Pattern TIMESTAMP = Pattern.compile(
-            "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
-                    + "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
-                    + "(?:[Tt]|[ \\t]+)[0-9][0-9]?"
-                    + ":[0-9][0-9]:[0-9][0-9](?:\\.[0-9]*)?"
-                    + "(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?");
+    private static final Pattern TIMESTAMP = Pattern.compile("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+            + "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
+            + "(?:[Tt]|[ \\t]+)[0-9][0-9]?"
+            + ":[0-9][0-9]:[0-9][0-9](?:\\.[0-9]*)?"
+            + "(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?");
 
     private Yaml12() {}
 
@@ -37,10 +44,14 @@ public final class Yaml12 {
         if ("tTfF".indexOf(first) >= 0 && !text.isEmpty() && BOOL.matcher(text).matches()) {
             return Kind.BOOL;
         }
-        if ("-+0123456789.".indexOf(first) >= 0 && !text.isEmpty() && FLOAT.matcher(text).matches()) {
+        if ("-+0123456789.".indexOf(first) >= 0
+                && !text.isEmpty()
+                && FLOAT.matcher(text).matches()) {
             return Kind.FLOAT;
         }
-        if ("-+0123456789".indexOf(first) >= 0 && !text.isEmpty() && INT.matcher(text).matches()) {
+        if ("-+0123456789".indexOf(first) >= 0
+                && !text.isEmpty()
+                && INT.matcher(text).matches()) {
             return Kind.INT;
         }
         if (text.equals("<<")) {
@@ -49,7 +60,9 @@ public final class Yaml12 {
         if ((text.isEmpty() || "~nN".indexOf(first) >= 0) && NULL.matcher(text).matches()) {
             return Kind.NULL;
         }
-        if ("0123456789".indexOf(first) >= 0 && !text.isEmpty() && TIMESTAMP.matcher(text).matches()) {
+        if ("0123456789".indexOf(first) >= 0
+                && !text.isEmpty()
+                && TIMESTAMP.matcher(text).matches()) {
             return Kind.TIMESTAMP;
         }
         if (text.equals("=")) {

@@ -16,8 +16,11 @@ public final class YamlDocument {
     private final IdentityHashMap<Object, Integer> lines;
     private final IdentityHashMap<Object, Map<Object, Integer>> keyLines;
 
-    YamlDocument(String source, Object root, IdentityHashMap<Object, Integer> lines,
-                 IdentityHashMap<Object, Map<Object, Integer>> keyLines) {
+    YamlDocument(
+            String source,
+            Object root,
+            IdentityHashMap<Object, Integer> lines,
+            IdentityHashMap<Object, Map<Object, Integer>> keyLines) {
         this.source = source;
         this.root = root;
         this.lines = lines;

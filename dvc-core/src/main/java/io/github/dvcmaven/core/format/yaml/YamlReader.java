@@ -53,9 +53,11 @@ public final class YamlReader {
         String text;
         try {
             byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new FormatException(displayName, 0, "is not valid UTF-8", e);
         } catch (IOException e) {
@@ -76,16 +78,19 @@ public final class YamlReader {
         options.setCodePointLimit(Integer.MAX_VALUE);
         options.setMaxAliasesForCollections(1000);
         options.setNestingDepthLimit(MAX_DEPTH);
-        Yaml yaml = new Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(options),
-                new Representer(new DumperOptions()), new DumperOptions(), options, new PlainStringResolver());
+        Yaml yaml = new Yaml(
+                new org.yaml.snakeyaml.constructor.SafeConstructor(options),
+                new Representer(new DumperOptions()),
+                new DumperOptions(),
+                options,
+                new PlainStringResolver());
         Node node;
         try {
             node = yaml.compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            throw new FormatException(source, mark == null ? 0 : mark.getLine() + 1,
-                    "invalid YAML: " + problem, e);
+            throw new FormatException(source, mark == null ? 0 : mark.getLine() + 1, "invalid YAML: " + problem, e);
         } catch (YAMLException e) {
             throw new FormatException(source, 0, "invalid YAML: " + e.getMessage(), e);
         }
@@ -126,7 +131,8 @@ public final class YamlReader {
             }
             int line = lines.getOrDefault(value, 0);
             if (!open.add(value)) {
-                throw new FormatException(source, line, "an alias refers to a value that contains it (a recursive anchor)");
+                throw new FormatException(
+                        source, line, "an alias refers to a value that contains it (a recursive anchor)");
             }
             if (depth > MAX_DEPTH) {
                 throw new FormatException(source, line, "values nest more than " + MAX_DEPTH + " levels deep");
@@ -136,8 +142,11 @@ public final class YamlReader {
             for (Object child : children) {
                 total += size(child, depth + 1);
                 if (total > MAX_EXPANDED_VALUES) {
-                    throw new FormatException(source, line, "aliases expand this to more than " + MAX_EXPANDED_VALUES
-                            + " values (an alias bomb?): refused");
+                    throw new FormatException(
+                            source,
+                            line,
+                            "aliases expand this to more than " + MAX_EXPANDED_VALUES
+                                    + " values (an alias bomb?): refused");
                 }
             }
             open.remove(value);
@@ -191,7 +200,8 @@ public final class YamlReader {
             keyLines.put(map, keys);
             for (NodeTuple t : mapNode.getValue()) {
                 Node k = t.getKeyNode();
-                if (k instanceof ScalarNode ks && ks.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                if (k instanceof ScalarNode ks
+                        && ks.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
                         && "<<".equals(ks.getValue())) {
                     merge(map, keys, t.getValueNode());
                     continue;
@@ -259,7 +269,8 @@ public final class YamlReader {
                 return switch (kind) {
                     case BOOL -> text.equalsIgnoreCase("true");
                     case INT -> Yaml12.parseInt(text);
-                    case FLOAT -> preserveFloats ? new RawScalar(text, Yaml12.parseFloat(text)) : Yaml12.parseFloat(text);
+                    case FLOAT ->
+                        preserveFloats ? new RawScalar(text, Yaml12.parseFloat(text)) : Yaml12.parseFloat(text);
                     case NULL -> null;
                     case TIMESTAMP -> new RawScalar(text, text);
                     default -> text;

@@ -185,8 +185,11 @@ public final class YamlWriter {
             if (value instanceof BigDecimal bd) {
                 return new Scalar(floatText(bd.doubleValue()), true, "!!float");
             }
-            if (value instanceof Integer || value instanceof Long || value instanceof Short
-                    || value instanceof Byte || value instanceof BigInteger) {
+            if (value instanceof Integer
+                    || value instanceof Long
+                    || value instanceof Short
+                    || value instanceof Byte
+                    || value instanceof BigInteger) {
                 return new Scalar(value.toString(), true, "!!int");
             }
             if (value instanceof RawScalar raw) {
@@ -198,7 +201,8 @@ public final class YamlWriter {
                 };
                 return new Scalar(raw.text(), true, tag);
             }
-            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as YAML");
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getName() + " as YAML");
         }
 
         Analysis analysis() {
@@ -220,8 +224,12 @@ public final class YamlWriter {
     }
 
     /** Which styles a string allows (ruamel's analyze_scalar, block context only). */
-    private record Analysis(boolean empty, boolean multiline, boolean allowBlockPlain,
-                            boolean allowSingleQuoted, boolean allowDoubleQuoted) {
+    private record Analysis(
+            boolean empty,
+            boolean multiline,
+            boolean allowBlockPlain,
+            boolean allowSingleQuoted,
+            boolean allowDoubleQuoted) {
         static Analysis of(String s) {
             if (s.isEmpty()) {
                 return new Analysis(true, false, true, true, true);
@@ -265,8 +273,11 @@ public final class YamlWriter {
                     lineBreaks = true;
                 }
                 if (!(ch == '\n' || (ch >= 0x20 && ch <= 0x7e))) {
-                    boolean printable = (ch == 0x85 || (ch >= 0xa0 && ch <= 0xd7ff) || (ch >= 0xe000 && ch <= 0xfffd)
-                            || (ch >= 0x10000 && ch <= 0x10ffff)) && ch != 0xfeff;
+                    boolean printable = (ch == 0x85
+                                    || (ch >= 0xa0 && ch <= 0xd7ff)
+                                    || (ch >= 0xe000 && ch <= 0xfffd)
+                                    || (ch >= 0x10000 && ch <= 0x10ffff))
+                            && ch != 0xfeff;
                     if (!printable) {
                         special = true;
                     }
@@ -453,8 +464,10 @@ public final class YamlWriter {
             case 0xa0 -> "\\_";
             case 0x2028 -> "\\L";
             case 0x2029 -> "\\P";
-            default -> ch <= 0xff ? String.format("\\x%02X", ch)
-                    : ch <= 0xffff ? String.format("\\u%04X", ch) : String.format("\\U%08X", ch);
+            default ->
+                ch <= 0xff
+                        ? String.format("\\x%02X", ch)
+                        : ch <= 0xffff ? String.format("\\u%04X", ch) : String.format("\\U%08X", ch);
         };
     }
 
@@ -462,7 +475,9 @@ public final class YamlWriter {
         if (ch == '"' || ch == '\\' || ch == 0x85 || ch == 0x2028 || ch == 0x2029 || ch == 0xfeff) {
             return true;
         }
-        return !((ch >= 0x20 && ch <= 0x7e) || (ch >= 0xa0 && ch <= 0xd7ff) || (ch >= 0xe000 && ch <= 0xfffd)
+        return !((ch >= 0x20 && ch <= 0x7e)
+                || (ch >= 0xa0 && ch <= 0xd7ff)
+                || (ch >= 0xe000 && ch <= 0xfffd)
                 || (ch >= 0x10000 && ch <= 0x10ffff));
     }
 
@@ -484,8 +499,11 @@ public final class YamlWriter {
                     start = end + 1;
                 }
             }
-            if (end > 0 && end < text.length - 1 && (ch == ' ' || start >= end)
-                    && column + (end - start) > BEST_WIDTH && split) {
+            if (end > 0
+                    && end < text.length - 1
+                    && (ch == ' ' || start >= end)
+                    && column + (end - start) > BEST_WIDTH
+                    && split) {
                 boolean needBackslash = needsBackslash(text, start, end);
                 String data = (start < end ? new String(text, start, end - start) : "") + (needBackslash ? "\\" : "");
                 if (start < end) {
@@ -558,8 +576,10 @@ public final class YamlWriter {
         if (indents.size() < 2) {
             return false;
         }
-        Iterator<Level> it = indents.descendingIterator();
-        return it.next().sequence() && it.next().sequence();
+        Iterator<Level> innermostFirst = indents.descendingIterator();
+        Level innermost = innermostFirst.next();
+        Level outer = innermostFirst.next();
+        return innermost.sequence() && outer.sequence();
     }
 
     private void writeIndicator(String indicator, boolean needWhitespace, boolean ws, boolean ind) {

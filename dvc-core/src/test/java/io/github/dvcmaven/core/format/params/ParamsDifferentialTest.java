@@ -3,8 +3,8 @@ package io.github.dvcmaven.core.format.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.format.FormatException;
-import io.github.dvcmaven.core.py.RawScalar;
 import io.github.dvcmaven.core.py.PyJson;
+import io.github.dvcmaven.core.py.RawScalar;
 import io.github.dvcmaven.core.testing.ExternalTools;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -140,7 +140,9 @@ class ParamsDifferentialTest {
     private void compare(List<String> docs, String extension, String oracle) throws Exception {
         Path script = Files.writeString(tmp.resolve("oracle.py"), oracle);
         Path python = ExternalTools.dvcVenv().resolve("bin/python");
-        Process p = new ProcessBuilder(python.toString(), script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(python.toString(), script.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         try (var in = p.getOutputStream()) {
             in.write(PyJson.dumps(docs).getBytes(StandardCharsets.UTF_8));
         }
@@ -170,20 +172,23 @@ class ParamsDifferentialTest {
                 } else if (lenientOnSyntaxErrors) {
                     lenient++; // a Python file with a syntax error: dvc refuses it whole, we read what parses
                 } else {
-                    mismatches.add("#" + i + " the oracle refuses it (" + theirs.get("error") + "), we read " + ours + ": "
-                            + show(docs.get(i)));
+                    mismatches.add("#" + i + " the oracle refuses it (" + theirs.get("error") + "), we read " + ours
+                            + ": " + show(docs.get(i)));
                 }
             } else if (ours instanceof FormatException e) {
-                mismatches.add("#" + i + " the oracle reads " + theirs.get("ok") + ", we refuse it (" + e.getMessage() + "): "
-                        + show(docs.get(i)));
+                mismatches.add("#" + i + " the oracle reads " + theirs.get("ok") + ", we refuse it (" + e.getMessage()
+                        + "): " + show(docs.get(i)));
             } else if (!same(theirs.get("ok"), ours)) {
-                mismatches.add("#" + i + " the oracle reads " + theirs.get("ok") + ", we read " + ours + ": " + show(docs.get(i)));
+                mismatches.add("#" + i + " the oracle reads " + theirs.get("ok") + ", we read " + ours + ": "
+                        + show(docs.get(i)));
             } else {
                 agreedValues++;
             }
         }
-        System.out.printf("params differential %s: %d documents, %d read alike, %d refused alike, %d read despite a"
-                + " syntax error, %d mismatches%n", extension, docs.size(), agreedValues, agreedErrors, lenient, mismatches.size());
+        System.out.printf(
+                "params differential %s: %d documents, %d read alike, %d refused alike, %d read despite a"
+                        + " syntax error, %d mismatches%n",
+                extension, docs.size(), agreedValues, agreedErrors, lenient, mismatches.size());
         assertThat(mismatches).isEmpty();
     }
 
@@ -210,7 +215,8 @@ class ParamsDifferentialTest {
             while (a.hasNext()) {
                 Map.Entry<?, ?> x = a.next();
                 Map.Entry<?, ?> y = b.next();
-                if (!String.valueOf(x.getKey()).equals(String.valueOf(y.getKey())) || !same(x.getValue(), y.getValue())) {
+                if (!String.valueOf(x.getKey()).equals(String.valueOf(y.getKey()))
+                        || !same(x.getValue(), y.getValue())) {
                     return false;
                 }
             }

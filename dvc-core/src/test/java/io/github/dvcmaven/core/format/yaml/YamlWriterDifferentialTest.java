@@ -18,12 +18,80 @@ import org.junit.jupiter.api.Test;
 @Tag("interop")
 class YamlWriterDifferentialTest {
     private static final String[] WORDS = {
-        "yes", "no", "on", "off", "null", "Null", "~", "true", "False", "1e3", "1e-05", "0o17", "017", "0x1F",
-        "12:30", "2020-01-01", "2020-1-1 10:00:00", "=", "<<", "-", "- x", "-x", "?", "? x", ":", "a: b", "a:b",
-        "#c", "a #c", "a#c", "it's", "'q'", "\"dq\"", "[x]", "{y}", "x,y", "&a", "*b", "!t", "|", ">", "%", "@",
-        "`", "é", "中文", "😀", "tab\there", "nl\nx", "  lead", "trail ", "", " ", "1_000", ".5", "+1", ".inf",
-        "-.inf", ".nan", "NaN", "python train.py --lr 0.1", "path/to/file.csv", "data/raw.csv", "a\u00a0b",
-        "\u0007bell", "x\r\ny", "---", "...", "a  b", "back\\slash", "train@1", "${item.x}", "true_", "0.1.2",
+        "yes",
+        "no",
+        "on",
+        "off",
+        "null",
+        "Null",
+        "~",
+        "true",
+        "False",
+        "1e3",
+        "1e-05",
+        "0o17",
+        "017",
+        "0x1F",
+        "12:30",
+        "2020-01-01",
+        "2020-1-1 10:00:00",
+        "=",
+        "<<",
+        "-",
+        "- x",
+        "-x",
+        "?",
+        "? x",
+        ":",
+        "a: b",
+        "a:b",
+        "#c",
+        "a #c",
+        "a#c",
+        "it's",
+        "'q'",
+        "\"dq\"",
+        "[x]",
+        "{y}",
+        "x,y",
+        "&a",
+        "*b",
+        "!t",
+        "|",
+        ">",
+        "%",
+        "@",
+        "`",
+        "é",
+        "中文",
+        "😀",
+        "tab\there",
+        "nl\nx",
+        "  lead",
+        "trail ",
+        "",
+        " ",
+        "1_000",
+        ".5",
+        "+1",
+        ".inf",
+        "-.inf",
+        ".nan",
+        "NaN",
+        "python train.py --lr 0.1",
+        "path/to/file.csv",
+        "data/raw.csv",
+        "a\u00a0b",
+        "\u0007bell",
+        "x\r\ny",
+        "---",
+        "...",
+        "a  b",
+        "back\\slash",
+        "train@1",
+        "${item.x}",
+        "true_",
+        "0.1.2",
     };
 
     @Test
@@ -36,7 +104,8 @@ class YamlWriterDifferentialTest {
         cases.add(Map.of("cmd", longText(new Random(1), 400)));
         for (int i = 0; i < 300; i++) {
             Map<String, Object> m = new LinkedHashMap<>();
-            String special = List.of("\t", "\n", "'", "\"", "\u0007", "  ", "\n ", " \n", "\\").get(random.nextInt(9));
+            String special = List.of("\t", "\n", "'", "\"", "\u0007", "  ", "\n ", " \n", "\\")
+                    .get(random.nextInt(9));
             String text = longText(random, 60 + random.nextInt(300));
             int at = random.nextInt(text.length());
             m.put("k", text.substring(0, at) + special + text.substring(at));
@@ -45,9 +114,15 @@ class YamlWriterDifferentialTest {
             cases.add(m);
         }
         String json = PyJson.dumps(cases);
-        String out = Proc.run(ExternalTools.projectRoot(), Map.of(), json,
-                List.of(ExternalTools.python().toString(), ExternalTools.resource("interop/yaml_dump.py").toString()))
-                .assertOk().out();
+        String out = Proc.run(
+                        ExternalTools.projectRoot(),
+                        Map.of(),
+                        json,
+                        List.of(
+                                ExternalTools.python().toString(),
+                                ExternalTools.resource("interop/yaml_dump.py").toString()))
+                .assertOk()
+                .out();
         @SuppressWarnings("unchecked")
         List<Object> expected = (List<Object>) JsonParser.parse(out);
         @SuppressWarnings("unchecked")

@@ -1,0 +1,26 @@
+/**
+ * The library's public surface: everything a JVM application (or the Maven plugin) needs to work with
+ * a dvc repository, and nothing else. Every other package of {@code dvc-core} is internal and may
+ * change in any release.
+ *
+ * <p>{@link io.github.dvcmaven.core.api.Repo} is the entry point. It is opened on a directory inside
+ * the repository, runs each operation under the repository lock dvc itself uses, and is closed when
+ * done:
+ *
+ * <pre>{@code
+ * try (Repo repo = Repo.open(Path.of("."))) {
+ *     StatusReport status = repo.status(List.of());      // dvc status
+ *     if (!status.isClean()) {
+ *         status.toLines().forEach(System.out::println);
+ *     }
+ *     repo.pull(SyncOptions.of(List.of("models")), false); // dvc pull models
+ * }
+ * }</pre>
+ *
+ * <p>Options are immutable values ({@link io.github.dvcmaven.core.api.RepoOptions},
+ * {@link io.github.dvcmaven.core.api.SyncOptions}, ...), results are immutable values, failures are
+ * {@link io.github.dvcmaven.core.api.DvcException}s carrying a message and a hint (a command to run),
+ * and progress and log lines arrive through a {@link io.github.dvcmaven.core.api.RepoListener}; the
+ * library never prints.
+ */
+package io.github.dvcmaven.core.api;
