@@ -3,6 +3,7 @@ package io.github.dvcmaven.plugin;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
+import java.io.Console;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,7 +161,7 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
     }
 
     protected RepoOptions options(Path cwd) {
-        boolean interactive = session != null && session.getRequest().isInteractiveMode() && System.console() != null;
+        boolean interactive = session != null && session.getRequest().isInteractiveMode() && onATerminal();
         return RepoOptions.defaults()
                 .withCwd(cwd)
                 .withJobs(jobs)
@@ -216,5 +217,22 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
 
     static String failureMessage(DvcException e) {
         return e.hint() == null ? e.getMessage() : e.getMessage() + "\n  Hint: " + e.hint();
+    }
+
+    /**
+     * Whether standard output is a terminal (a live progress bar) or a log (periodic lines). From JDK 22 on
+     * {@code System.console()} is never null, and only {@code Console.isTerminal()} (absent before 22) tells.
+     */
+    @SuppressWarnings("SystemConsoleNull") // the null check is for JDK 17 to 21; isTerminal() covers 22 on
+    private static boolean onATerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // before JDK 22 a console is a terminal
+        }
     }
 }

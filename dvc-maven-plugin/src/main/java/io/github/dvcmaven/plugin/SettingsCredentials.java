@@ -63,8 +63,8 @@ final class SettingsCredentials {
                 put(o, "secret_access_key", password);
             }
             case "azure", "az" -> {
-                if (password != null && password.contains("AccountKey=")
-                        || password != null && password.contains("SharedAccessSignature=")) {
+                if (password != null
+                        && (password.contains("AccountKey=") || password.contains("SharedAccessSignature="))) {
                     put(o, "connection_string", password);
                 } else {
                     put(o, "account_name", user);

@@ -30,8 +30,8 @@ public record HttpProxy(String host, int port, String username, String password,
                 continue;
             }
             if (p.equals(h)
-                    || p.startsWith("*") && h.endsWith(p.substring(1))
-                    || p.endsWith("*") && h.startsWith(p.substring(0, p.length() - 1))) {
+                    || (p.startsWith("*") && h.endsWith(p.substring(1)))
+                    || (p.endsWith("*") && h.startsWith(p.substring(0, p.length() - 1)))) {
                 return true;
             }
         }

@@ -5,6 +5,8 @@ import java.util.Map;
 
 /** One plot ready to show: a filled Vega-Lite spec, or an image per revision. */
 public record RenderedPlot(String id, List<String> revisions, Map<String, Object> spec, List<Image> images) {
+    /** An image file of one revision; {@code content} is the file's bytes, not copied (pages embed them once). */
+    @SuppressWarnings("ArrayRecordComponent")
     public record Image(String rev, String mimeType, byte[] content) {}
 
     public RenderedPlot {

@@ -584,7 +584,7 @@ public final class ObjectStore {
     static boolean isGitDirName(String component) {
         boolean ascii = component.chars().allMatch(ch -> ch < 0x80);
         if (component.length() < 4
-                || ascii && component.toLowerCase(Locale.ROOT).indexOf("git") < 0) {
+                || (ascii && component.toLowerCase(Locale.ROOT).indexOf("git") < 0)) {
             return false;
         }
         String c = component

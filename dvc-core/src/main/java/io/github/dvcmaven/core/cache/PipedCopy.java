@@ -32,6 +32,8 @@ final class PipedCopy {
     }
 
     /** Returns the md5 of everything copied. */
+    // END is compared by identity on purpose (a sentinel), and every buffer is a heap one from allocate()
+    @SuppressWarnings({"ReferenceEquality", "ByteBufferBackingArray"})
     String run() throws IOException {
         BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(BUFFERS);
         BlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(BUFFERS + 1);

@@ -46,7 +46,7 @@ public final class ConfigObj {
                 if (depth > stack.size()) {
                     throw new FormatException(source, lineNo, "section too nested");
                 }
-                String name = unquote(sm.group(3).strip(), source, lineNo);
+                String name = unquote(sm.group(3).strip());
                 while (stack.size() > depth) {
                     stack.remove(stack.size() - 1);
                 }
@@ -64,7 +64,7 @@ public final class ConfigObj {
                 throw new FormatException(
                         source, lineNo, "invalid line '" + line + "' (neither a [section] nor a key = value)");
             }
-            String key = unquote(km.group(2).strip(), source, lineNo);
+            String key = unquote(km.group(2).strip());
             String valueText = km.group(3);
             Object value;
             if (valueText.startsWith("'''") || valueText.startsWith("\"\"\"")) {
@@ -110,7 +110,7 @@ public final class ConfigObj {
         return n;
     }
 
-    private static String unquote(String s, String source, int line) {
+    private static String unquote(String s) {
         if (s.length() >= 2 && (s.charAt(0) == '"' || s.charAt(0) == '\'') && s.charAt(s.length() - 1) == s.charAt(0)) {
             return s.substring(1, s.length() - 1);
         }

@@ -115,7 +115,7 @@ public final class DvcYamlFormat {
                     if (!(e.getValue() instanceof Map<?, ?> def)) {
                         throw error(defs, name, "stage '" + name + "' must be a mapping with at least 'cmd'");
                     }
-                    expand(context, name, (Map<String, Object>) def, defs, stages);
+                    expand(context, name, (Map<String, Object>) def, stages);
                 }
             }
             checkDuplicates(stages);
@@ -151,7 +151,8 @@ public final class DvcYamlFormat {
         }
 
         private void checkName(Map<?, ?> defs, String name) {
-            for (char c : name.toCharArray()) {
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
                 if (c != '_' && c != '-' && c < 128 && !Character.isLetterOrDigit(c)) {
                     throw error(
                             defs,
@@ -249,12 +250,7 @@ public final class DvcYamlFormat {
         }
 
         @SuppressWarnings("unchecked")
-        private void expand(
-                TemplateContext context,
-                String name,
-                Map<String, Object> def,
-                Map<?, ?> defs,
-                List<PipelineStage> out) {
+        private void expand(TemplateContext context, String name, Map<String, Object> def, List<PipelineStage> out) {
             if (def.containsKey("foreach") || def.containsKey("do")) {
                 if (!def.containsKey("foreach") || !def.containsKey("do") || def.size() != 2) {
                     throw error(def, null, "stage '" + name + "': 'foreach' needs exactly a 'do' beside it");
@@ -299,11 +295,8 @@ public final class DvcYamlFormat {
                                     + MAX_GENERATED_STAGES);
                 }
                 for (Map.Entry<String, Map<String, Object>> m : members.entrySet()) {
-                    out.add(entry(
-                            context.withIteration(m.getValue()),
-                            name + "@" + m.getKey(),
-                            (Map<String, Object>) template,
-                            def));
+                    out.add(entry(context.withIteration(m.getValue()), name + "@" + m.getKey(), (Map<String, Object>)
+                            template));
                 }
                 return;
             }
@@ -358,7 +351,7 @@ public final class DvcYamlFormat {
                     Map<String, Object> iteration = new LinkedHashMap<>();
                     iteration.put("item", item);
                     iteration.put("key", key);
-                    out.add(entry(context.withIteration(iteration), name + "@" + key, template, def));
+                    out.add(entry(context.withIteration(iteration), name + "@" + key, template));
                     int v = vars.size() - 1;
                     while (v >= 0 && ++index[v] == values.get(v).size()) {
                         index[v] = 0;
@@ -369,13 +362,12 @@ public final class DvcYamlFormat {
                     }
                 }
             }
-            out.add(entry(context, name, def, def));
+            out.add(entry(context, name, def));
         }
 
-        /** Resolves one stage definition; {@code lines} is the map whose lines errors point at. */
+        /** Resolves one stage definition. */
         @SuppressWarnings("unchecked")
-        private PipelineStage entry(
-                TemplateContext context, String name, Map<String, Object> def, Map<String, Object> lines) {
+        private PipelineStage entry(TemplateContext context, String name, Map<String, Object> def) {
             for (String key : def.keySet()) {
                 if (!STAGE_KEYS.contains(key)) {
                     throw error(def, key, "unknown key '" + key + "' in stage '" + name + "'");

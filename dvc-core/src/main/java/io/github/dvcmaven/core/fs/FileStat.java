@@ -70,7 +70,7 @@ public record FileStat(
         }
         int mode = 0;
         for (PosixFilePermission p : a.permissions()) {
-            mode |= 1 << (8 - p.ordinal());
+            mode |= modeBit(p);
         }
         return new FileStat(
                 key[0],
@@ -127,5 +127,19 @@ public record FileStat(
     /** dvc's isexec: any of the user, group or other execute bits. */
     public boolean isExecutable() {
         return mode > 0 && (mode & 0111) != 0;
+    }
+
+    private static int modeBit(PosixFilePermission p) {
+        return switch (p) {
+            case OWNER_READ -> 0400;
+            case OWNER_WRITE -> 0200;
+            case OWNER_EXECUTE -> 0100;
+            case GROUP_READ -> 040;
+            case GROUP_WRITE -> 020;
+            case GROUP_EXECUTE -> 010;
+            case OTHERS_READ -> 04;
+            case OTHERS_WRITE -> 02;
+            case OTHERS_EXECUTE -> 01;
+        };
     }
 }

@@ -45,11 +45,9 @@ public final class FileHasher {
     /** One per thread, reset by each digest: an add of 100,000 small files looked the provider up for each. */
     private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(FileHasher::newMd5);
 
-    private static final LongConsumer NO_PROGRESS = n -> {};
-
     /** Hashes a file with the named algorithm ({@link HashInfo#MD5} or {@link HashInfo#MD5_DOS2UNIX}). */
     public static String hash(Path file, String algorithm) throws IOException {
-        return hash(file, algorithm, NO_PROGRESS);
+        return hash(file, algorithm, FileHasher::noProgress);
     }
 
     /** The same, telling {@code progress} how many bytes each read added. */
@@ -70,7 +68,7 @@ public final class FileHasher {
     }
 
     public static String hash(InputStream in, String algorithm) throws IOException {
-        return hash(in, algorithm, NO_PROGRESS);
+        return hash(in, algorithm, FileHasher::noProgress);
     }
 
     private static String hash(InputStream in, String algorithm, LongConsumer progress) throws IOException {
@@ -141,4 +139,6 @@ public final class FileHasher {
         }
         return (double) nonText / len <= 0.30;
     }
+
+    private static void noProgress(long bytes) {}
 }

@@ -1,7 +1,6 @@
 package io.github.dvcmaven.core.index;
 
 import io.github.dvcmaven.core.api.HashInfo;
-import io.github.dvcmaven.core.index.IndexChange.Type;
 import io.github.dvcmaven.core.py.PyStrings;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -78,11 +77,11 @@ public final class IndexDiff {
                 DataIndex.Info ni = level.neu().get(key);
                 IndexEntry oe = oi == null ? null : oi.entry();
                 IndexEntry ne = ni == null ? null : ni.entry();
-                Type typ = entryDiff(oe, ne, opts, level.unknown());
+                IndexChange.Type typ = entryDiff(oe, ne, opts, level.unknown());
                 boolean skipBranch = opts.hashOnly()
                         && !opts.withUnchanged()
                         && !level.unknown()
-                        && typ == Type.UNCHANGED
+                        && typ == IndexChange.Type.UNCHANGED
                         && oe != null
                         && oe.hash() != null
                         && oe.hash().isDir();
@@ -94,7 +93,7 @@ public final class IndexDiff {
                 if (oe == null && ne == null) {
                     continue;
                 }
-                if (typ == Type.UNCHANGED && !opts.withUnchanged()) {
+                if (typ == IndexChange.Type.UNCHANGED && !opts.withUnchanged()) {
                     continue;
                 }
                 out.add(new IndexChange(typ, oe, ne));
@@ -121,36 +120,39 @@ public final class IndexDiff {
         }
     }
 
-    private static Type entryDiff(IndexEntry old, IndexEntry neu, Options opts, boolean unknown) {
+    private static IndexChange.Type entryDiff(IndexEntry old, IndexEntry neu, Options opts, boolean unknown) {
         if (unknown) {
-            return Type.UNKNOWN;
+            return IndexChange.Type.UNKNOWN;
         }
         HashInfo oh = old == null ? null : old.hash();
         HashInfo nh = neu == null ? null : neu.hash();
         Boolean om = old == null ? null : old.isdir();
         Boolean nm = neu == null ? null : neu.isdir();
-        Type metaDiff = metaDiff(om, nm);
-        Type hashDiff = oh == null && nh != null
-                ? Type.ADD
-                : oh != null && nh == null ? Type.DELETE : oh != null && !oh.equals(nh) ? Type.MODIFY : Type.UNCHANGED;
-        Type entryDiff =
-                old == null && neu != null ? Type.ADD : old != null && neu == null ? Type.DELETE : Type.UNCHANGED;
+        IndexChange.Type metaDiff = metaDiff(om, nm);
+        IndexChange.Type hashDiff = oh == null && nh != null
+                ? IndexChange.Type.ADD
+                : oh != null && nh == null
+                        ? IndexChange.Type.DELETE
+                        : oh != null && !oh.equals(nh) ? IndexChange.Type.MODIFY : IndexChange.Type.UNCHANGED;
+        IndexChange.Type entryDiff = old == null && neu != null
+                ? IndexChange.Type.ADD
+                : old != null && neu == null ? IndexChange.Type.DELETE : IndexChange.Type.UNCHANGED;
         if (opts.hashOnly()) {
             return hashDiff;
         }
-        if (entryDiff != Type.UNCHANGED) {
+        if (entryDiff != IndexChange.Type.UNCHANGED) {
             return entryDiff;
         }
-        if (metaDiff == Type.UNCHANGED && om == null) {
+        if (metaDiff == IndexChange.Type.UNCHANGED && om == null) {
             return hashDiff;
         }
-        if (hashDiff == Type.UNCHANGED && oh == null) {
+        if (hashDiff == IndexChange.Type.UNCHANGED && oh == null) {
             return metaDiff;
         }
         if (metaDiff == hashDiff && hashDiff == entryDiff) {
             return metaDiff;
         }
-        return Type.MODIFY;
+        return IndexChange.Type.MODIFY;
     }
 
     /** Keys compared as dvc compares them: as tuples of path parts, each part by code points. */
@@ -166,14 +168,14 @@ public final class IndexDiff {
         return Integer.compare(pa.length, pb.length);
     }
 
-    private static Type metaDiff(Boolean old, Boolean neu) {
+    private static IndexChange.Type metaDiff(Boolean old, Boolean neu) {
         if (old == null && neu != null) {
-            return Type.ADD;
+            return IndexChange.Type.ADD;
         }
         if (old != null && neu == null) {
-            return Type.DELETE;
+            return IndexChange.Type.DELETE;
         }
-        return Objects.equals(old, neu) ? Type.UNCHANGED : Type.MODIFY;
+        return Objects.equals(old, neu) ? IndexChange.Type.UNCHANGED : IndexChange.Type.MODIFY;
     }
 
     /**
@@ -186,9 +188,9 @@ public final class IndexDiff {
         List<IndexChange> added = new ArrayList<>();
         List<IndexChange> deleted = new ArrayList<>();
         for (IndexChange c : changes) {
-            if (c.type() == Type.ADD) {
+            if (c.type() == IndexChange.Type.ADD) {
                 added.add(c);
-            } else if (c.type() == Type.DELETE) {
+            } else if (c.type() == IndexChange.Type.DELETE) {
                 deleted.add(c);
             } else {
                 out.add(c);
@@ -205,7 +207,8 @@ public final class IndexDiff {
             HashInfo h = a.neu().hash();
             Deque<IndexChange> queue = h == null ? null : byHash.get(h);
             if (queue != null && !queue.isEmpty()) {
-                out.add(new IndexChange(Type.RENAME, queue.pollFirst().old(), a.neu()));
+                out.add(new IndexChange(
+                        IndexChange.Type.RENAME, queue.pollFirst().old(), a.neu()));
             } else {
                 out.add(a);
             }

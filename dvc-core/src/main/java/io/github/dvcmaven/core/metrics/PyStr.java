@@ -61,7 +61,8 @@ public final class PyStr {
     private static String quote(String s) {
         char q = s.contains("'") && !s.contains("\"") ? '"' : '\'';
         StringBuilder sb = new StringBuilder().append(q);
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             switch (c) {
                 case '\\' -> sb.append("\\\\");
                 case '\n' -> sb.append("\\n");

@@ -147,7 +147,7 @@ public final class VegaPlot {
         a.put(Templates.anchor("x"), x);
         a.put(Templates.anchor("y"), y);
         a.put(Templates.anchor("title"), str(def.props().get("title"), def.id()));
-        a.put(Templates.anchor("x_label"), str(def.props().get("x_label"), xLabel(def, xs)));
+        a.put(Templates.anchor("x_label"), str(def.props().get("x_label"), xLabel(xs)));
         a.put(Templates.anchor("y_label"), str(def.props().get("y_label"), yLabel(ys)));
         a.put(Templates.anchor("plot_width"), 300);
         a.put(Templates.anchor("plot_height"), 300);
@@ -248,7 +248,7 @@ public final class VegaPlot {
         return out;
     }
 
-    private static String xLabel(PlotDefinition def, List<Source> xs) {
+    private static String xLabel(List<Source> xs) {
         if (xs.isEmpty()) {
             return STEP;
         }

@@ -433,7 +433,7 @@ public final class Transfer {
                 listener.log(RepoListener.Level.WARN, what + ": " + e.getMessage() + "; fetching it once more");
             } catch (IOException | RuntimeException e) {
                 boolean permanent =
-                        e instanceof RemoteAuthException || e instanceof RemoteRequestException r && !r.retryable();
+                        e instanceof RemoteAuthException || (e instanceof RemoteRequestException r && !r.retryable());
                 boolean throttled = e instanceof RemoteRequestException r && r.throttled();
                 if (attempt >= (throttled ? THROTTLED_ATTEMPTS : ATTEMPTS) || permanent) {
                     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

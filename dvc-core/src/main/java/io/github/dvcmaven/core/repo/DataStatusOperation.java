@@ -54,7 +54,7 @@ public final class DataStatusOperation {
         Optional<Git> git = repo.git();
         Map<String, List<Object>> committed = new LinkedHashMap<>();
         if (git.isPresent()) {
-            DataIndex head = git.get().hasCommits() ? headIndex(git.get()) : new DataIndex(repo.cache()::loadDir);
+            DataIndex head = git.get().hasCommits() ? headIndex() : new DataIndex(repo.cache()::loadDir);
             committed = changes(IndexDiff.diff(head, DataIndexes.committed(repo, current), diffOpts), filterKeys, null);
             unchanged.retainAll(pop(committed, "unchanged"));
         }
@@ -73,7 +73,7 @@ public final class DataStatusOperation {
                 gitStatus.dirty());
     }
 
-    private DataIndex headIndex(Git git) {
+    private DataIndex headIndex() {
         try (RevisionSnapshot head = RevisionSnapshot.of(repo, "HEAD")) {
             StageIndex index = StageIndex.load(head.root(), new DvcIgnore(head.root()), repo.config());
             return DataIndexes.committed(repo, index);
@@ -156,9 +156,9 @@ public final class DataStatusOperation {
 
     /** The path dvc shows: a directory (as the new side, else the old side says) with a trailing separator. */
     private static String path(IndexChange c) {
-        boolean isdir = c.neu() != null && c.neu().isdir() != null
+        boolean isdir = (c.neu() != null && c.neu().isdir() != null)
                 ? c.neu().isDirectory()
-                : c.old() != null && c.old().isDirectory();
+                : (c.old() != null && c.old().isDirectory());
         return isdir ? c.key() + "/" : c.key();
     }
 

@@ -244,7 +244,11 @@ public final class DataSync {
         return fetch(opts, true);
     }
 
-    /** @param summarize whether to say "N files fetched" (a pull says it with its checkout's counts instead) */
+    /**
+     * Downloads what the targets need into the cache; returns how many objects were fetched.
+     *
+     * @param summarize whether to say "N files fetched" (a pull says it with its checkout's counts instead)
+     */
     public int fetch(SyncOptions opts, boolean summarize) {
         int total = 0;
         List<HashInfo> missing = new ArrayList<>();

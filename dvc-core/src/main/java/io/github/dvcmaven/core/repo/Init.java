@@ -14,9 +14,11 @@ import java.util.Optional;
 
 /** {@code dvc init}: the same files, bytes and git staging as the real command. */
 public final class Init {
-    static final String DVCIGNORE_TEXT = "# Add patterns of files dvc should ignore, which could improve\n"
-            + "# the performance. Learn more at\n"
-            + "# https://dvc.org/doc/user-guide/dvcignore\n";
+    static final String DVCIGNORE_TEXT = """
+            # Add patterns of files dvc should ignore, which could improve
+            # the performance. Learn more at
+            # https://dvc.org/doc/user-guide/dvcignore
+            """;
 
     private Init() {}
 

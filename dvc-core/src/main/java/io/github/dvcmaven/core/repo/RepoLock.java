@@ -36,7 +36,11 @@ public final class RepoLock implements AutoCloseable {
         return acquire(dvcDir, false);
     }
 
-    /** @param wait wait for as long as another process holds the lock (dvc's {@code --wait-for-lock}) */
+    /**
+     * Takes the lock of the repository whose {@code .dvc} directory is given.
+     *
+     * @param wait wait for as long as another process holds the lock (dvc's {@code --wait-for-lock})
+     */
     public static RepoLock acquire(Path dvcDir, boolean wait) {
         return acquireFile(dvcDir.resolve("tmp").resolve("lock"), wait);
     }

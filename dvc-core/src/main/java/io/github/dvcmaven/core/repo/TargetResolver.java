@@ -46,9 +46,6 @@ final class TargetResolver {
                                 .filter(o -> !selected.get(s).contains(o))
                                 .toList());
             }
-            if (selected.isEmpty()) {
-                continue;
-            }
         }
         // narrow to outputs when a target named a path
         for (String target : targets) {
@@ -102,7 +99,7 @@ final class TargetResolver {
         String file = null;
         String name = target;
         int colon = target.lastIndexOf(':');
-        if (colon > 0 && (target.substring(0, colon).endsWith("dvc.yaml"))) {
+        if (colon > 0 && target.substring(0, colon).endsWith("dvc.yaml")) {
             file = repo.toRepoPath(target.substring(0, colon));
             name = target.substring(colon + 1);
         } else if (target.endsWith("dvc.yaml")) {

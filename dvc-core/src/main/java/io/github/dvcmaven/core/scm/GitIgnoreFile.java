@@ -24,7 +24,8 @@ public final class GitIgnoreFile {
 
     static String escape(String entry) {
         StringBuilder sb = new StringBuilder();
-        for (char c : entry.toCharArray()) {
+        for (int i = 0; i < entry.length(); i++) {
+            char c = entry.charAt(i);
             if ("\\[]!*#?".indexOf(c) >= 0) {
                 sb.append('\\');
             }

@@ -85,7 +85,7 @@ public final class ParamsFiles {
         return dot > slash ? name.substring(dot).toLowerCase(Locale.ROOT) : "";
     }
 
-    /** dpath.get with "." separator: null when absent (use {@link #contains} to tell a null value apart). */
+    /** dpath.get with "." separator: {@code Missing.INSTANCE} when absent, so a null value is told apart. */
     public static Object get(Object root, String dotted) {
         Object cur = root;
         for (String part : dotted.split("\\.", -1)) {

@@ -333,9 +333,9 @@ public final class PyParamsParser {
             String tok = s.substring(start, pos);
             switch (tok) {
                 case "True":
-                    return Boolean.TRUE;
+                    return true;
                 case "False":
-                    return Boolean.FALSE;
+                    return false;
                 case "None":
                     return null;
                 default:

@@ -39,7 +39,6 @@ public final class TomlParser {
         return new FormatException(source, line, "invalid TOML: " + message);
     }
 
-    @SuppressWarnings("unchecked")
     /** Tables a [header] defined: TOML allows each once (a table made implicitly by [a.b] may get its [a] once). */
     private final Set<Object> headers = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -184,11 +183,11 @@ public final class TomlParser {
         }
         if (text.startsWith("true", pos)) {
             pos += 4;
-            return Boolean.TRUE;
+            return true;
         }
         if (text.startsWith("false", pos)) {
             pos += 5;
-            return Boolean.FALSE;
+            return false;
         }
         int start = pos;
         while (pos < text.length()
@@ -380,7 +379,7 @@ public final class TomlParser {
             throw error("invalid unicode escape '\\" + (digits == 4 ? "u" : "U") + hex + "'");
         }
         long cp = Long.parseLong(hex, 16);
-        if (cp > 0x10FFFF || cp >= 0xD800 && cp <= 0xDFFF) {
+        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
             throw error("unicode escape '" + hex + "' is not a Unicode scalar value");
         }
         sb.appendCodePoint((int) cp);

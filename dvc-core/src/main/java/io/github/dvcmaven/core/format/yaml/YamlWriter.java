@@ -164,6 +164,7 @@ public final class YamlWriter {
     }
 
     /** A scalar's text and whether writing it plain would read back as the same type. */
+    @SuppressWarnings("ArrayRecordComponent") // a one-slot memo of the analysis, private to the writer
     private record Scalar(String text, boolean implicit, String tag, Analysis[] cache) {
         Scalar(String text, boolean implicit, String tag) {
             this(text, implicit, tag, new Analysis[1]);
