@@ -5,6 +5,7 @@ import io.github.dvcmaven.core.api.AddOptions
 import io.github.dvcmaven.core.api.Repo
 import io.github.dvcmaven.core.api.RepoOptions
 import io.github.dvcmaven.core.api.ReproOptions
+import io.github.dvcmaven.core.api.SyncOptions
 import io.github.dvcmaven.core.testing.GateLab
 
 def run = { File dir, List<String> cmd ->
@@ -22,7 +23,7 @@ origin.mkdirs()
 git(origin, 'init', '-q')
 new File(origin, 'pom.xml').text = new File(basedir, 'pom.xml').text
 GateLab.write(origin.toPath())
-Repo.init(origin.toPath(), false, false)
+Repo.init(origin.toPath())
 new File(origin, '.dvc/config').text = "[core]\n    remote = store\n['remote \"store\"']\n    url = ${remote.absolutePath}\n"
 def build = { String tag ->
     def repo = open(origin)
@@ -30,7 +31,7 @@ def build = { String tag ->
         repo.add(['data/raw'], AddOptions.defaults())
         repo.repro([], ReproOptions.defaults())
         if (tag != null) {
-            repo.push([], null, false)
+            repo.push(SyncOptions.of([]))
         }
     } finally {
         repo.close()

@@ -15,7 +15,7 @@ new File(basedir, 'data/sub').mkdirs()
 new File(basedir, 'data/a.csv').text = 'x\n1\n'
 new File(basedir, 'data/sub/b.csv').text = 'x\n2\n'
 new File(basedir, 'model.bin').text = 'weights v1'
-Repo.init(basedir.toPath(), false, false)
+Repo.init(basedir.toPath())
 new File(basedir, '.dvc/config').text = "[core]\n    remote = store\n['remote \"store\"']\n    url = ${new File(basedir, 'remote').absolutePath}\n"
 def repo = Repo.open(basedir.toPath(), RepoOptions.defaults().withCwd(basedir.toPath()))
 try {

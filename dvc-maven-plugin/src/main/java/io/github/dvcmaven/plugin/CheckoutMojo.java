@@ -1,5 +1,6 @@
 package io.github.dvcmaven.plugin;
 
+import io.github.dvcmaven.core.api.CheckoutOptions;
 import io.github.dvcmaven.core.api.CheckoutResult;
 import io.github.dvcmaven.core.api.MissingCacheException;
 import io.github.dvcmaven.core.api.Repo;
@@ -34,7 +35,8 @@ public class CheckoutMojo extends AbstractDvcMojo {
     protected void run(Path cwd) {
         try (Repo repo = openRepo(cwd)) {
             try {
-                print(repo.checkout(split(targets), force, relink));
+                print(repo.checkout(
+                        CheckoutOptions.of(split(targets)).withForce(force).withRelink(relink)));
             } catch (MissingCacheException e) {
                 print(e.partialResult());
                 throw e;

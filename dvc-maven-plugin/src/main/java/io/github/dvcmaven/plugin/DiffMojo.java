@@ -1,6 +1,7 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.api.DataDiff;
+import io.github.dvcmaven.core.api.DiffOptions;
 import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -44,7 +45,7 @@ public class DiffMojo extends AbstractReportMojo {
     protected void run(Path cwd) {
         DataDiff diff;
         try (Repo repo = openRepo(cwd)) {
-            diff = repo.diff(a, b, split(targets), hideMissing);
+            diff = repo.diff(DiffOptions.of(a, b).withTargets(split(targets)).withHideMissing(hideMissing));
         }
         if (json) {
             System.out.println(diff.toJson(showHash));

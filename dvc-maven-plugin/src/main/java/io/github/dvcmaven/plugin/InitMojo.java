@@ -1,5 +1,6 @@
 package io.github.dvcmaven.plugin;
 
+import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.InitResult;
 import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ public class InitMojo extends AbstractDvcMojo {
 
     @Override
     protected void run(Path cwd) {
-        InitResult result = Repo.init(cwd, noScm, force);
+        InitResult result =
+                Repo.init(cwd, InitOptions.defaults().withNoScm(noScm).withForce(force));
         getLog().info("Initialized DVC repository in " + result.root());
         if (!noScm) {
             getLog().info("You can now commit the changes to git.");

@@ -51,8 +51,13 @@ public final class Repo implements AutoCloseable {
     }
 
     /** Creates a repository in {@code dir}, as {@code dvc init} does. */
-    public static InitResult init(Path dir, boolean noScm, boolean force) {
-        return Init.run(dir.toAbsolutePath().normalize(), noScm, force);
+    public static InitResult init(Path dir, InitOptions opts) {
+        return Init.run(dir.toAbsolutePath().normalize(), opts.noScm(), opts.force());
+    }
+
+    /** Creates a repository in {@code dir} inside a git work tree, as a plain {@code dvc init} does. */
+    public static InitResult init(Path dir) {
+        return init(dir, InitOptions.defaults());
     }
 
     /**
@@ -97,8 +102,8 @@ public final class Repo implements AutoCloseable {
         return ctx.lockedHashing(() -> new StatusOperation(ctx).run(opts));
     }
 
-    public CheckoutResult checkout(List<String> targets, boolean force, boolean relink) {
-        return ctx.lockedHashing(() -> new CheckoutOperation(ctx).run(targets, force, relink));
+    public CheckoutResult checkout(CheckoutOptions opts) {
+        return ctx.lockedHashing(() -> new CheckoutOperation(ctx).run(opts.targets(), opts.force(), opts.relink()));
     }
 
     public CommitResult commit(List<String> targets, boolean force) {
@@ -110,26 +115,13 @@ public final class Repo implements AutoCloseable {
     }
 
     /** Uploads what the targets' pointers and locks name to the remote; returns how many objects were sent. */
-    public int push(List<String> targets, String remote, boolean runCache) {
-        return push(SyncOptions.of(targets).withRemote(remote).withRunCache(runCache));
-    }
-
     public int push(SyncOptions opts) {
         return ctx.locked(() -> new DataSync(ctx).push(opts));
     }
 
     /** Downloads what the targets need into the cache; returns how many objects were fetched. */
-    public int fetch(List<String> targets, String remote, boolean runCache) {
-        return fetch(SyncOptions.of(targets).withRemote(remote).withRunCache(runCache));
-    }
-
     public int fetch(SyncOptions opts) {
         return ctx.locked(() -> new DataSync(ctx).fetch(opts));
-    }
-
-    /** fetch, then checkout. */
-    public CheckoutResult pull(List<String> targets, String remote, boolean force, boolean runCache) {
-        return pull(SyncOptions.of(targets).withRemote(remote).withRunCache(runCache), force);
     }
 
     /**
@@ -159,19 +151,15 @@ public final class Repo implements AutoCloseable {
         return ctx.locked(() -> new GcOperation(ctx).run(opts));
     }
 
-    /** dvc status -c: what differs between the cache and the remote. */
-    public Map<String, String> cloudStatus(List<String> targets, String remote) {
-        return cloudStatus(SyncOptions.of(targets).withRemote(remote)).toDvcMap();
-    }
-
     /** dvc status -c over a scope, without downloading data (only directory manifests the cache lacks). */
     public CloudStatus cloudStatus(SyncOptions opts) {
         return ctx.locked(() -> new DataSync(ctx).cloudStatus(opts));
     }
 
-    /** dvc diff: tracked data changed between two revisions (null b: the workspace). */
-    public DataDiff diff(String a, String b, List<String> targets, boolean hideMissing) {
-        return ctx.lockedHashing(() -> new DiffOperation(ctx).run(a == null ? "HEAD" : a, b, targets, hideMissing));
+    /** dvc diff: tracked data changed between two revisions (or a revision and the workspace). */
+    public DataDiff diff(DiffOptions opts) {
+        String a = opts.a() == null ? "HEAD" : opts.a();
+        return ctx.lockedHashing(() -> new DiffOperation(ctx).run(a, opts.b(), opts.targets(), opts.hideMissing()));
     }
 
     /** dvc data status. */

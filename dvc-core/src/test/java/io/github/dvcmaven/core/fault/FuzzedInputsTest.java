@@ -3,6 +3,7 @@ package io.github.dvcmaven.core.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.StatusOptions;
@@ -372,7 +373,7 @@ class FuzzedInputsTest {
     /** A repository whose every kind of file is present and valid, so a mutation is read where it matters. */
     private Path baseRepository() throws IOException {
         Path ws = Files.createDirectories(tmp.resolve("ws"));
-        Repo.init(ws, true, false);
+        Repo.init(ws, InitOptions.defaults().withNoScm(true));
         Files.writeString(ws.resolve("dvc.yaml"), DVC_YAML);
         Files.writeString(ws.resolve("dvc.lock"), DVC_LOCK);
         Files.writeString(ws.resolve("images.dvc"), POINTER);

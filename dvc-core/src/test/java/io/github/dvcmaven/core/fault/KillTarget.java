@@ -4,6 +4,7 @@ import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.ReproOptions;
+import io.github.dvcmaven.core.api.SyncOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ public final class KillTarget {
         try (Repo repo = Repo.open(dir, RepoOptions.defaults().withCwd(dir).withEnv(Map.of()))) {
             switch (args[0]) {
                 case "add" -> repo.add(List.of("data", "big.bin"), AddOptions.defaults());
-                case "push" -> repo.push(List.of(), null, false);
-                case "pull" -> repo.pull(List.of(), null, true, false);
+                case "push" -> repo.push(SyncOptions.of(List.of()));
+                case "pull" -> repo.pull(SyncOptions.of(List.of()), true);
                 case "repro" -> repo.repro(List.of(), new ReproOptions(true, false, false, false, false));
                 default -> throw new IllegalArgumentException(args[0]);
             }

@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.StatusOptions;
@@ -76,7 +77,7 @@ class KillTrialsTest {
             String remoteUrl, Map<String, String> remoteOptions, RemoteObjects remoteObjects, Step emptyRemote)
             throws Exception {
         Path ws = Files.createDirectories(tmp.resolve("ws"));
-        Repo.init(ws, true, false);
+        Repo.init(ws, InitOptions.defaults().withNoScm(true));
         Files.createDirectories(ws.resolve("data"));
         for (int i = 0; i < 300; i++) {
             Datasets.writeRandom(ws.resolve("data/f" + i + ".bin"), 4096 + i, i);

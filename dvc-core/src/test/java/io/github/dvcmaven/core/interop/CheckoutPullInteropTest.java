@@ -3,9 +3,11 @@ package io.github.dvcmaven.core.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dvcmaven.core.api.CheckoutOptions;
 import io.github.dvcmaven.core.api.CheckoutResult;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.SyncOptions;
 import io.github.dvcmaven.core.api.UnsavedChangesException;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
@@ -73,14 +75,14 @@ class CheckoutPullInteropTest {
                 .as("dvc refuses unsaved changes")
                 .isNotZero();
         try (Repo repo = open(ours)) {
-            assertThatThrownBy(() -> repo.checkout(List.of("data/sub/b.txt"), false, false))
+            assertThatThrownBy(() -> repo.checkout(CheckoutOptions.of(List.of("data/sub/b.txt"))))
                     .isInstanceOf(UnsavedChangesException.class)
                     .hasMessageContaining("b.txt")
                     .hasMessageNotContaining("a.txt");
         }
         dvc.ok(theirs, "checkout", "-f", "data/sub/b.txt");
         try (Repo repo = open(ours)) {
-            repo.checkout(List.of("data/sub/b.txt"), true, false);
+            repo.checkout(CheckoutOptions.of(List.of("data/sub/b.txt")).withForce(true));
         }
         for (Path dir : List.of(theirs, ours)) {
             assertThat(dir.resolve("data/sub/b.txt")).hasContent("b");
@@ -114,7 +116,7 @@ class CheckoutPullInteropTest {
 
     private String pullOurs(Path dir) {
         try (Repo repo = open(dir)) {
-            CheckoutResult r = repo.pull(List.of(), null, false, false);
+            CheckoutResult r = repo.pull(SyncOptions.of(List.of()), false);
             return r.pullSummary();
         }
     }

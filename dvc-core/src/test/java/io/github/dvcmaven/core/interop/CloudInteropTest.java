@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.SyncOptions;
 import io.github.dvcmaven.core.testing.CloudServer;
 import io.github.dvcmaven.core.testing.Datasets;
 import io.github.dvcmaven.core.testing.DvcCli;
@@ -71,16 +72,16 @@ abstract class CloudInteropTest {
         Path ours = tmp.resolve("ours");
         server.configureDvc(dvc, ours, "storage", "theirs");
         try (Repo repo = open(ours)) {
-            repo.pull(List.of(), null, false, false);
+            repo.pull(SyncOptions.of(List.of()), false);
             assertThat(repo.status(List.of()).isClean()).isTrue();
-            assertThat(repo.cloudStatus(List.of(), null)).isEmpty();
+            assertThat(repo.cloudStatus(SyncOptions.of(List.of())).toDvcMap()).isEmpty();
         }
         assertThat(Files.readString(ours.resolve("data/nested/deeper/deepest/leaf.json")))
                 .isEqualTo("{\"a\": 1}\n");
 
         server.configureDvc(dvc, ours, "storage", "ours");
         try (Repo repo = open(ours)) {
-            assertThat(repo.push(List.of(), null, false)).isPositive();
+            assertThat(repo.push(SyncOptions.of(List.of()))).isPositive();
         }
         assertThat(server.keys("ours")).isNotEmpty().isEqualTo(server.keys("theirs"));
 

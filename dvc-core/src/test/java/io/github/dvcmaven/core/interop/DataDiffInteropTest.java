@@ -3,6 +3,7 @@ package io.github.dvcmaven.core.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.DataStatusOptions;
+import io.github.dvcmaven.core.api.DiffOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.py.PyStrings;
@@ -106,7 +107,7 @@ class DataDiffInteropTest {
         }
         args.addAll(revs);
         try (Repo repo = open()) {
-            var ours = repo.diff(a, b, targets, false);
+            var ours = repo.diff(DiffOptions.of(a, b).withTargets(targets));
             assertThat(IndependentJson.parse(ours.toJson(false)))
                     .as(scenario + " json")
                     .isEqualTo(IndependentJson.parse(run(args, "--json")));

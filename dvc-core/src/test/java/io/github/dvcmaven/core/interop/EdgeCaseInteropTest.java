@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.CheckoutOptions;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
@@ -80,7 +81,7 @@ class EdgeCaseInteropTest {
             writeLegacy(d, "same.txt", "unchanged\r\n");
         }
         try (Repo repo = open(ours)) {
-            assertThat(repo.checkout(List.of(), false, false).added()).containsExactly("notes.txt", "same.txt");
+            assertThat(repo.checkout(CheckoutOptions.of(List.of())).added()).containsExactly("notes.txt", "same.txt");
             assertThat(repo.status(List.of()).isClean()).isTrue();
         }
         dvc.ok(theirs, "checkout");

@@ -9,6 +9,7 @@ import io.github.dvcmaven.core.api.ReproOptions;
 import io.github.dvcmaven.core.api.StageStatus;
 import io.github.dvcmaven.core.api.StatusOptions;
 import io.github.dvcmaven.core.api.StatusReport;
+import io.github.dvcmaven.core.api.SyncOptions;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
 import io.github.dvcmaven.core.testing.GateLab;
@@ -70,14 +71,14 @@ class GateInteropTest {
             dvc.ok(dir, "repro", "-q");
             dvc.ok(dir, "push", "-q");
         } else {
-            Repo.init(dir, false, false);
+            Repo.init(dir);
             try (Repo repo = open(dir)) {
                 repo.remotes().add("store", remote.toString(), true, false, false);
             }
             try (Repo repo = open(dir)) {
                 repo.add(List.of("data/raw"), AddOptions.defaults());
                 repo.repro(List.of(), ReproOptions.defaults());
-                repo.push(List.of(), null, false);
+                repo.push(SyncOptions.of(List.of()));
             }
         }
         DvcCli.git(dir, "add", "-A");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.SyncOptions;
 import io.github.dvcmaven.core.py.PyJson;
 import io.github.dvcmaven.core.testing.Datasets;
 import io.github.dvcmaven.core.testing.DvcCli;
@@ -69,7 +70,7 @@ class LocalRemoteInteropTest {
         Path clone = cloneOf(origin, "clone-ours");
         try (Repo repo = open(clone)) {
             repo.remotes().add("storage", remoteTheirs.toString(), true, true, true);
-            repo.pull(List.of(), null, false, false);
+            repo.pull(SyncOptions.of(List.of()), false);
             assertThat(repo.status(List.of()).isClean()).isTrue();
         }
         assertThat(TreeSnapshot.of(clone.resolve("data")).keySet())
@@ -78,8 +79,8 @@ class LocalRemoteInteropTest {
 
         try (Repo repo = open(origin)) {
             repo.remotes().add("ours", remoteOurs.toString(), false, false, false);
-            assertThat(repo.push(List.of(), "ours", false)).isPositive();
-            assertThat(repo.push(List.of(), "ours", false)).isZero();
+            assertThat(repo.push(SyncOptions.of(List.of()).withRemote("ours"))).isPositive();
+            assertThat(repo.push(SyncOptions.of(List.of()).withRemote("ours"))).isZero();
         }
         assertThat(TreeSnapshot.of(remoteOurs)).isEqualTo(TreeSnapshot.of(remoteTheirs));
 
@@ -98,7 +99,8 @@ class LocalRemoteInteropTest {
         dvc.ok(origin, "push", "-q", "single.txt.dvc");
         String theirs = dvc.ok(origin, "status", "-c", "--json").out();
         try (Repo repo = open(origin)) {
-            Map<String, String> ours = repo.cloudStatus(List.of(), null);
+            Map<String, String> ours =
+                    repo.cloudStatus(SyncOptions.of(List.of())).toDvcMap();
             assertThat((Object) IndependentJson.parse(PyJson.dumps(ours))).isEqualTo(IndependentJson.parse(theirs));
             assertThat(ours).containsEntry("data", "new").doesNotContainKey("single.txt");
         }

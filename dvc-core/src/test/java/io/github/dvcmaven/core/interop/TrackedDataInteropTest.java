@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.CheckoutOptions;
 import io.github.dvcmaven.core.api.CheckoutResult;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.Repo;
@@ -65,13 +66,13 @@ class TrackedDataInteropTest {
         Path theirs = gitRepo("theirs");
         Path ours = gitRepo("ours");
         dvc.ok(theirs, "init", "-q");
-        Repo.init(ours, false, false);
+        Repo.init(ours);
         for (String f : List.of(".dvc/config", ".dvc/.gitignore", ".dvcignore")) {
             assertThat(TreeSnapshot.read(ours.resolve(f))).as(f).isEqualTo(TreeSnapshot.read(theirs.resolve(f)));
         }
         assertThat(DvcCli.git(ours, "status", "--short").out())
                 .isEqualTo(DvcCli.git(theirs, "status", "--short").out());
-        assertThatThrownBy(() -> Repo.init(ours, false, false))
+        assertThatThrownBy(() -> Repo.init(ours))
                 .isInstanceOf(DvcException.class)
                 .hasMessageContaining("exists");
     }
@@ -81,7 +82,7 @@ class TrackedDataInteropTest {
         Path theirs = withData("theirs");
         Path ours = withData("ours");
         dvc.ok(theirs, "init", "-q");
-        Repo.init(ours, false, false);
+        Repo.init(ours);
         dvc.ok(theirs, "add", "-q", "data", "single.txt", "tool.sh", "windows.txt");
         try (Repo repo = open(ours)) {
             repo.add(TARGETS, AddOptions.defaults());
@@ -102,7 +103,7 @@ class TrackedDataInteropTest {
     @Test
     void dvcSeesOurRepoUpToDateAndChecksItOut() throws IOException {
         Path ours = withData("ours");
-        Repo.init(ours, false, false);
+        Repo.init(ours);
         try (Repo repo = open(ours)) {
             repo.add(TARGETS, AddOptions.defaults());
         }
@@ -138,10 +139,10 @@ class TrackedDataInteropTest {
             assertThat(stageBlocks(report.toLines()))
                     .isEqualTo(
                             stageBlocks(List.of(dvc.ok(theirs, "status").out().split("\n"))));
-            assertThatThrownBy(() -> repo.checkout(List.of(), false, false))
+            assertThatThrownBy(() -> repo.checkout(CheckoutOptions.of(List.of())))
                     .hasMessageContaining("unsaved")
                     .hasMessageContaining("a-b");
-            CheckoutResult result = repo.checkout(List.of(), true, false);
+            CheckoutResult result = repo.checkout(CheckoutOptions.of(List.of()).withForce(true));
             assertThat(result.added()).containsExactly("single.txt");
             assertThat(result.modified()).containsExactlyInAnyOrder("data/", "windows.txt");
             assertThat(repo.status(List.of()).isClean()).isTrue();

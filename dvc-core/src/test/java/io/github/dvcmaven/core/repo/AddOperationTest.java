@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.hash.FileHasher;
@@ -26,7 +27,7 @@ class AddOperationTest {
     @Test
     void aBigFileIsHashedWhileTheLockIsAwaitedAndNothingIsWrittenWithoutIt() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("ws"));
-        Repo.init(dir, true, false);
+        Repo.init(dir, InitOptions.defaults().withNoScm(true));
         byte[] content = new byte[96 << 20];
         new Random(3).nextBytes(content);
         Files.write(dir.resolve("big.bin"), content);

@@ -25,7 +25,7 @@ class BrokenGitTest {
     void aBrokenGitDirectoryFailsTheGoalNamingItAndTheWayOut() throws Exception {
         Path ws = Files.createDirectories(tmp.resolve("ws"));
         DvcCli.git(ws, "init", "-q");
-        Repo.init(ws, false, false);
+        Repo.init(ws);
         Files.writeString(ws.resolve("data.txt"), "data");
         Unprotect.deleteRecursively(ws.resolve(".git"));
         Files.writeString(ws.resolve(".git"), "gitdir: " + tmp.resolve("moved-away") + "\n");

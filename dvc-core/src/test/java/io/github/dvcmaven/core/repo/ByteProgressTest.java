@@ -3,6 +3,7 @@ package io.github.dvcmaven.core.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.api.RepoOptions;
@@ -43,7 +44,7 @@ class ByteProgressTest {
     @Test
     void aBigFileReportsItsBytesThroughAddPushAndFetch() throws IOException {
         long size = 80L << 20;
-        Repo.init(dir, true, false);
+        Repo.init(dir, InitOptions.defaults().withNoScm(true));
         Datasets.writeRandom(dir.resolve("big.bin"), size, 3);
         try (Repo repo = open()) {
             repo.add(List.of("big.bin"), AddOptions.defaults());

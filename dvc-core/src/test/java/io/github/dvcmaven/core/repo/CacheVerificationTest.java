@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.CacheCheck;
+import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.SyncOptions;
@@ -26,7 +27,7 @@ class CacheVerificationTest {
     @Test
     void aRottenObjectIsFoundEvenWithItsStatUnchangedAndAFetchRestoresItOnceRemoved() throws Exception {
         Path ws = Files.createDirectories(tmp.resolve("ws"));
-        Repo.init(ws, true, false);
+        Repo.init(ws, InitOptions.defaults().withNoScm(true));
         Files.createDirectories(ws.resolve("data"));
         Files.writeString(ws.resolve("data/a.txt"), "alpha");
         Files.writeString(ws.resolve("data/b.txt"), "bravo");
@@ -34,7 +35,7 @@ class CacheVerificationTest {
         try (Repo repo = Repo.open(ws, options)) {
             repo.add(List.of("data"), AddOptions.defaults());
             repo.remotes().add("r", tmp.resolve("remote").toString(), true, false, false);
-            repo.push(List.of(), null, false);
+            repo.push(SyncOptions.of(List.of()));
         }
         String md5 = FileHasher.md5Hex("bravo".getBytes(StandardCharsets.UTF_8));
         Path object =

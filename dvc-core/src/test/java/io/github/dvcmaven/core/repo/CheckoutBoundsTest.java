@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.CheckoutOptions;
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import java.nio.file.Files;
@@ -32,7 +34,7 @@ class CheckoutBoundsTest {
     void setUp() throws Exception {
         ws = Files.createDirectories(tmp.resolve("ws"));
         outside = Files.createDirectories(tmp.resolve("outside"));
-        Repo.init(ws, true, false);
+        Repo.init(ws, InitOptions.defaults().withNoScm(true));
         Files.createDirectories(ws.resolve("data/sub"));
         Files.writeString(ws.resolve("data/a.txt"), "a");
         Files.writeString(ws.resolve("data/sub/b.txt"), "b");
@@ -53,7 +55,7 @@ class CheckoutBoundsTest {
         Unprotect.deleteRecursively(ws.resolve("data"));
         Files.createSymbolicLink(ws.resolve("data"), outside);
         try (Repo repo = Repo.open(ws, options)) {
-            assertThatThrownBy(() -> repo.checkout(List.of(), true, false))
+            assertThatThrownBy(() -> repo.checkout(CheckoutOptions.of(List.of()).withForce(true)))
                     .isInstanceOf(DvcException.class)
                     .hasMessageContaining("data is a symlink to " + outside.toRealPath())
                     .hasMessageContaining("outside the workspace");
@@ -66,7 +68,7 @@ class CheckoutBoundsTest {
         Unprotect.deleteRecursively(ws.resolve("data/sub"));
         Files.createSymbolicLink(ws.resolve("data/sub"), outside);
         try (Repo repo = Repo.open(ws, options)) {
-            assertThatThrownBy(() -> repo.checkout(List.of(), true, false))
+            assertThatThrownBy(() -> repo.checkout(CheckoutOptions.of(List.of()).withForce(true)))
                     .isInstanceOf(DvcException.class)
                     .hasMessageContaining("outside the workspace");
         }
@@ -79,7 +81,7 @@ class CheckoutBoundsTest {
         Unprotect.deleteRecursively(ws.resolve("data"));
         Files.createSymbolicLink(ws.resolve("data"), ws.resolve("elsewhere"));
         try (Repo repo = Repo.open(ws, options)) {
-            repo.checkout(List.of(), true, false);
+            repo.checkout(CheckoutOptions.of(List.of()).withForce(true));
         }
         assertThat(ws.resolve("elsewhere/sub/b.txt")).hasContent("b");
     }

@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import java.io.IOException;
@@ -24,7 +25,7 @@ class ConfigPrecedenceTest {
         Path system = Files.createDirectories(dir.resolve("system"));
         Path global = Files.createDirectories(dir.resolve("global"));
         Path repo = Files.createDirectories(dir.resolve("repo"));
-        Repo.init(repo, true, false);
+        Repo.init(repo, InitOptions.defaults().withNoScm(true));
         Files.writeString(
                 system.resolve("config"),
                 "['remote \"s\"']\n    url = s3://b/p\n    region = from-system\n"

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.GcOptions;
+import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.SyncOptions;
 import io.github.dvcmaven.core.fs.StaleTemps;
 import io.github.dvcmaven.core.hash.FileHasher;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +47,7 @@ class CrashLeftoversTest {
     @Test
     void theNextPullAndGcClearWhatAKilledPullLeft() throws Exception {
         Path ws = Files.createDirectories(tmp.resolve("ws"));
-        Repo.init(ws, true, false);
+        Repo.init(ws, InitOptions.defaults().withNoScm(true));
         Files.createDirectories(ws.resolve("data/sub"));
         Files.writeString(ws.resolve("data/a.txt"), "a");
         Files.writeString(ws.resolve("data/sub/b.txt"), "b");
@@ -55,7 +57,7 @@ class CrashLeftoversTest {
         try (Repo repo = Repo.open(ws, options)) {
             repo.add(List.of("data", "model.bin"), AddOptions.defaults());
             repo.remotes().add("r", remote.toString(), true, false, false);
-            repo.push(List.of(), null, false);
+            repo.push(SyncOptions.of(List.of()));
         }
         // a pull killed midway: some objects fetched, temps in the cache, the workspace and the remote
         Instant killed = Instant.now().minusSeconds(7200);
@@ -73,7 +75,7 @@ class CrashLeftoversTest {
         Files.delete(ws.resolve("data/a.txt"));
 
         try (Repo repo = Repo.open(ws, options)) {
-            repo.pull(List.of(), null, false, false);
+            repo.pull(SyncOptions.of(List.of()), false);
             assertThat(repo.status(List.of()).stages()).isEmpty();
         }
         assertThat(ws.resolve("data/a.txt")).hasContent("a");
@@ -87,7 +89,7 @@ class CrashLeftoversTest {
             repo.gc(new GcOptions(false, false, false, false, null, true));
             Files.writeString(ws.resolve("model.bin"), "model v2");
             repo.add(List.of("model.bin"), AddOptions.defaults());
-            repo.push(List.of(), null, false);
+            repo.push(SyncOptions.of(List.of()));
         }
         assertThat(temps(ws.resolve(".dvc/cache")))
                 .as("gc clears the cache of them")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.ReproOptions;
@@ -55,7 +56,7 @@ class DataFreeStatusTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        Repo.init(dir, true, false);
+        Repo.init(dir, InitOptions.defaults().withNoScm(true));
         Files.createDirectories(dir.resolve("raw"));
         Files.writeString(dir.resolve("raw/in.txt"), "hello\n");
         Files.writeString(dir.resolve("params.yaml"), "lr: 1\n");

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.MissingCacheException;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.SyncOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +46,7 @@ class DataSyncTest {
 
     private Path repoWithData() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("ws"));
-        Repo.init(dir, true, false);
+        Repo.init(dir, InitOptions.defaults().withNoScm(true));
         Files.createDirectories(dir.resolve("data/sub"));
         Files.writeString(dir.resolve("data/sub/a.csv"), "a,b\n1,2\n");
         Files.writeString(dir.resolve("model.bin"), "weights");
@@ -59,12 +61,12 @@ class DataSyncTest {
     void missingObjectsAreNamedByOutputWithThePushHint() throws IOException {
         Path dir = repoWithData();
         try (Repo repo = open(dir, false)) {
-            assertThat(repo.push(List.of("data"), null, false)).isEqualTo(2); // a.csv, then the .dir
+            assertThat(repo.push(SyncOptions.of(List.of("data")))).isEqualTo(2); // a.csv, then the .dir
         }
         deleteTree(dir.resolve(".dvc/cache"));
         Files.delete(dir.resolve("model.bin"));
         try (Repo repo = open(dir, false)) {
-            assertThatThrownBy(() -> repo.pull(List.of(), null, false, false))
+            assertThatThrownBy(() -> repo.pull(SyncOptions.of(List.of()), false))
                     .isInstanceOf(MissingCacheException.class)
                     .hasMessageContaining("model.bin");
         }
@@ -84,14 +86,14 @@ class DataSyncTest {
                 Files.readString(dir.resolve(".dvc/config")) + "    password = " + secret + "\n");
         try (Repo repo = open(dir, false)) {
             // a local remote has no password option: dvc refuses this config, and so does the push, after the warning
-            assertThatThrownBy(() -> repo.push(List.of(), null, false))
+            assertThatThrownBy(() -> repo.push(SyncOptions.of(List.of())))
                     .isInstanceOf(DvcException.class)
                     .hasMessageContaining("'password' is not an option of a local remote")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secret));
         }
         assertThat(String.join("\n", logs)).contains("remote 'store': password").doesNotContain(secret);
         try (Repo repo = open(dir, true)) {
-            assertThatThrownBy(() -> repo.push(List.of(), null, false))
+            assertThatThrownBy(() -> repo.push(SyncOptions.of(List.of())))
                     .isInstanceOf(DvcException.class)
                     .hasMessageContaining("remote 'store': password")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secret))

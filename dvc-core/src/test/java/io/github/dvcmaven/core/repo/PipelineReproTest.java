@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.api.RepoOptions;
@@ -57,7 +58,7 @@ class PipelineReproTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        Repo.init(dir, true, false);
+        Repo.init(dir, InitOptions.defaults().withNoScm(true));
         Files.writeString(dir.resolve("load.sh"), "echo load\n");
         Files.writeString(dir.resolve("params.yaml"), "train:\n  C: 0.5\nthreshold: 0.5\n");
         Files.writeString(dir.resolve("dvc.yaml"), PIPELINE);

@@ -43,7 +43,7 @@ class ReleaseGateTest {
         origin = Files.createDirectories(tmp.resolve("origin"));
         remote = tmp.resolve("remote");
         DvcCli.git(origin, "init", "-q");
-        Repo.init(origin, false, false);
+        Repo.init(origin);
         try (Repo repo = Repo.open(origin)) {
             repo.remotes().add("store", remote.toString(), true, false, false);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class RepoLockWaitTest {
     @Test
     void waitingForTheLockOutlastsTheUsualThreeSecondsAndThenRuns() throws Exception {
         Path ws = Files.createDirectories(tmp.resolve("ws"));
-        Repo.init(ws, true, false);
+        Repo.init(ws, InitOptions.defaults().withNoScm(true));
         Files.writeString(ws.resolve("data.txt"), "x");
         RepoOptions options = RepoOptions.defaults().withCwd(ws).withEnv(Map.of());
         CompletableFuture<Object> waiting;
