@@ -29,6 +29,7 @@ import java.util.Optional;
  * the same checkout.
  */
 public final class Repo implements AutoCloseable {
+    /** The directory that makes a directory a dvc repository. */
     public static final String DVC_DIR = RepoContext.DVC_DIR;
 
     private final RepoContext ctx;
@@ -37,10 +38,16 @@ public final class Repo implements AutoCloseable {
         this.ctx = ctx;
     }
 
+    /** Opens the repository at or above {@code start}, with default options and {@code start} as the cwd. */
     public static Repo open(Path start) {
         return open(start, RepoOptions.defaults().withCwd(start));
     }
 
+    /**
+     * Opens the repository at or above {@code start}.
+     *
+     * @throws NotARepoException when neither {@code start} nor a parent has a {@code .dvc} directory
+     */
     public static Repo open(Path start, RepoOptions options) {
         return new Repo(RepoContext.open(start, options));
     }
@@ -68,6 +75,7 @@ public final class Repo implements AutoCloseable {
         return ctx.remoteOptions(name);
     }
 
+    /** The repository's root directory (where {@code .dvc} is). */
     public Path root() {
         return ctx.root();
     }
@@ -84,6 +92,7 @@ public final class Repo implements AutoCloseable {
 
     // ------------------------------------------------------------------ operations
 
+    /** {@code dvc add}: tracks the targets, writing their {@code .dvc} files and caching their data. */
     public AddResult add(List<String> targets, AddOptions opts) {
         AddOperation add = new AddOperation(ctx);
         try {
@@ -94,22 +103,36 @@ public final class Repo implements AutoCloseable {
         }
     }
 
+    /** {@code dvc status} of the targets (empty: everything), missing data reported as dvc does. */
     public StatusReport status(List<String> targets) {
         return status(StatusOptions.of(targets));
     }
 
+    /** {@code dvc status}, or with {@link StatusOptions#allowMissing()} the data-free check of a fresh clone. */
     public StatusReport status(StatusOptions opts) {
         return ctx.lockedHashing(() -> new StatusOperation(ctx).run(opts));
     }
 
+    /**
+     * {@code dvc checkout}: restores the targets' data from the cache.
+     *
+     * @throws MissingCacheException when the cache lacks objects (the result so far is attached)
+     */
     public CheckoutResult checkout(CheckoutOptions opts) {
         return ctx.lockedHashing(() -> new CheckoutOperation(ctx).run(opts.targets(), opts.force(), opts.relink()));
     }
 
+    /** {@code dvc commit}: records changed outputs; a changed stage needs {@code force}, as in dvc. */
     public CommitResult commit(List<String> targets, boolean force) {
         return ctx.lockedHashing(() -> new CommitOperation(ctx).run(targets, force));
     }
 
+    /**
+     * {@code dvc repro}: runs the stages whose dependencies changed (and what depends on them), restoring
+     * known runs from the run-cache, and writes {@code dvc.lock}.
+     *
+     * @throws StageFailedException when a stage's command fails
+     */
     public ReproResult repro(List<String> targets, ReproOptions opts) {
         return ctx.lockedHashing(() -> new ReproOperation(ctx).run(targets, opts));
     }
@@ -194,7 +217,6 @@ public final class Repo implements AutoCloseable {
         return new MetricsOperation(ctx).paramsDiff(a, b, all);
     }
 
-    /** Remote configuration (add, modify, default, remove, list). */
     /**
      * The plots dvc.yaml defines, rendered for each revision ({@code "workspace"} or any git revision), in
      * the order given: one revision is dvc plots show, several are dvc plots diff.
@@ -204,6 +226,7 @@ public final class Repo implements AutoCloseable {
         return new PlotsOperation(ctx).plots(revisions, repoTargets);
     }
 
+    /** The remotes' configuration: add, modify, default, remove, list, as {@code dvc remote} does. */
     public RemoteConfig remotes() {
         return new RemoteConfig(ctx);
     }
@@ -213,10 +236,15 @@ public final class Repo implements AutoCloseable {
         return DagRenderer.of(new Dag(ctx.index().allStages()));
     }
 
+    /** {@code dvc unprotect}: makes linked, read-only files writable copies; returns the files changed. */
     public List<String> unprotect(List<String> targets) {
         return ctx.locked(() -> new UnprotectOperation(ctx).run(targets));
     }
 
+    /**
+     * {@code dvc remove}: stops tracking {@code .dvc} files or removes pipeline stages, with their data when
+     * {@code removeOutputs}; returns what was removed.
+     */
     public List<String> remove(List<String> targets, boolean removeOutputs) {
         return ctx.locked(() -> new RemoveOperation(ctx).run(targets, removeOutputs));
     }

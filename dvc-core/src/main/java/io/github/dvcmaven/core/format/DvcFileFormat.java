@@ -8,6 +8,7 @@ import io.github.dvcmaven.core.hash.Meta;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.pipeline.Output;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,17 +23,13 @@ import java.util.Set;
 public final class DvcFileFormat {
     private static final Set<String> TOP_KEYS =
             Set.of("md5", "wdir", "deps", "outs", "locked", "frozen", "meta", "always_changed", "desc");
-    static final Set<String> OUT_KEYS = Set.of(
+    /** How an output's data is identified, in a .dvc file and in dvc.lock alike (dvc's hash and meta schema). */
+    static final Set<String> HASH_AND_META_KEYS =
+            Set.of("md5", "etag", "checksum", "hash", "size", "nfiles", "isexec", "version_id", "cloud");
+
+    static final Set<String> OUT_KEYS = union(
+            HASH_AND_META_KEYS,
             "path",
-            "md5",
-            "etag",
-            "checksum",
-            "hash",
-            "size",
-            "nfiles",
-            "isexec",
-            "version_id",
-            "cloud",
             "persist",
             "cache",
             "remote",
@@ -276,5 +273,11 @@ public final class DvcFileFormat {
             return;
         }
         m.put(key, value);
+    }
+
+    static Set<String> union(Set<String> shared, String... more) {
+        Set<String> all = new HashSet<>(shared);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
     }
 }

@@ -24,22 +24,8 @@ import java.util.Set;
 public final class LockFileFormat {
     private static final Set<String> TOP_KEYS = Set.of("schema", "stages", "datasets");
     private static final Set<String> STAGE_KEYS = Set.of("cmd", "deps", "params", "outs");
-    private static final Set<String> ENTRY_KEYS = Set.of(
-            "path",
-            "md5",
-            "etag",
-            "checksum",
-            "hash",
-            "size",
-            "nfiles",
-            "isexec",
-            "version_id",
-            "cloud",
-            "files",
-            "dataset",
-            "name",
-            "type",
-            "url");
+    private static final Set<String> ENTRY_KEYS =
+            DvcFileFormat.union(DvcFileFormat.HASH_AND_META_KEYS, "path", "files", "dataset", "name", "type", "url");
 
     /** One recorded dep or out: path as written in dvc.yaml, hash (null if none) and meta. */
     public record LockItem(String path, HashInfo hash, Meta meta) {}

@@ -67,11 +67,8 @@ class S3RemoteTest extends RemoteContractTest {
 
     @Test
     void aBigFileGoesUpInPartsAndComesBackIntact() throws Exception {
-        Path big = tmp.resolve("big.bin");
-        Datasets.writeRandom(big, (70L << 20) + 12345, 7);
         ObjectStore local = new ObjectStore(tmp.resolve("cache"));
-        HashInfo h = HashInfo.md5(FileHasher.hash(big, "md5"));
-        local.addFile(big, h, false);
+        HashInfo h = cacheRandomFile(local, "big.bin", (70L << 20) + 12345, 7);
         try (Remote r = remote(true)) {
             Transfer.Result pushed = new Transfer(local, r, 2, listener).push(List.of(h));
             org.assertj.core.api.Assertions.assertThat(pushed.failed()).isEmpty();
@@ -92,11 +89,8 @@ class S3RemoteTest extends RemoteContractTest {
 
     @Test
     void aPushAbortsTheUnfinishedUploadADeadPushLeftOfTheSameObject() throws Exception {
-        Path big = tmp.resolve("big.bin");
-        Datasets.writeRandom(big, (66L << 20) + 5, 11);
         ObjectStore local = new ObjectStore(tmp.resolve("cache"));
-        HashInfo h = HashInfo.md5(FileHasher.hash(big, "md5"));
-        local.addFile(big, h, false);
+        HashInfo h = cacheRandomFile(local, "big.bin", (66L << 20) + 5, 11);
         S3ProxyServer s3 = (S3ProxyServer) server;
         String key = prefix + "/" + Transfer.key(h);
         // what a push killed between its parts leaves: an upload begun, never completed nor aborted
@@ -141,11 +135,8 @@ class S3RemoteTest extends RemoteContractTest {
 
     @Test
     void aYoungUnfinishedUploadIsLeftAloneForItMayBeATeammatesPushInFlight() throws Exception {
-        Path big = tmp.resolve("big.bin");
-        Datasets.writeRandom(big, (66L << 20) + 9, 12);
         ObjectStore local = new ObjectStore(tmp.resolve("cache"));
-        HashInfo h = HashInfo.md5(FileHasher.hash(big, "md5"));
-        local.addFile(big, h, false);
+        HashInfo h = cacheRandomFile(local, "big.bin", (66L << 20) + 9, 12);
         S3ProxyServer s3 = (S3ProxyServer) server;
         s3.blobs()
                 .initiateMultipartUpload(
@@ -176,11 +167,8 @@ class S3RemoteTest extends RemoteContractTest {
                         return "\"d41d8cd98f00b204e9800998ecf8427e-" + parts.size() + "\"";
                     }
                 })) {
-            Path big = tmp.resolve("lost.bin");
-            Datasets.writeRandom(big, (65L << 20) + 1, 3);
             ObjectStore local = new ObjectStore(tmp.resolve("c2"));
-            HashInfo h = HashInfo.md5(FileHasher.hash(big, "md5"));
-            local.addFile(big, h, false);
+            HashInfo h = cacheRandomFile(local, "lost.bin", (65L << 20) + 1, 3);
             Map<String, Object> opts = new LinkedHashMap<>(lossy.remoteOptions(true));
             opts.put("name", "lossy");
             opts.put("url", lossy.url("lost"));
@@ -207,5 +195,14 @@ class S3RemoteTest extends RemoteContractTest {
     @Test
     void wrongCredentialsFailClearlyWithoutPrintingTheSecret() throws Exception {
         assertWrongCredentialsFailClearlyWithoutPrintingTheSecret();
+    }
+
+    /** A file of random bytes written under the test's directory and added to {@code store}; its hash. */
+    private HashInfo cacheRandomFile(ObjectStore store, String name, long size, long seed) throws Exception {
+        Path file = tmp.resolve(name);
+        Datasets.writeRandom(file, size, seed);
+        HashInfo h = HashInfo.md5(FileHasher.hash(file, "md5"));
+        store.addFile(file, h, false);
+        return h;
     }
 }
