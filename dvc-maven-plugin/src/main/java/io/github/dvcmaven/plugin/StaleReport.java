@@ -1,6 +1,7 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.api.MissingData;
+import io.github.dvcmaven.core.api.PathState;
 import io.github.dvcmaven.core.api.StageChange;
 import io.github.dvcmaven.core.api.StageStatus;
 import io.github.dvcmaven.core.api.StatusReport;
@@ -47,9 +48,9 @@ final class StaleReport {
                 } else if (c instanceof StageChange.PathChange p && p.section() == StageChange.Section.OUTS) {
                     why.add(p.path() + " " + p.state());
                     switch (p.state()) {
-                        case "modified" -> modified.add(p.path());
-                        case "not in cache" -> notInCache = true;
-                        case StageChange.NOT_IN_LOCK -> repro.add(s.addressing());
+                        case MODIFIED -> modified.add(p.path());
+                        case NOT_IN_CACHE -> notInCache = true;
+                        case NOT_IN_LOCK -> repro.add(s.addressing());
                         default -> deleted = true;
                     }
                 } else {
@@ -106,31 +107,31 @@ final class StaleReport {
 
     private static boolean isUndeclared(StageChange c) {
         if (c instanceof StageChange.PathChange p) {
-            return p.state().equals(StageChange.NOT_IN_DVC_YAML);
+            return p.state() == PathState.NOT_IN_DVC_YAML;
         }
         return c instanceof StageChange.ParamsChange p
-                && (StageChange.NOT_IN_DVC_YAML.equals(p.state())
+                && (p.state() == PathState.NOT_IN_DVC_YAML
                         || (!p.keys().isEmpty()
-                                && p.keys().values().stream().allMatch(StageChange.NOT_IN_DVC_YAML::equals)));
+                                && p.keys().values().stream().allMatch(v -> v == PathState.NOT_IN_DVC_YAML)));
     }
 
     private static String describe(StageChange c) {
         if (c instanceof StageChange.PathChange p) {
-            return p.state().equals(StageChange.NOT_IN_DVC_YAML)
+            return p.state() == PathState.NOT_IN_DVC_YAML
                     ? (p.section() == StageChange.Section.DEPS ? "dep " : "out ") + p.path()
                             + " recorded in dvc.lock but" + " not declared in dvc.yaml"
                     : p.path() + " " + p.state();
         }
         StageChange.ParamsChange p = (StageChange.ParamsChange) c;
         if (p.keys().isEmpty()) {
-            return p.state().equals(StageChange.NOT_IN_DVC_YAML)
+            return p.state() == PathState.NOT_IN_DVC_YAML
                     ? "params of " + p.file() + " recorded in dvc.lock but" + " not declared in dvc.yaml"
                     : p.file() + " " + p.state();
         }
         List<String> keys = new ArrayList<>();
-        for (Map.Entry<String, String> k : p.keys().entrySet()) {
+        for (Map.Entry<String, PathState> k : p.keys().entrySet()) {
             keys.add(k.getKey() + " "
-                    + (k.getValue().equals(StageChange.NOT_IN_DVC_YAML)
+                    + (k.getValue() == PathState.NOT_IN_DVC_YAML
                             ? "recorded in dvc.lock but not declared in dvc.yaml"
                             : k.getValue()));
         }

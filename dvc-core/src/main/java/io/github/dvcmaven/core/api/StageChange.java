@@ -31,13 +31,13 @@ public sealed interface StageChange {
     }
 
     /** A dependency or output (as dvc prints its path) and its state. */
-    record PathChange(Section section, String path, String state) implements StageChange {}
+    record PathChange(Section section, String path, PathState state) implements StageChange {}
 
     /**
      * A parameters file: {@code "deleted"} or {@code "new"} as a whole ({@code keys} empty), or key → state
      * in dvc's order (the listed keys; for a whole file its keys, then those only the lock has).
      */
-    record ParamsChange(String file, String state, Map<String, String> keys) implements StageChange {
+    record ParamsChange(String file, PathState state, Map<String, PathState> keys) implements StageChange {
         public ParamsChange {
             keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
         }

@@ -45,9 +45,10 @@ public final class StatusReport {
         List<Object> flags = new ArrayList<>();
         for (StageChange c : changes) {
             if (c instanceof StageChange.PathChange p) {
-                (p.section() == StageChange.Section.DEPS ? deps : outs).put(p.path(), p.state());
+                (p.section() == StageChange.Section.DEPS ? deps : outs)
+                        .put(p.path(), p.state().text());
             } else if (c instanceof StageChange.ParamsChange p) {
-                deps.put(p.file(), p.keys().isEmpty() ? p.state() : p.keys());
+                deps.put(p.file(), p.keys().isEmpty() ? p.state().text() : keyTexts(p.keys()));
             } else if (c instanceof StageChange.StageFlag f) {
                 flags.add(f.text());
             }
@@ -117,5 +118,11 @@ public final class StatusReport {
     private static String pad(String status) {
         String s = status + ":";
         return s + " ".repeat(Math.max(0, 20 - s.length()));
+    }
+
+    private static Map<String, String> keyTexts(Map<String, PathState> keys) {
+        Map<String, String> out = new LinkedHashMap<>();
+        keys.forEach((k, v) -> out.put(k, v.text()));
+        return out;
     }
 }

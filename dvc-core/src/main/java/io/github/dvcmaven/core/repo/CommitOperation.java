@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.repo;
 
 import io.github.dvcmaven.core.api.CommitResult;
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.PathState;
 import io.github.dvcmaven.core.api.StageChange;
 import io.github.dvcmaven.core.format.LockFileFormat;
 import io.github.dvcmaven.core.pipeline.DvcFileStage;
@@ -106,7 +107,7 @@ public final class CommitOperation {
     private static boolean onlyUncached(StageChange c) {
         return c instanceof StageChange.PathChange pc
                 && pc.section() == StageChange.Section.OUTS
-                && "not in cache".equals(pc.state());
+                && pc.state() == PathState.NOT_IN_CACHE;
     }
 
     private static DvcException refused(String shown) {

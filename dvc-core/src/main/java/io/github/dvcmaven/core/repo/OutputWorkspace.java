@@ -3,6 +3,7 @@ package io.github.dvcmaven.core.repo;
 import io.github.dvcmaven.core.Parallel;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.HashInfo;
+import io.github.dvcmaven.core.api.PathState;
 import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.cache.LinkType;
 import io.github.dvcmaven.core.cache.ObjectStore;
@@ -44,15 +45,15 @@ final class OutputWorkspace {
      * hardlink or symlink into the cache (which corrupts the object) is "modified" here, where dvc
      * says "not in cache" and deletes the object, losing the edit.
      */
-    String status(Output o) {
+    PathState status(Output o) {
         if (editedThroughLink(o)) {
-            return "modified";
+            return PathState.MODIFIED;
         }
         if (o.isDirHash() && o.cache()) {
             return dirStatus(o);
         }
         if (o.hash() != null && o.cache() && !cacheComplete(o.hash())) {
-            return "not in cache";
+            return PathState.NOT_IN_CACHE;
         }
         return workspaceStatus(o);
     }
@@ -62,13 +63,13 @@ final class OutputWorkspace {
      * the recorded one its members are the members to look for in the cache, and the .dir object
      * need not be parsed at all.
      */
-    private String dirStatus(Output o) {
+    private PathState dirStatus(Output o) {
         Path p = path(o);
         boolean present = exists(p) && Files.isDirectory(p) && !repo.ignore().isIgnored(o.repoPath(), true);
         ContentHasher.TreeHash tree = present ? repo.hasher().hashDir(p, o.repoPath(), o.hashAlgorithm()) : null;
         if (tree != null && tree.hash().value().equals(o.hash().value())) {
             if (!repo.cache().isValid(o.hash())) {
-                return "not in cache";
+                return PathState.NOT_IN_CACHE;
             }
             String cacheState = repo.cache().layoutFingerprint(o.hash());
             if (repo.state().isComplete(o.hash().value(), cacheState)) {
@@ -79,28 +80,28 @@ final class OutputWorkspace {
                 md5s.add(m.md5());
             }
             if (!repo.cache().missing(o.hash().name(), md5s).isEmpty()) {
-                return "not in cache";
+                return PathState.NOT_IN_CACHE;
             }
             repo.state().putComplete(o.hash().value(), cacheState);
             return null;
         }
         if (!cacheComplete(o.hash())) {
-            return "not in cache";
+            return PathState.NOT_IN_CACHE;
         }
-        return tree == null ? "deleted" : "modified";
+        return tree == null ? PathState.DELETED : PathState.MODIFIED;
     }
 
-    String workspaceStatus(Output o) {
+    PathState workspaceStatus(Output o) {
         Path p = path(o);
         if (!exists(p) || repo.ignore().isIgnored(o.repoPath(), Files.isDirectory(p))) {
-            return "deleted";
+            return PathState.DELETED;
         }
         HashInfo current = currentHash(o);
         if (o.hash() == null) {
-            return "modified";
+            return PathState.MODIFIED;
         }
         if (!current.value().equals(o.hash().value())) {
-            return "modified";
+            return PathState.MODIFIED;
         }
         return null;
     }

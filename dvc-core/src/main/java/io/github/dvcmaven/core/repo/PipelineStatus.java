@@ -1,6 +1,7 @@
 package io.github.dvcmaven.core.repo;
 
 import io.github.dvcmaven.core.api.HashInfo;
+import io.github.dvcmaven.core.api.PathState;
 import io.github.dvcmaven.core.api.StageChange;
 import io.github.dvcmaven.core.api.StageChange.ParamsChange;
 import io.github.dvcmaven.core.api.StageChange.PathChange;
@@ -73,7 +74,7 @@ final class PipelineStatus {
             changes.addAll(depsStatus(s, lock));
         }
         for (Output o : s.outs()) {
-            String st = outStatus(withLock(o, lock));
+            PathState st = outStatus(withLock(o, lock));
             if (st != null) {
                 changes.add(new PathChange(Section.OUTS, repo.display(o.repoPath()), st));
             }
@@ -93,7 +94,7 @@ final class PipelineStatus {
     List<StageChange> depsStatus(PipelineStage s, LockFileFormat.LockEntry lock) {
         List<StageChange> changes = new ArrayList<>();
         for (Output d : s.deps()) {
-            String st = depStatus(withLock(d, lock));
+            PathState st = depStatus(withLock(d, lock));
             if (st != null) {
                 changes.add(new PathChange(Section.DEPS, repo.display(d.repoPath()), st));
             }
@@ -113,7 +114,7 @@ final class PipelineStatus {
             for (String file : lock.params().keySet()) {
                 if (!declaredFiles.contains(file)) {
                     changes.add(new ParamsChange(
-                            repo.display(RepoPaths.join(s.wdir(), file)), StageChange.NOT_IN_DVC_YAML, Map.of()));
+                            repo.display(RepoPaths.join(s.wdir(), file)), PathState.NOT_IN_DVC_YAML, Map.of()));
                 }
             }
         }
@@ -132,18 +133,18 @@ final class PipelineStatus {
         for (LockFileFormat.LockItem item : recorded) {
             if (!paths.contains(item.path())) {
                 changes.add(new PathChange(
-                        section, repo.display(RepoPaths.join(s.wdir(), item.path())), StageChange.NOT_IN_DVC_YAML));
+                        section, repo.display(RepoPaths.join(s.wdir(), item.path())), PathState.NOT_IN_DVC_YAML));
             }
         }
     }
 
-    private String outStatus(Output o) {
+    private PathState outStatus(Output o) {
         if (allowance == null) {
             return ws.status(o);
         }
         Path p = repo.root().resolve(o.repoPath());
         if (o.hash() == null) {
-            return Files.exists(p) ? "modified" : StageChange.NOT_IN_LOCK;
+            return Files.exists(p) ? PathState.MODIFIED : PathState.NOT_IN_LOCK;
         }
         if (!Files.exists(p)) {
             allowance.missingOutput(o);
@@ -152,22 +153,22 @@ final class PipelineStatus {
         return ws.workspaceStatus(o);
     }
 
-    String depStatus(Output d) {
+    PathState depStatus(Output d) {
         Path p = repo.root().resolve(d.repoPath());
         if (!Files.exists(p)) {
             if (allowance == null) {
-                return "deleted";
+                return PathState.DELETED;
             }
             if (d.hash() == null) {
-                return StageChange.NOT_IN_LOCK;
+                return PathState.NOT_IN_LOCK;
             }
-            return allowance.proveAbsentDep(d, repo.display(d.repoPath())) ? null : "modified";
+            return allowance.proveAbsentDep(d, repo.display(d.repoPath())) ? null : PathState.MODIFIED;
         }
         if (d.hash() == null) {
-            return "modified";
+            return PathState.MODIFIED;
         }
         HashInfo current = ws.currentHash(d);
-        return current.value().equals(d.hash().value()) ? null : "modified";
+        return current.value().equals(d.hash().value()) ? null : PathState.MODIFIED;
     }
 
     /** "deleted", "new", or key → status for the keys that differ; null when unchanged. */
@@ -178,11 +179,11 @@ final class PipelineStatus {
                 allowance.uncheckedDep(file);
                 return null;
             }
-            return new ParamsChange(file, "deleted", Map.of());
+            return new ParamsChange(file, PathState.DELETED, Map.of());
         }
         Map<String, Object> recorded = lock == null ? null : lock.params().get(p.defPath());
         if (recorded == null) {
-            return new ParamsChange(file, "new", Map.of());
+            return new ParamsChange(file, PathState.NEW, Map.of());
         }
         Map<String, Object> actual = params.values(p);
         Set<String> keys = new LinkedHashSet<>();
@@ -192,20 +193,20 @@ final class PipelineStatus {
         } else {
             keys.addAll(p.keys());
         }
-        Map<String, String> changed = new LinkedHashMap<>();
+        Map<String, PathState> changed = new LinkedHashMap<>();
         for (String k : keys) {
             if (!actual.containsKey(k)) {
-                changed.put(k, "deleted");
+                changed.put(k, PathState.DELETED);
             } else if (!recorded.containsKey(k)) {
-                changed.put(k, "new");
+                changed.put(k, PathState.NEW);
             } else if (!PyValues.equal(actual.get(k), recorded.get(k))) {
-                changed.put(k, "modified");
+                changed.put(k, PathState.MODIFIED);
             }
         }
         if (strictLock && !p.wholeFile()) {
             for (String k : recorded.keySet()) {
                 if (!keys.contains(k)) {
-                    changed.put(k, StageChange.NOT_IN_DVC_YAML);
+                    changed.put(k, PathState.NOT_IN_DVC_YAML);
                 }
             }
         }

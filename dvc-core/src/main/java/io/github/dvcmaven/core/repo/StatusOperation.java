@@ -1,6 +1,7 @@
 package io.github.dvcmaven.core.repo;
 
 import io.github.dvcmaven.core.api.MissingData;
+import io.github.dvcmaven.core.api.PathState;
 import io.github.dvcmaven.core.api.StageChange;
 import io.github.dvcmaven.core.api.StageChange.PathChange;
 import io.github.dvcmaven.core.api.StageChange.Section;
@@ -86,7 +87,7 @@ public final class StatusOperation {
             DvcFileStage stage, List<Output> outputs, OutputWorkspace ws, LocalDataAllowance allowance) {
         List<StageChange> changes = new ArrayList<>();
         for (Output o : outputs) {
-            String st;
+            PathState st;
             if (allowance != null && o.hash() != null && !Files.exists(ws.path(o))) {
                 allowance.missingOutput(o);
                 st = null;

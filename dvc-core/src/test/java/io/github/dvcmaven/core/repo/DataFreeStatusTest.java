@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.InitOptions;
+import io.github.dvcmaven.core.api.PathState;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.ReproOptions;
@@ -139,7 +140,8 @@ class DataFreeStatusTest {
         Files.writeString(dir.resolve("params.yaml"), "lr: 2\n");
         assertThat(changes(gate()))
                 .containsOnlyKeys("train")
-                .containsEntry("train", List.of(new ParamsChange("params.yaml", null, Map.of("lr", "modified"))));
+                .containsEntry(
+                        "train", List.of(new ParamsChange("params.yaml", null, Map.of("lr", PathState.MODIFIED))));
     }
 
     @Test
@@ -147,7 +149,8 @@ class DataFreeStatusTest {
         freshClone();
         Files.writeString(dir.resolve("code.py"), "print(2)\n");
         assertThat(changes(gate()))
-                .containsEntry("train", List.of(new PathChange(StageChange.Section.DEPS, "code.py", "modified")));
+                .containsEntry(
+                        "train", List.of(new PathChange(StageChange.Section.DEPS, "code.py", PathState.MODIFIED)));
     }
 
     @Test
@@ -161,7 +164,8 @@ class DataFreeStatusTest {
         Files.writeString(dir.resolve("dvc.lock"), patched);
         assertThat(changes(gate()))
                 .containsOnlyKeys("train")
-                .containsEntry("train", List.of(new PathChange(StageChange.Section.DEPS, "out/data.txt", "modified")));
+                .containsEntry(
+                        "train", List.of(new PathChange(StageChange.Section.DEPS, "out/data.txt", PathState.MODIFIED)));
     }
 
     @Test
@@ -170,7 +174,8 @@ class DataFreeStatusTest {
         Files.writeString(dir.resolve("model.txt"), "tampered\n");
         assertThat(changes(gate()))
                 .containsOnlyKeys("train")
-                .containsEntry("train", List.of(new PathChange(StageChange.Section.OUTS, "model.txt", "modified")));
+                .containsEntry(
+                        "train", List.of(new PathChange(StageChange.Section.OUTS, "model.txt", PathState.MODIFIED)));
     }
 
     @Test
@@ -211,7 +216,7 @@ class DataFreeStatusTest {
                 .containsOnlyKeys("train")
                 .containsEntry(
                         "train",
-                        List.of(new PathChange(StageChange.Section.DEPS, "code.py", StageChange.NOT_IN_DVC_YAML)));
+                        List.of(new PathChange(StageChange.Section.DEPS, "code.py", PathState.NOT_IN_DVC_YAML)));
         try (Repo repo = open()) {
             repo.commit(List.of("train"), false);
         }
