@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.api;
 
-import io.github.dvcmaven.core.metrics.MetricValues;
+import io.github.dvcmaven.core.internal.metrics.MetricValues;
 
 /** One metric's or param's values in two revisions (null: absent there) and their difference, when both are numbers. */
 public record Change(Object oldValue, Object newValue, Object diff) {

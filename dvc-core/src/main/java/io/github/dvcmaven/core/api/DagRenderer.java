@@ -1,7 +1,7 @@
 package io.github.dvcmaven.core.api;
 
-import io.github.dvcmaven.core.pipeline.Dag;
-import io.github.dvcmaven.core.pipeline.Stage;
+import io.github.dvcmaven.core.internal.pipeline.Dag;
+import io.github.dvcmaven.core.internal.pipeline.Stage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

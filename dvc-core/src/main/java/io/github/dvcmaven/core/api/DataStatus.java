@@ -1,7 +1,7 @@
 package io.github.dvcmaven.core.api;
 
-import io.github.dvcmaven.core.py.PyJson;
-import io.github.dvcmaven.core.py.PyStrings;
+import io.github.dvcmaven.core.internal.py.PyJson;
+import io.github.dvcmaven.core.internal.py.PyStrings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.api;
 
-import io.github.dvcmaven.core.remote.Remotes;
+import io.github.dvcmaven.core.internal.remote.Remotes;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;

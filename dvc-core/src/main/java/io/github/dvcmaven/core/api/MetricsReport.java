@@ -1,8 +1,8 @@
 package io.github.dvcmaven.core.api;
 
-import io.github.dvcmaven.core.metrics.MetricValues;
-import io.github.dvcmaven.core.py.PyJson;
-import io.github.dvcmaven.core.py.PyStrings;
+import io.github.dvcmaven.core.internal.metrics.MetricValues;
+import io.github.dvcmaven.core.internal.py.PyJson;
+import io.github.dvcmaven.core.internal.py.PyStrings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

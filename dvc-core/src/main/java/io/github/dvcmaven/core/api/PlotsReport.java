@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.api;
 
-import io.github.dvcmaven.core.plots.PlotsPage;
+import io.github.dvcmaven.core.internal.plots.PlotsPage;
 import java.nio.file.Path;
 import java.util.List;
 

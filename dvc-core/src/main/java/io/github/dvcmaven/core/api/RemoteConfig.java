@@ -1,10 +1,10 @@
 package io.github.dvcmaven.core.api;
 
-import io.github.dvcmaven.core.config.ConfigEditor;
-import io.github.dvcmaven.core.config.ConfigLevel;
-import io.github.dvcmaven.core.config.RemoteOptionSchema;
-import io.github.dvcmaven.core.remote.Remotes;
-import io.github.dvcmaven.core.repo.RepoContext;
+import io.github.dvcmaven.core.internal.config.ConfigEditor;
+import io.github.dvcmaven.core.internal.config.ConfigLevel;
+import io.github.dvcmaven.core.internal.config.RemoteOptionSchema;
+import io.github.dvcmaven.core.internal.remote.Remotes;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

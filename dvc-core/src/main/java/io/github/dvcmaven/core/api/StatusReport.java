@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.api;
 
-import io.github.dvcmaven.core.py.PyJson;
+import io.github.dvcmaven.core.internal.py.PyJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 /**
  * The library's public surface: everything a JVM application (or the Maven plugin) needs to work with
- * a dvc repository, and nothing else. Every other package of {@code dvc-core} is internal and may
- * change in any release.
+ * a dvc repository, and nothing else. Everything else in {@code dvc-core} lives under
+ * {@code io.github.dvcmaven.core.internal} and may change in any release.
  *
  * <p>{@link io.github.dvcmaven.core.api.Repo} is the entry point. It is opened on a directory inside
  * the repository, runs each operation under the repository lock dvc itself uses, and is closed when

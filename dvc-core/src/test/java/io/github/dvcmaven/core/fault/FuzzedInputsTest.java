@@ -7,7 +7,7 @@ import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.StatusOptions;
-import io.github.dvcmaven.core.format.params.ParamsFiles;
+import io.github.dvcmaven.core.internal.format.params.ParamsFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import io.github.dvcmaven.core.api.DataStatusOptions;
 import io.github.dvcmaven.core.api.DiffOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
-import io.github.dvcmaven.core.py.PyStrings;
+import io.github.dvcmaven.core.internal.py.PyStrings;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
 import io.github.dvcmaven.core.testing.IndependentJson;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dvcmaven.core.api.PlotsReport;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
-import io.github.dvcmaven.core.plots.PlotsPage;
+import io.github.dvcmaven.core.internal.plots.PlotsPage;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
 import io.github.dvcmaven.core.testing.IndependentJson;

@@ -1,6 +1,6 @@
 package io.github.dvcmaven.core.testing;
 
-import io.github.dvcmaven.core.remote.Remotes;
+import io.github.dvcmaven.core.internal.remote.Remotes;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;

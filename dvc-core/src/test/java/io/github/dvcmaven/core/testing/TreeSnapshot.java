@@ -1,7 +1,7 @@
 package io.github.dvcmaven.core.testing;
 
-import io.github.dvcmaven.core.fs.Modes;
-import io.github.dvcmaven.core.hash.FileHasher;
+import io.github.dvcmaven.core.internal.fs.Modes;
+import io.github.dvcmaven.core.internal.hash.FileHasher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,9 +1,0 @@
-package io.github.dvcmaven.core.config;
-
-/** dvc's config levels, lowest priority first; later levels override earlier ones key by key. */
-public enum ConfigLevel {
-    SYSTEM,
-    GLOBAL,
-    REPO,
-    LOCAL
-}

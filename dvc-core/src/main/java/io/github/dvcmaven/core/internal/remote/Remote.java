@@ -1,0 +1,55 @@
+package io.github.dvcmaven.core.internal.remote;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+/**
+ * A dvc remote as an object store of keys relative to its URL ({@code files/md5/ab/cdef…},
+ * {@code runs/…}): local directories and S3, GCS and Azure buckets all look like this to the transfer
+ * engine. Implementations must be thread-safe; uploads must never leave a partial object under its key.
+ */
+public interface Remote extends AutoCloseable {
+    /** The remote's name in the config, for messages. */
+    String name();
+
+    /** The URL it was configured with (credentials never part of it). */
+    String url();
+
+    boolean exists(String key) throws IOException;
+
+    /**
+     * Every key starting with {@code prefix} ("" for all); a local directory remote may require the
+     * prefix to end at a '/'.
+     */
+    Set<String> list(String prefix) throws IOException;
+
+    /**
+     * Whether many existence questions are answered faster by listing than by asking for each key:
+     * true for object stores (one request lists a thousand keys), false where a lookup is a local stat.
+     */
+    default boolean prefersListing() {
+        return true;
+    }
+
+    void upload(Path file, String key) throws IOException;
+
+    /**
+     * {@link #upload(Path, String)}, telling {@code sent} how many bytes went out as they go (by default
+     * all of them once the upload is done); a failed upload may have reported some.
+     */
+    default void upload(Path file, String key, LongConsumer sent) throws IOException {
+        upload(file, key);
+        sent.accept(Files.size(file));
+    }
+
+    InputStream open(String key) throws IOException;
+
+    void delete(String key) throws IOException;
+
+    @Override
+    default void close() {}
+}

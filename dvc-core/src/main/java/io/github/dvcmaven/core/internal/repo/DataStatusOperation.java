@@ -1,0 +1,256 @@
+package io.github.dvcmaven.core.internal.repo;
+
+import io.github.dvcmaven.core.api.DataStatus;
+import io.github.dvcmaven.core.api.DataStatusOptions;
+import io.github.dvcmaven.core.api.HashInfo;
+import io.github.dvcmaven.core.internal.fs.DvcIgnore;
+import io.github.dvcmaven.core.internal.fs.RepoPaths;
+import io.github.dvcmaven.core.internal.index.DataIndex;
+import io.github.dvcmaven.core.internal.index.IndexChange;
+import io.github.dvcmaven.core.internal.index.IndexDiff;
+import io.github.dvcmaven.core.internal.index.IndexEntry;
+import io.github.dvcmaven.core.internal.pipeline.Output;
+import io.github.dvcmaven.core.internal.py.PyStrings;
+import io.github.dvcmaven.core.internal.remote.Remotes;
+import io.github.dvcmaven.core.internal.scm.Git;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * {@code dvc data status}: the stage files against the workspace (uncommitted, and what the cache
+ * lacks), HEAD's stage files against the current ones (committed), optionally what the remote lacks and
+ * git's untracked files; a tracked directory as a whole unless granular.
+ */
+public final class DataStatusOperation {
+    private final RepoContext repo;
+
+    public DataStatusOperation(RepoContext repo) {
+        this.repo = repo;
+    }
+
+    public DataStatus run(DataStatusOptions opts) {
+        List<String> filterKeys =
+                prune(opts.targets().stream().map(repo::toRepoPath).toList());
+        Predicate<String> view = key -> filterKeys.isEmpty()
+                || filterKeys.stream().anyMatch(fk -> RepoPaths.isWithin(key, fk) || RepoPaths.isWithin(fk, key));
+        IndexDiff.Options diffOpts = new IndexDiff.Options(true, true, true, true, !opts.granular(), List.of(), view);
+        StageIndex current = repo.index();
+        DataIndex committedNow = DataIndexes.committed(repo, current);
+        List<String> notInCache = new ArrayList<>();
+        Map<String, List<Object>> uncommitted = changes(
+                IndexDiff.diff(committedNow, DataIndexes.workspace(repo, current), diffOpts), filterKeys, notInCache);
+        Set<Object> unchanged = new HashSet<>(pop(uncommitted, "unchanged"));
+
+        Optional<Git> git = repo.git();
+        Map<String, List<Object>> committed = new LinkedHashMap<>();
+        if (git.isPresent()) {
+            DataIndex head = git.get().hasCommits() ? headIndex() : new DataIndex(repo.cache()::loadDir);
+            committed = changes(IndexDiff.diff(head, DataIndexes.committed(repo, current), diffOpts), filterKeys, null);
+            unchanged.retainAll(pop(committed, "unchanged"));
+        }
+        List<String> notInRemote = opts.notInRemote() ? notInRemote(current, opts, filterKeys) : List.of();
+        Git.Status gitStatus =
+                git.map(g -> g.status(opts.untrackedFiles())).orElse(new Git.Status(false, false, List.of()));
+        List<String> untracked = untracked(git, gitStatus.untracked(), opts.targets());
+        return new DataStatus(
+                notInCache,
+                notInRemote,
+                committed,
+                uncommitted,
+                untracked,
+                opts.unchanged() ? unchanged.stream().map(String::valueOf).toList() : List.<String>of(),
+                git.isPresent() && !git.get().hasCommits(),
+                gitStatus.dirty());
+    }
+
+    private DataIndex headIndex() {
+        try (RevisionSnapshot head = RevisionSnapshot.of(repo, "HEAD")) {
+            StageIndex index = StageIndex.load(head.root(), new DvcIgnore(head.root()), repo.config());
+            return DataIndexes.committed(repo, index);
+        }
+    }
+
+    /** Targets without the ones another target contains. */
+    private static List<String> prune(List<String> keys) {
+        List<String> sorted = new ArrayList<>(new TreeSet<>(keys));
+        sorted.sort(Comparator.comparingInt(k -> k.isEmpty() ? 0 : k.split("/").length));
+        List<String> out = new ArrayList<>();
+        for (String k : sorted) {
+            if (out.stream().noneMatch(p -> RepoPaths.isWithin(k, p))) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    private static List<Object> pop(Map<String, List<Object>> m, String key) {
+        List<Object> v = m.remove(key);
+        return v == null ? List.of() : v;
+    }
+
+    /** dvc's order of the change kinds; a kind dvc has no word for keeps its own. */
+    private static final List<String> KINDS =
+            List.of("modified", "added", "deleted", "renamed", "unknown", "unchanged");
+
+    private Map<String, List<Object>> changes(
+            List<IndexChange> changes, List<String> filterKeys, List<String> notInCache) {
+        Map<String, List<Object>> out = new LinkedHashMap<>();
+        KINDS.forEach(k -> out.put(k, new ArrayList<>()));
+        for (IndexChange c : changes) {
+            IndexChange.Type typ = c.type();
+            String key = typ == IndexChange.Type.RENAME ? c.neu().key() : c.key();
+            if (!filterKeys.isEmpty() && filterKeys.stream().noneMatch(fk -> RepoPaths.isWithin(key, fk))) {
+                continue;
+            }
+            if (typ == IndexChange.Type.UNCHANGED
+                    && (c.old() == null || c.old().hash() == null)
+                    && (c.neu() == null || c.neu().hash() == null)) {
+                continue;
+            }
+            if (typ == IndexChange.Type.UNKNOWN && c.neu() == null) {
+                continue;
+            }
+            if (notInCache != null
+                    && c.old() != null
+                    && c.old().hash() != null
+                    && !DataIndexes.inCache(repo, c.old())) {
+                notInCache.add(c.old().displayPath());
+            }
+            if (typ == IndexChange.Type.RENAME) {
+                out.get("renamed")
+                        .add(new DataStatus.Rename(
+                                c.old().displayPath(), c.neu().displayPath()));
+            } else {
+                out.get(word(typ)).add(path(c));
+            }
+        }
+        for (List<Object> l : out.values()) {
+            l.sort((a, b) -> PyStrings.compareCodePoints(sortKey(a), sortKey(b)));
+        }
+        return out;
+    }
+
+    private static String sortKey(Object o) {
+        return o instanceof DataStatus.Rename r ? r.old() : String.valueOf(o);
+    }
+
+    private static String word(IndexChange.Type t) {
+        return switch (t) {
+            case MODIFY -> "modified";
+            case ADD -> "added";
+            case DELETE -> "deleted";
+            case UNKNOWN -> "unknown";
+            default -> "unchanged";
+        };
+    }
+
+    /** The path dvc shows: a directory (as the new side, else the old side says) with a trailing separator. */
+    private static String path(IndexChange c) {
+        boolean isdir = (c.neu() != null && c.neu().isdir() != null)
+                ? c.neu().isDirectory()
+                : (c.old() != null && c.old().isDirectory());
+        return isdir ? c.key() + "/" : c.key();
+    }
+
+    /** Pushable entries (a tracked directory whole unless granular) whose object the remote lacks. */
+    private List<String> notInRemote(StageIndex index, DataStatusOptions opts, List<String> filterKeys) {
+        Map<String, Output> outs = DataIndexes.cachedOutputs(index);
+        DataIndex data = DataIndexes.committed(repo, index);
+        Map<String, String> remoteOf = new LinkedHashMap<>();
+        String fallback = opts.remote() != null ? opts.remote() : Remotes.defaultName(repo.config());
+        for (Output o : outs.values()) {
+            if (o.push()
+                    && (opts.remote() == null
+                            || o.remote() == null
+                            || o.remote().equals(opts.remote()))) {
+                remoteOf.put(o.repoPath(), o.remote() != null ? o.remote() : fallback);
+            }
+        }
+        Map<String, Map<String, IndexEntry>> byRemote = new LinkedHashMap<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(""));
+        while (!todo.isEmpty()) {
+            String key = todo.poll();
+            DataIndex.Info info = data.info(key);
+            IndexEntry e = info == null ? null : info.entry();
+            boolean descend = info != null && info.directory() && (opts.granular() || e == null || e.hash() == null);
+            if (descend) {
+                try {
+                    Map<String, DataIndex.Info> children = data.ls(key);
+                    if (children != null) {
+                        todo.addAll(children.keySet());
+                    }
+                } catch (DataIndex.UnknownDirectoryException unknown) {
+                    // its files are not known here: only the directory's own object is checked
+                }
+            }
+            if (e == null
+                    || e.hash() == null
+                    || (!filterKeys.isEmpty() && filterKeys.stream().noneMatch(fk -> RepoPaths.isWithin(key, fk)))) {
+                continue;
+            }
+            String remote = remoteFor(key, remoteOf);
+            if (remote != null) {
+                byRemote.computeIfAbsent(remote, r -> new LinkedHashMap<>()).put(key, e);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        DataSync sync = new DataSync(repo);
+        for (Map.Entry<String, Map<String, IndexEntry>> r : byRemote.entrySet()) {
+            Set<HashInfo> hashes = new HashSet<>();
+            r.getValue().values().forEach(e -> hashes.add(e.hash()));
+            Set<HashInfo> there = sync.onRemote(r.getKey(), hashes);
+            r.getValue().values().stream()
+                    .filter(e -> !there.contains(e.hash()))
+                    .forEach(e -> missing.add(e.displayPath()));
+        }
+        return missing;
+    }
+
+    /** The remote of the output a key is (or lies in); null when the output is not pushed. */
+    private static String remoteFor(String key, Map<String, String> remoteOf) {
+        for (String k = key; ; k = RepoPaths.parent(k)) {
+            if (remoteOf.containsKey(k)) {
+                return remoteOf.get(k);
+            }
+            if (k.isEmpty()) {
+                return null;
+            }
+        }
+    }
+
+    /** git's untracked files, relative to the cwd, those within the targets. */
+    private List<String> untracked(Optional<Git> git, List<String> files, List<String> targets) {
+        if (git.isEmpty() || files.isEmpty()) {
+            return List.of();
+        }
+        List<String> targetsFromGit = targets.stream()
+                .map(t -> git.get()
+                        .workTree()
+                        .relativize(repo.options().cwd().resolve(t).normalize())
+                        .toString())
+                .toList();
+        List<String> out = new ArrayList<>();
+        String dvcRoot = git.get().workTree().relativize(repo.root()).toString();
+        for (String f : files) {
+            if (!targetsFromGit.isEmpty()
+                    && targetsFromGit.stream().noneMatch(t -> f.equals(t) || f.startsWith(t + "/"))) {
+                continue;
+            }
+            if (!dvcRoot.isEmpty() && !f.startsWith(dvcRoot + "/")) {
+                continue;
+            }
+            out.add(repo.display(dvcRoot.isEmpty() ? f : f.substring(dvcRoot.length() + 1)));
+        }
+        return out;
+    }
+}
