@@ -407,9 +407,9 @@ class FuzzedInputsTest {
             String message = String.valueOf(e.getMessage());
             // a config value is named by its key (cache.type, remote 'x'), as dvc names it
             boolean namesIt = message.contains(name)
-                    || kind.file().equals(".dvc/config")
-                            && (message.contains("remote") || message.contains("cache.") || message.contains("core."))
-                    || kind.file().startsWith("params") && message.contains("dvc.yaml");
+                    || (kind.file().equals(".dvc/config")
+                            && (message.contains("remote") || message.contains("cache.") || message.contains("core.")))
+                    || (kind.file().startsWith("params") && message.contains("dvc.yaml"));
             if (!namesIt) {
                 return "unexpected error not naming " + kind.file() + ": " + message;
             }

@@ -83,9 +83,13 @@ class KillTrialsTest {
             Datasets.writeRandom(ws.resolve("data/f" + i + ".bin"), 4096 + i, i);
         }
         Datasets.writeRandom(ws.resolve("big.bin"), 48L << 20, 99);
-        Files.writeString(
-                ws.resolve("dvc.yaml"),
-                "stages:\n  copy:\n    cmd: cp big.bin copy.bin\n    deps: [big.bin]\n" + "    outs: [copy.bin]\n");
+        Files.writeString(ws.resolve("dvc.yaml"), """
+                        stages:
+                          copy:
+                            cmd: cp big.bin copy.bin
+                            deps: [big.bin]
+                            outs: [copy.bin]
+                        """);
         Map<String, String> expected = contents(ws, List.of("data", "big.bin"));
         try (Repo repo = open(ws)) {
             repo.remotes().add("r", remoteUrl, true, false, false);

@@ -40,10 +40,16 @@ class CommitInteropTest {
     private Path repo(String name) throws IOException {
         Path dir = dvc.initRepo(tmp.resolve(name));
         Files.writeString(dir.resolve("f"), "a\n");
-        Files.writeString(
-                dir.resolve("dvc.yaml"),
-                "stages:\n  s:\n    cmd: echo x > out\n    deps: [f]\n    outs: [out]\n"
-                        + "  t:\n    cmd: echo t > t.txt\n    outs: [t.txt]\n");
+        Files.writeString(dir.resolve("dvc.yaml"), """
+                        stages:
+                          s:
+                            cmd: echo x > out
+                            deps: [f]
+                            outs: [out]
+                          t:
+                            cmd: echo t > t.txt
+                            outs: [t.txt]
+                        """);
         return dir;
     }
 

@@ -40,9 +40,12 @@ class ConcurrentReproInteropTest {
         ExternalTools.dvcVenv();
         dvc = new DvcCli(tmp.resolve("cfg"));
         dir = dvc.initRepo(tmp.resolve("ws"));
-        Files.writeString(
-                dir.resolve("dvc.yaml"),
-                "stages:\n  slow:\n    cmd: touch started && sleep 6 && echo done > out\n" + "    outs: [out]\n");
+        Files.writeString(dir.resolve("dvc.yaml"), """
+                        stages:
+                          slow:
+                            cmd: touch started && sleep 6 && echo done > out
+                            outs: [out]
+                        """);
     }
 
     private Repo open() {

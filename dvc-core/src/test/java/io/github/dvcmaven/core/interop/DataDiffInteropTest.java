@@ -51,10 +51,17 @@ class DataDiffInteropTest {
         write("data/a/b.txt", "slash\n");
         write("model.pkl", "m\n");
         write("params.yaml", "n: 1\n");
-        write(
-                "dvc.yaml",
-                "stages:\n  count:\n    cmd: mkdir -p out && ls -R data > out/listing.txt\n    deps:\n    - data\n"
-                        + "    params:\n    - n\n    outs:\n    - out\n");
+        write("dvc.yaml", """
+                        stages:
+                          count:
+                            cmd: mkdir -p out && ls -R data > out/listing.txt
+                            deps:
+                            - data
+                            params:
+                            - n
+                            outs:
+                            - out
+                        """);
         dvc.ok(dir, "add", "-q", "data", "model.pkl");
         dvc.ok(dir, "repro", "-q");
         commit("one");

@@ -178,14 +178,17 @@ class EdgeCaseInteropTest {
     @Test
     void dvcsLockExcludesUsAndWeNameTheHolder() throws Exception {
         Path dir = repo("held");
-        ProcessBuilder pb = new ProcessBuilder(
-                        ExternalTools.python().toString(),
-                        "-c",
-                        "import time, sys\nfrom dvc.lock import make_lock\nl = make_lock('.dvc/tmp/lock')\nl.lock()\n"
-                                + "print('locked', flush=True)\ntime.sleep(60)\n")
-                .directory(dir.toFile());
+        ProcessBuilder pb = new ProcessBuilder(ExternalTools.python().toString(), "-c", """
+                                import time, sys
+                                from dvc.lock import make_lock
+                                l = make_lock('.dvc/tmp/lock')
+                                l.lock()
+                                print('locked', flush=True)
+                                time.sleep(60)
+                                """).directory(dir.toFile());
         Process holder = pb.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).isEqualTo("locked");
             long started = System.nanoTime();
             assertThatThrownBy(() -> {

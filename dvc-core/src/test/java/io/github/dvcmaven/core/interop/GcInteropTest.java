@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -75,7 +76,7 @@ class GcInteropTest {
         return to;
     }
 
-    private static TreeSet<String> cache(Path repo) throws IOException {
+    private static SortedSet<String> cache(Path repo) throws IOException {
         Path root = repo.resolve(".dvc/cache");
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
@@ -95,7 +96,8 @@ class GcInteropTest {
 
     @Test
     void eachScopeLeavesExactlyWhatDvcLeaves() throws IOException {
-        TreeSet<String> before = cache(origin);
+        SortedSet<String> before = cache(origin);
+        @SuppressWarnings("ArrayRecordComponent") // a row of the test's table
         record Scope(String[] dvcFlags, GcOptions ours) {}
         List<Scope> scopes = List.of(
                 new Scope(new String[] {"-w"}, new GcOptions(false, false, false, false, null, true)),
@@ -161,7 +163,7 @@ class GcInteropTest {
                 .hasSizeLessThan(files(remote).size());
     }
 
-    private static TreeSet<String> files(Path root) throws IOException {
+    private static SortedSet<String> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
                     .map(p -> root.relativize(p).toString())

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -233,9 +234,11 @@ class RemoteConfigInteropTest {
         assertThat(Integer.toOctalString(mode(ours)))
                 .isEqualTo(Integer.toOctalString(mode(theirs)))
                 .isEqualTo("2775");
-        assertThat(Integer.toOctalString(mode(
-                        ours.resolve(Files.list(ours).findFirst().orElseThrow().getFileName()))))
-                .isEqualTo("444");
+        Path oneObject;
+        try (Stream<Path> objects = Files.list(ours)) {
+            oneObject = ours.resolve(objects.findFirst().orElseThrow().getFileName());
+        }
+        assertThat(Integer.toOctalString(mode(oneObject))).isEqualTo("444");
         Path config = dir.resolve(".dvc/config");
         Files.writeString(config, Files.readString(config).replace("shared = group", "shared = everyone"));
         assertThatThrownBy(this::open)

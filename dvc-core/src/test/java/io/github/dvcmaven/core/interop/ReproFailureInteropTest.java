@@ -26,10 +26,16 @@ class ReproFailureInteropTest {
     private Path repo(DvcCli dvc, String name) throws IOException {
         Path dir = dvc.initRepo(tmp.resolve(name));
         Files.writeString(dir.resolve(".gitignore"), "*.log\n");
-        Files.writeString(
-                dir.resolve("dvc.yaml"),
-                "stages:\n  first:\n    cmd: echo one > one.txt\n    outs: [one.txt]\n"
-                        + "  second:\n    cmd: exit 3\n    deps: [one.txt]\n    outs: [two.txt]\n");
+        Files.writeString(dir.resolve("dvc.yaml"), """
+                        stages:
+                          first:
+                            cmd: echo one > one.txt
+                            outs: [one.txt]
+                          second:
+                            cmd: exit 3
+                            deps: [one.txt]
+                            outs: [two.txt]
+                        """);
         return dir;
     }
 

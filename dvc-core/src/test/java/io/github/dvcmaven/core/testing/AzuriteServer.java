@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /** Azurite's blob service (from npm) as a child process on a free loopback port. */
@@ -83,7 +84,7 @@ public final class AzuriteServer implements CloudServer {
     }
 
     @Override
-    public TreeSet<String> keys(String prefix) {
+    public SortedSet<String> keys(String prefix) {
         TreeSet<String> keys = new TreeSet<>();
         for (BlobItem b : container.listBlobs(new ListBlobsOptions().setPrefix(prefix + "/"), null)) {
             keys.add(b.getName().substring(prefix.length() + 1));

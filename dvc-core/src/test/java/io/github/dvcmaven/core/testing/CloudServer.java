@@ -3,7 +3,7 @@ package io.github.dvcmaven.core.testing;
 import io.github.dvcmaven.core.internal.remote.Remotes;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.SortedSet;
 
 /**
  * A storage server a test started on loopback, seen three ways: as options for our remote, as config
@@ -37,7 +37,7 @@ public interface CloudServer extends AutoCloseable {
     }
 
     /** Every object key under {@code prefix/}, relative to it. */
-    TreeSet<String> keys(String prefix) throws Exception;
+    SortedSet<String> keys(String prefix) throws Exception;
 
     /** Stores bytes under a full key (prefix included), bypassing our code. */
     void put(String key, byte[] bytes) throws Exception;

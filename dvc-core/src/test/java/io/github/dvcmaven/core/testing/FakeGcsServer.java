@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /** fake-gcs-server (the Go emulator) as a child process on a free loopback port, in-memory. */
@@ -105,7 +106,7 @@ public final class FakeGcsServer implements CloudServer {
     }
 
     @Override
-    public TreeSet<String> keys(String prefix) {
+    public SortedSet<String> keys(String prefix) {
         TreeSet<String> keys = new TreeSet<>();
         for (Blob b : storage.list(BUCKET, Storage.BlobListOption.prefix(prefix + "/"))
                 .iterateAll()) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.gaul.s3proxy.AuthenticationType;
@@ -101,7 +102,7 @@ public final class S3ProxyServer implements CloudServer {
     }
 
     @Override
-    public TreeSet<String> keys(String prefix) {
+    public SortedSet<String> keys(String prefix) {
         TreeSet<String> keys = new TreeSet<>();
         String marker = null;
         do {

@@ -3,6 +3,7 @@ package io.github.dvcmaven.core.internal.fs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,6 +30,6 @@ class FileBytesTest {
     @Test
     void aFileThatShrankGivesWhatIsLeft() throws IOException {
         Path f = Files.writeString(tmp.resolve("f"), "abc");
-        assertThat(FileBytes.read(f, 1024)).isEqualTo("abc".getBytes());
+        assertThat(FileBytes.read(f, 1024)).isEqualTo("abc".getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -10,6 +10,7 @@ import io.github.dvcmaven.core.internal.fs.TreeWalker;
 import io.github.dvcmaven.core.internal.state.StateDb;
 import io.github.dvcmaven.core.testing.LiveThreads;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -75,7 +76,7 @@ class ContentHasherTest {
             assertThat(reads.get()).as("only the changed file is read").isEqualTo(1);
             assertThat(after.hash()).isNotEqualTo(first.hash());
             assertThat(after.manifest().asMap().get("sub/f7"))
-                    .isEqualTo(FileHasher.md5Hex("a different content 7".getBytes()));
+                    .isEqualTo(FileHasher.md5Hex("a different content 7".getBytes(StandardCharsets.UTF_8)));
         }
         assertThat(data).exists();
     }

@@ -60,8 +60,10 @@ class HashVectorsTest {
 
     @Test
     void legacyDos2UnixHashesCrlfTextLikeLf() throws IOException {
-        String lf = FileHasher.hash(new ByteArrayInputStream("a\nb\nc".getBytes()), HashInfo.MD5_DOS2UNIX);
-        String crlf = FileHasher.hash(new ByteArrayInputStream("a\r\nb\r\nc".getBytes()), HashInfo.MD5_DOS2UNIX);
+        String lf = FileHasher.hash(
+                new ByteArrayInputStream("a\nb\nc".getBytes(StandardCharsets.UTF_8)), HashInfo.MD5_DOS2UNIX);
+        String crlf = FileHasher.hash(
+                new ByteArrayInputStream("a\r\nb\r\nc".getBytes(StandardCharsets.UTF_8)), HashInfo.MD5_DOS2UNIX);
         assertThat(crlf).isEqualTo(lf).isEqualTo(md5("a\nb\nc"));
         byte[] binary = {0, '\r', '\n', 1};
         assertThat(FileHasher.hash(new ByteArrayInputStream(binary), HashInfo.MD5_DOS2UNIX))

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.internal.hash.DirManifest;
-import io.github.dvcmaven.core.internal.index.IndexChange.Type;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -74,7 +73,7 @@ class IndexDiffTest {
         List<IndexChange> changes = IndexDiff.diff(without, neu, DIFF);
         assertThat(changes)
                 .filteredOn(c -> !c.key().equals("data"))
-                .allMatch(c -> c.type() == Type.UNKNOWN)
+                .allMatch(c -> c.type() == IndexChange.Type.UNKNOWN)
                 .extracting(IndexChange::key)
                 .contains("data/a.txt", "data/sub", "data/sub/b.txt");
     }

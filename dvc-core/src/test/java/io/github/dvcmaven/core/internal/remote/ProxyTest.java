@@ -6,6 +6,7 @@ import io.github.dvcmaven.core.api.HttpProxy;
 import io.github.dvcmaven.core.testing.ForwardProxy;
 import io.github.dvcmaven.core.testing.S3ProxyServer;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,7 +32,8 @@ class ProxyTest {
             try (Remote r = Remotes.open(opts, Map.of(), Map.of("http", via))) {
                 r.upload(file, "files/md5/ab/cdef");
                 try (InputStream in = r.open("files/md5/ab/cdef")) {
-                    assertThat(new String(in.readAllBytes())).isEqualTo("through the proxy");
+                    assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                            .isEqualTo("through the proxy");
                 }
             }
             // a connection's first request is recorded (the rest reuse it); each got past the login check

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pages followed, and S3's error documents turned into messages that say what to do.
  */
 class S3WireTest {
+    @SuppressWarnings("ArrayRecordComponent") // a request as it arrived, compared by its fields
     record Seen(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body) {}
 
     record Answer(int status, String body, Map<String, String> headers) {
@@ -416,10 +417,13 @@ class S3WireTest {
     @Test
     void theAwsConfigFilesAddressingStyleIsHonoured() throws Exception {
         Path config = tmp.resolve("aws-config");
-        Files.writeString(
-                config,
-                "[profile ci]\nregion = eu-central-1\ns3 =\n    addressing_style = virtual\n"
-                        + "    multipart_threshold = 32MB\n");
+        Files.writeString(config, """
+                        [profile ci]
+                        region = eu-central-1
+                        s3 =
+                            addressing_style = virtual
+                            multipart_threshold = 32MB
+                        """);
         Map<String, Object> opts = new LinkedHashMap<>();
         opts.put("name", "cfg");
         opts.put("url", "s3://my-bucket/store");

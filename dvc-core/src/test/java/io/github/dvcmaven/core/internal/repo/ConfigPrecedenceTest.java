@@ -26,22 +26,36 @@ class ConfigPrecedenceTest {
         Path global = Files.createDirectories(dir.resolve("global"));
         Path repo = Files.createDirectories(dir.resolve("repo"));
         Repo.init(repo, InitOptions.defaults().withNoScm(true));
-        Files.writeString(
-                system.resolve("config"),
-                "['remote \"s\"']\n    url = s3://b/p\n    region = from-system\n"
-                        + "    profile = from-system\n    endpointurl = from-system\n    access_key_id = from-system\n"
-                        + "    secret_access_key = from-system\n");
-        Files.writeString(
-                global.resolve("config"),
-                "['remote \"s\"']\n    profile = from-global\n    endpointurl = from-global\n"
-                        + "    access_key_id = from-global\n    secret_access_key = from-global\n");
-        Files.writeString(
-                repo.resolve(".dvc/config"),
-                "[core]\n    no_scm = True\n    remote = s\n['remote \"s\"']\n"
-                        + "    endpointurl = from-repo\n    access_key_id = from-repo\n    secret_access_key = from-repo\n");
-        Files.writeString(
-                repo.resolve(".dvc/config.local"),
-                "['remote \"s\"']\n    access_key_id = from-local\n" + "    secret_access_key = from-local\n");
+        Files.writeString(system.resolve("config"), """
+                        ['remote "s"']
+                            url = s3://b/p
+                            region = from-system
+                            profile = from-system
+                            endpointurl = from-system
+                            access_key_id = from-system
+                            secret_access_key = from-system
+                        """);
+        Files.writeString(global.resolve("config"), """
+                        ['remote "s"']
+                            profile = from-global
+                            endpointurl = from-global
+                            access_key_id = from-global
+                            secret_access_key = from-global
+                        """);
+        Files.writeString(repo.resolve(".dvc/config"), """
+                        [core]
+                            no_scm = True
+                            remote = s
+                        ['remote "s"']
+                            endpointurl = from-repo
+                            access_key_id = from-repo
+                            secret_access_key = from-repo
+                        """);
+        Files.writeString(repo.resolve(".dvc/config.local"), """
+                        ['remote "s"']
+                            access_key_id = from-local
+                            secret_access_key = from-local
+                        """);
         RepoOptions opts = RepoOptions.defaults()
                 .withCwd(repo)
                 .withEnv(Map.of("DVC_SYSTEM_CONFIG_DIR", system.toString(), "DVC_GLOBAL_CONFIG_DIR", global.toString()))

@@ -62,8 +62,10 @@ class CrashLeftoversTest {
         // a pull killed midway: some objects fetched, temps in the cache, the workspace and the remote
         Instant killed = Instant.now().minusSeconds(7200);
         Path cache = ws.resolve(".dvc/cache/files/md5");
-        String someDir =
-                Files.list(cache).findFirst().orElseThrow().getFileName().toString();
+        String someDir;
+        try (Stream<Path> dirs = Files.list(cache)) {
+            someDir = dirs.findFirst().orElseThrow().getFileName().toString();
+        }
         leftover(cache.resolve(someDir), ".AAAAAAAAAAAAAAAAAAAAAA.tmp", killed);
         leftover(cache.resolve("zz"), ".BBBBBBBBBBBBBBBBBBBBBB.tmp", killed);
         leftover(ws.resolve("data/sub"), ".CCCCCCCCCCCCCCCCCCCCCC.tmp", killed);

@@ -187,26 +187,45 @@ class PipelineReproTest {
                 .hasMessageStartingWith("dvc.yaml:3:")
                 .hasMessageContaining("Could not find 'train.lr'");
 
-        Files.writeString(
-                dir.resolve("dvc.yaml"),
-                "stages:\n  a:\n    cmd: x\n    deps: [b.txt]\n    outs: [a.txt]\n"
-                        + "  b:\n    cmd: y\n    deps: [a.txt]\n    outs: [b.txt]\n");
+        Files.writeString(dir.resolve("dvc.yaml"), """
+                        stages:
+                          a:
+                            cmd: x
+                            deps: [b.txt]
+                            outs: [a.txt]
+                          b:
+                            cmd: y
+                            deps: [a.txt]
+                            outs: [b.txt]
+                        """);
         assertThatThrownBy(() -> repro(ReproOptions.defaults()))
                 .isInstanceOf(DvcException.class)
                 .hasMessageContaining("cycle");
 
-        Files.writeString(
-                dir.resolve("dvc.yaml"),
-                "stages:\n  a:\n    cmd: x\n    outs: [m.json]\n" + "  b:\n    cmd: y\n    outs: [m.json]\n");
+        Files.writeString(dir.resolve("dvc.yaml"), """
+                        stages:
+                          a:
+                            cmd: x
+                            outs: [m.json]
+                          b:
+                            cmd: y
+                            outs: [m.json]
+                        """);
         assertThatThrownBy(() -> repro(ReproOptions.defaults()))
                 .isInstanceOf(DvcException.class)
                 .hasMessageContaining("output 'm.json' is specified in stages")
                 .hasMessageContaining("- a")
                 .hasMessageContaining("- b");
 
-        Files.writeString(
-                dir.resolve("dvc.yaml"),
-                "stages:\n  a:\n    cmd: x\n    outs: [data]\n" + "  b:\n    cmd: y\n    outs: [data/part.csv]\n");
+        Files.writeString(dir.resolve("dvc.yaml"), """
+                        stages:
+                          a:
+                            cmd: x
+                            outs: [data]
+                          b:
+                            cmd: y
+                            outs: [data/part.csv]
+                        """);
         assertThatThrownBy(() -> repro(ReproOptions.defaults()))
                 .isInstanceOf(DvcException.class)
                 .hasMessageContaining("overlap");

@@ -16,6 +16,7 @@ import io.github.dvcmaven.core.internal.hash.FileHasher;
 import io.github.dvcmaven.core.testing.DvcCli;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -94,7 +95,7 @@ class ReleaseGateTest {
 
     @Test
     void anObjectOnlyAnOldTagUsesIsMissedOnlyWhenTheTagsAreCovered() throws IOException {
-        String md5 = FileHasher.md5Hex("one\n".getBytes());
+        String md5 = FileHasher.md5Hex("one\n".getBytes(StandardCharsets.UTF_8));
         Files.delete(remote.resolve("files/md5/" + md5.substring(0, 2) + "/" + md5.substring(2)));
         Path clone = freshClone();
         try (Repo repo = Repo.open(clone)) {
@@ -148,7 +149,7 @@ class ReleaseGateTest {
 
     @Test
     void pushAndPullCoverTheScopesRevisionsToo() throws IOException {
-        String v1 = FileHasher.md5Hex("one\n".getBytes());
+        String v1 = FileHasher.md5Hex("one\n".getBytes(StandardCharsets.UTF_8));
         String key = "files/md5/" + v1.substring(0, 2) + "/" + v1.substring(2);
         Path other = tmp.resolve("other-remote");
         try (Repo repo = Repo.open(origin)) {
@@ -179,10 +180,15 @@ class ReleaseGateTest {
 
     @Test
     void aCorruptLockAtAnOldTagFailsNamingTheTagAndTheFile() throws IOException {
-        Files.writeString(
-                origin.resolve("dvc.yaml"),
-                "stages:\n  copy:\n    cmd: cp data/a.txt out.txt\n"
-                        + "    deps:\n    - data/a.txt\n    outs:\n    - out.txt\n");
+        Files.writeString(origin.resolve("dvc.yaml"), """
+                        stages:
+                          copy:
+                            cmd: cp data/a.txt out.txt
+                            deps:
+                            - data/a.txt
+                            outs:
+                            - out.txt
+                        """);
         Files.writeString(origin.resolve("dvc.lock"), "schema: '2.0'\nstages:\n  copy: [unclosed\n");
         DvcCli.git(origin, "add", "-A");
         DvcCli.git(origin, "commit", "-qm", "broken lock");

@@ -95,10 +95,12 @@ class TemplatingInteropTest {
         Path dir = dvc.initRepo(tmp.resolve("ws"));
         Files.createDirectories(dir.resolve("sub"));
         Files.writeString(dir.resolve("dvc.yaml"), DVC_YAML);
-        Files.writeString(
-                dir.resolve("params.yaml"),
-                "seed: 42\nmodels:\n- {name: lin, lr: 0.1, layers: [1, 2]}\n"
-                        + "- {name: deep, lr: 0.01, layers: [64, 64, 8]}\n");
+        Files.writeString(dir.resolve("params.yaml"), """
+                        seed: 42
+                        models:
+                        - {name: lin, lr: 0.1, layers: [1, 2]}
+                        - {name: deep, lr: 0.01, layers: [64, 64, 8]}
+                        """);
         Files.writeString(dir.resolve("config.yaml"), "train:\n  epochs: 7\npaths:\n  data: data\nunused: 1\n");
 
         Path script = Files.writeString(tmp.resolve("resolve.py"), """
