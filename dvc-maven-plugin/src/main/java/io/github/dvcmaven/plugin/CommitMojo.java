@@ -1,5 +1,6 @@
 package io.github.dvcmaven.plugin;
 
+import io.github.dvcmaven.core.api.CommitOptions;
 import io.github.dvcmaven.core.api.CommitResult;
 import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public class CommitMojo extends AbstractDvcMojo {
     @Override
     protected void run(Path cwd) {
         try (Repo repo = openRepo(cwd)) {
-            CommitResult result = repo.commit(split(targets), force);
+            CommitResult result = repo.commit(CommitOptions.of(split(targets)).withForce(force));
             if (result.committed().isEmpty()) {
                 getLog().info("Nothing to commit: everything is already recorded.");
             }

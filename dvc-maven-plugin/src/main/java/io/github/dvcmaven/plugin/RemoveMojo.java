@@ -1,5 +1,6 @@
 package io.github.dvcmaven.plugin;
 
+import io.github.dvcmaven.core.api.RemoveOptions;
 import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -27,7 +28,7 @@ public class RemoveMojo extends AbstractDvcMojo {
     @Override
     protected void run(Path cwd) {
         try (Repo repo = openRepo(cwd)) {
-            repo.remove(split(targets), outs).forEach(f -> getLog().info("Removed " + f));
+            repo.remove(RemoveOptions.of(split(targets)).withOutputs(outs)).forEach(f -> getLog().info("Removed " + f));
         }
     }
 

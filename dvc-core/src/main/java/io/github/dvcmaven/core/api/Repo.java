@@ -122,9 +122,9 @@ public final class Repo implements AutoCloseable {
         return ctx.lockedHashing(() -> new CheckoutOperation(ctx).run(opts.targets(), opts.force(), opts.relink()));
     }
 
-    /** {@code dvc commit}: records changed outputs; a changed stage needs {@code force}, as in dvc. */
-    public CommitResult commit(List<String> targets, boolean force) {
-        return ctx.lockedHashing(() -> new CommitOperation(ctx).run(targets, force));
+    /** {@code dvc commit}: records changed outputs; a changed stage needs {@link CommitOptions#force()}, as in dvc. */
+    public CommitResult commit(CommitOptions opts) {
+        return ctx.lockedHashing(() -> new CommitOperation(ctx).run(opts.targets(), opts.force()));
     }
 
     /**
@@ -243,9 +243,9 @@ public final class Repo implements AutoCloseable {
 
     /**
      * {@code dvc remove}: stops tracking {@code .dvc} files or removes pipeline stages, with their data when
-     * {@code removeOutputs}; returns what was removed.
+     * {@link RemoveOptions#outputs()}; returns what was removed.
      */
-    public List<String> remove(List<String> targets, boolean removeOutputs) {
-        return ctx.locked(() -> new RemoveOperation(ctx).run(targets, removeOutputs));
+    public List<String> remove(RemoveOptions opts) {
+        return ctx.locked(() -> new RemoveOperation(ctx).run(opts.targets(), opts.outputs()));
     }
 }

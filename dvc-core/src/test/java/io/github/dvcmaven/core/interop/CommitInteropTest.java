@@ -3,6 +3,7 @@ package io.github.dvcmaven.core.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dvcmaven.core.api.CommitOptions;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
@@ -83,7 +84,7 @@ class CommitInteropTest {
         assertThat(refused.exitCode()).isNotZero();
         String pointerBefore = Files.readString(ours.resolve("data.txt.dvc"));
         try (Repo repo = open(ours)) {
-            assertThatThrownBy(() -> repo.commit(List.of("data.txt.dvc"), false))
+            assertThatThrownBy(() -> repo.commit(CommitOptions.of(List.of("data.txt.dvc"))))
                     .isInstanceOf(DvcException.class)
                     .satisfies(e -> assertThat(refused.stderr()).contains(e.getMessage()));
         }
@@ -91,7 +92,7 @@ class CommitInteropTest {
 
         dvc.ok(theirs, "commit", "-f", "data.txt.dvc");
         try (Repo repo = open(ours)) {
-            repo.commit(List.of("data.txt.dvc"), true);
+            repo.commit(CommitOptions.of(List.of("data.txt.dvc")).withForce(true));
         }
         assertThat(Files.readString(ours.resolve("data.txt.dvc")))
                 .isEqualTo(Files.readString(theirs.resolve("data.txt.dvc")));
@@ -104,7 +105,7 @@ class CommitInteropTest {
         Proc.Result theirs = dvc.run(dir, "commit", "t");
         assertThat(theirs.exitCode()).isNotZero();
         try (Repo repo = open(dir)) {
-            assertThatThrownBy(() -> repo.commit(List.of("t"), false))
+            assertThatThrownBy(() -> repo.commit(CommitOptions.of(List.of("t"))))
                     .isInstanceOf(DvcException.class)
                     .hasMessage("failed to commit t - unable to commit changed stage: 't'. Use `-f|--force` to force.")
                     .satisfies(e -> assertThat(theirs.stderr()).contains(e.getMessage()));
@@ -117,7 +118,7 @@ class CommitInteropTest {
         assertThat(edited.exitCode()).isNotZero();
         String lock = Files.readString(dir.resolve("dvc.lock"));
         try (Repo repo = open(dir)) {
-            assertThatThrownBy(() -> repo.commit(List.of("s"), false))
+            assertThatThrownBy(() -> repo.commit(CommitOptions.of(List.of("s"))))
                     .isInstanceOf(DvcException.class)
                     .satisfies(e -> assertThat(edited.stderr()).contains(e.getMessage()));
         }
@@ -133,7 +134,7 @@ class CommitInteropTest {
         }
         dvc.ok(theirs, "commit", "s");
         try (Repo repo = open(ours)) {
-            repo.commit(List.of("s"), false);
+            repo.commit(CommitOptions.of(List.of("s")));
         }
         assertThat(Files.readString(ours.resolve("dvc.lock"))).isEqualTo(Files.readString(theirs.resolve("dvc.lock")));
         assertThat(dvc.ok(ours, "status", "s").stdout()).contains("up to date");
@@ -149,7 +150,7 @@ class CommitInteropTest {
         }
         dvc.ok(theirs, "commit", "-f", "s");
         try (Repo repo = open(ours)) {
-            repo.commit(List.of("s"), true);
+            repo.commit(CommitOptions.of(List.of("s")).withForce(true));
         }
         assertThat(Files.readString(ours.resolve("dvc.lock"))).isEqualTo(Files.readString(theirs.resolve("dvc.lock")));
         assertThat(runCache(ours)).isNotEmpty().isEqualTo(runCache(theirs));

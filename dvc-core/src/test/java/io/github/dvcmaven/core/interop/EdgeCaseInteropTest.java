@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.CheckoutOptions;
+import io.github.dvcmaven.core.api.CommitOptions;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
@@ -96,7 +97,7 @@ class EdgeCaseInteropTest {
                         IndependentJson.parse(dvc.ok(theirs, "status", "--json").out()));
         dvc.ok(theirs, "commit", "-f");
         try (Repo repo = open(ours)) {
-            repo.commit(List.of(), true);
+            repo.commit(CommitOptions.of(List.of()).withForce(true));
         }
         for (String f : List.of("notes.txt.dvc", "same.txt.dvc")) {
             assertThat(TreeSnapshot.read(ours.resolve(f))).as(f).isEqualTo(TreeSnapshot.read(theirs.resolve(f)));
@@ -147,7 +148,7 @@ class EdgeCaseInteropTest {
         assertThat(IndependentJson.parse(statusJson(ours)))
                 .isEqualTo(IndependentJson.parse("{\"f.dvc\": [{\"changed outs\": {\"f\": \"modified\"}}]}"));
         try (Repo repo = open(ours)) {
-            repo.commit(List.of("f.dvc"), true);
+            repo.commit(CommitOptions.of(List.of("f.dvc")).withForce(true));
             assertThat(repo.status(List.of()).isClean()).isTrue();
         }
         assertThat(Files.readString(ours.resolve("f"))).isEqualTo("edited behind the link");

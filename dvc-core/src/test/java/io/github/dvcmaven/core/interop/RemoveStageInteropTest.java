@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dvcmaven.core.api.RemoveOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.testing.DvcCli;
@@ -81,19 +82,19 @@ class RemoveStageInteropTest {
         Path ours = repo("ours");
         dvc.ok(theirs, "remove", "t");
         try (Repo repo = open(ours)) {
-            repo.remove(List.of("t"), false);
+            repo.remove(RemoveOptions.of(List.of("t")));
         }
         assertSame(ours, theirs);
 
         dvc.ok(theirs, "remove", "u", "--outs");
         try (Repo repo = open(ours)) {
-            repo.remove(List.of("u"), true);
+            repo.remove(RemoveOptions.of(List.of("u")).withOutputs(true));
         }
         assertSame(ours, theirs);
 
         dvc.ok(theirs, "remove", "dvc.yaml:s", "--outs");
         try (Repo repo = open(ours)) {
-            repo.remove(List.of("dvc.yaml:s"), true);
+            repo.remove(RemoveOptions.of(List.of("dvc.yaml:s")).withOutputs(true));
         }
         assertSame(ours, theirs);
         assertThat(ours.resolve("dvc.yaml")).doesNotExist();

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.CommitOptions;
 import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.PathState;
+import io.github.dvcmaven.core.api.RemoveOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.ReproOptions;
@@ -200,7 +202,7 @@ class DataFreeStatusTest {
                 .containsOnlyKeys("train")
                 .containsEntry("train", List.of(new StageFlag(StageChange.NOT_IN_DVC_YAML)));
         try (Repo repo = open()) {
-            assertThat(repo.remove(List.of("train"), false)).containsExactly("train");
+            assertThat(repo.remove(RemoveOptions.of(List.of("train")))).containsExactly("train");
         }
         assertThat(Files.readString(dir.resolve("dvc.lock")))
                 .doesNotContain("train:")
@@ -218,7 +220,7 @@ class DataFreeStatusTest {
                         "train",
                         List.of(new PathChange(StageChange.Section.DEPS, "code.py", PathState.NOT_IN_DVC_YAML)));
         try (Repo repo = open()) {
-            repo.commit(List.of("train"), false);
+            repo.commit(CommitOptions.of(List.of("train")));
         }
         assertThat(Files.readString(dir.resolve("dvc.lock"))).doesNotContain("path: code.py");
         assertThat(gate().isClean()).isTrue();
