@@ -28,7 +28,7 @@ public final class DagRenderer {
         this.edges = edges;
     }
 
-    public static DagRenderer of(Dag dag) {
+    static DagRenderer of(Dag dag) {
         List<String> nodes = new ArrayList<>();
         List<String[]> edges = new ArrayList<>();
         for (Stage s : dag.stages()) {
