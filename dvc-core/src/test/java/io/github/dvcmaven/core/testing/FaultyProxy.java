@@ -30,7 +30,6 @@ public final class FaultyProxy implements AutoCloseable {
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private volatile Fault always;
     private volatile int resetAfterBytes = 64 * 1024;
-    private final AtomicInteger injected = new AtomicInteger();
     private final Map<Fault, AtomicInteger> injectedByFault = new EnumMap<>(Fault.class);
 
     public FaultyProxy(int targetPort) throws IOException {
@@ -70,7 +69,7 @@ public final class FaultyProxy implements AutoCloseable {
     }
 
     public int injected() {
-        return injected.get();
+        return injectedByFault.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     /**
@@ -102,7 +101,6 @@ public final class FaultyProxy implements AutoCloseable {
         try (client;
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
             if (fault == Fault.HTTP_500 || fault == Fault.SLOW_DOWN_503) {
-                injected.incrementAndGet();
                 readHeaders(client.getInputStream());
                 OutputStream out = client.getOutputStream();
                 boolean slowDown = fault == Fault.SLOW_DOWN_503;
@@ -116,7 +114,6 @@ public final class FaultyProxy implements AutoCloseable {
                 return;
             }
             if (fault == Fault.SLOW_RESPONSE) {
-                injected.incrementAndGet();
                 try {
                     Thread.sleep(1500);
                 } catch (InterruptedException e) {
@@ -128,9 +125,6 @@ public final class FaultyProxy implements AutoCloseable {
             up.setDaemon(true);
             up.start();
             boolean cut = fault == Fault.RESET_MID_RESPONSE;
-            if (cut) {
-                injected.incrementAndGet();
-            }
             pump(upstream, client, cut ? resetAfterBytes : Long.MAX_VALUE, cut);
         } catch (IOException e) {
             // the client or server went away: nothing to do
