@@ -1,5 +1,6 @@
 package io.github.dvcmaven.plugin;
 
+import io.github.dvcmaven.core.api.CompareOptions;
 import io.github.dvcmaven.core.api.DiffReport;
 import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
@@ -19,14 +20,15 @@ public abstract class AbstractDiffMojo extends AbstractReportMojo {
     @Parameter(property = "dvc.all", defaultValue = "false")
     private boolean all;
 
-    protected abstract DiffReport diff(Repo repo, String a, String b, boolean all);
-
-    protected abstract void print(DiffReport diff);
+    protected abstract DiffReport diff(Repo repo, CompareOptions revisions);
 
     @Override
     protected void run(Path cwd) {
+        DiffReport diff;
         try (Repo repo = openRepo(cwd)) {
-            print(diff(repo, a, b, all));
+            diff = diff(repo, CompareOptions.of(a, b).withAll(all));
         }
+        show(diff, rendering());
+        warnFailed(diff.failedRevisions());
     }
 }

@@ -1,8 +1,11 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.DvcRenderer;
+import io.github.dvcmaven.core.api.RenderOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.Report;
 import java.io.Console;
 import java.io.File;
 import java.nio.file.Path;
@@ -189,6 +192,19 @@ public abstract class AbstractDvcMojo extends AbstractMojo {
         repo.close();
         getLog().debug("dvc: credentials for remote(s) " + fromSettings.keySet() + " from settings.xml");
         return Repo.open(cwd, options.withRemoteOverrides(fromSettings));
+    }
+
+    /**
+     * Prints a report as dvc does: its text to the build log; JSON and Markdown to standard output, where
+     * a redirect can catch them.
+     */
+    protected void show(Report report, RenderOptions how) {
+        List<String> lines = DvcRenderer.render(report, how);
+        if (how.format() == RenderOptions.Format.TEXT) {
+            lines.forEach(getLog()::info);
+        } else {
+            lines.forEach(System.out::println);
+        }
     }
 
     protected static List<String> split(String csv) {

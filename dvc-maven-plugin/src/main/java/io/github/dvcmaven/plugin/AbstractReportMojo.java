@@ -1,5 +1,6 @@
 package io.github.dvcmaven.plugin;
 
+import io.github.dvcmaven.core.api.RenderOptions;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -22,15 +23,11 @@ public abstract class AbstractReportMojo extends AbstractDvcMojo {
         return false;
     }
 
-    /** Tables go to the log; Markdown and JSON to standard output, where a redirect can catch them. */
-    protected void print(List<String> table, String jsonText) {
-        if (json) {
-            System.out.println(jsonText);
-        } else if (md) {
-            table.forEach(System.out::println);
-        } else {
-            table.forEach(getLog()::info);
-        }
+    /** The output these options ask for. */
+    protected RenderOptions rendering() {
+        RenderOptions.Format format =
+                json ? RenderOptions.Format.JSON : md ? RenderOptions.Format.MARKDOWN : RenderOptions.Format.TEXT;
+        return RenderOptions.of(format).withPrecision(precision);
     }
 
     protected void warnFailed(List<String> revisions) {

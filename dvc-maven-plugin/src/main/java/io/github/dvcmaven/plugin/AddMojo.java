@@ -37,7 +37,8 @@ public class AddMojo extends AbstractDvcMojo {
             throw new DvcException("nothing to add", "name the data with -Ddvc.targets=data,model.pkl");
         }
         try (Repo repo = openRepo(cwd)) {
-            AddResult result = repo.add(split(targets), new AddOptions(glob, noCommit));
+            AddResult result = repo.add(
+                    split(targets), AddOptions.defaults().withGlob(glob).withNoCommit(noCommit));
             for (String file : result.dvcFiles()) {
                 getLog().info("Wrote " + file);
             }

@@ -1,8 +1,8 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.api.CheckoutOptions;
-import io.github.dvcmaven.core.api.CheckoutResult;
 import io.github.dvcmaven.core.api.MissingCacheException;
+import io.github.dvcmaven.core.api.RenderOptions;
 import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -35,22 +35,19 @@ public class CheckoutMojo extends AbstractDvcMojo {
     protected void run(Path cwd) {
         try (Repo repo = openRepo(cwd)) {
             try {
-                print(repo.checkout(
-                        CheckoutOptions.of(split(targets)).withForce(force).withRelink(relink)));
+                show(
+                        repo.checkout(CheckoutOptions.of(split(targets))
+                                .withForce(force)
+                                .withRelink(relink)),
+                        RenderOptions.text());
             } catch (MissingCacheException e) {
-                print(e.partialResult());
+                show(e.partialResult(), RenderOptions.text());
                 throw e;
             }
         }
         if (relink) {
             getLog().info("Relinked successfully");
         }
-    }
-
-    private void print(CheckoutResult result) {
-        result.modified().forEach(p -> getLog().info("M\t" + p));
-        result.added().forEach(p -> getLog().info("A\t" + p));
-        result.deleted().forEach(p -> getLog().info("D\t" + p));
     }
 
     @Override

@@ -17,13 +17,14 @@ final class CloudReport {
         List<String> out = new ArrayList<>();
         List<CloudStatus.Entry> absent = st.notOnRemote();
         for (CloudStatus.Entry e : absent.subList(0, Math.min(LISTED, absent.size()))) {
-            out.add("\t" + String.format("%-20s", e.state() + ":") + e.name() + revision(e));
+            out.add("\t" + String.format("%-20s", e.state().text() + ":") + e.name() + revision(e));
         }
         if (absent.size() > LISTED) {
             out.add("\t... and " + (absent.size() - LISTED) + " more");
         }
-        long remoteOnly =
-                st.entries().stream().filter(e -> "deleted".equals(e.state())).count();
+        long remoteOnly = st.entries().stream()
+                .filter(e -> e.state() == CloudStatus.State.DELETED)
+                .count();
         String remotes =
                 "remote" + (st.remotes().size() == 1 ? "" : "s") + " '" + String.join("', '", st.remotes()) + "'";
         if (st.entries().isEmpty()) {

@@ -55,14 +55,14 @@ public class DataStatusMojo extends AbstractReportMojo {
             if (notInRemote) {
                 new RemoteGuard(session, goal()).requireOnline(repo, remote);
             }
-            status = repo.dataStatus(new DataStatusOptions(
-                    split(targets), granular, unchanged, untrackedFiles.equals("all"), notInRemote, remote));
+            status = repo.dataStatus(DataStatusOptions.of(split(targets))
+                    .withGranular(granular)
+                    .withUnchanged(unchanged)
+                    .withUntrackedFiles(untrackedFiles.equals("all"))
+                    .withNotInRemote(notInRemote)
+                    .withRemote(remote));
         }
-        if (json) {
-            System.out.println(status.toJson());
-        } else {
-            status.toLines().forEach(getLog()::info);
-        }
+        show(status, rendering());
     }
 
     @Override

@@ -47,13 +47,7 @@ public class DiffMojo extends AbstractReportMojo {
         try (Repo repo = openRepo(cwd)) {
             diff = repo.diff(DiffOptions.of(a, b).withTargets(split(targets)).withHideMissing(hideMissing));
         }
-        if (json) {
-            System.out.println(diff.toJson(showHash));
-        } else if (md) {
-            diff.toMarkdown(showHash).forEach(System.out::println);
-        } else {
-            diff.toLines(showHash).forEach(getLog()::info);
-        }
+        show(diff, rendering().withShowHash(showHash));
     }
 
     @Override

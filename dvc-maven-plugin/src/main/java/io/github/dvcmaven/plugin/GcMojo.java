@@ -1,6 +1,7 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.api.CacheCheck;
+import io.github.dvcmaven.core.api.CorruptObjects;
 import io.github.dvcmaven.core.api.GcOptions;
 import io.github.dvcmaven.core.api.GcResult;
 import io.github.dvcmaven.core.api.Repo;
@@ -62,7 +63,13 @@ public class GcMojo extends AbstractDvcMojo {
             if (cloud) {
                 new RemoteGuard(session, goal()).requireOnline(repo, remote);
             }
-            GcResult r = repo.gc(new GcOptions(allBranches, allTags, allCommits, cloud, remote, force));
+            GcResult r = repo.gc(GcOptions.workspace()
+                    .withAllBranches(allBranches)
+                    .withAllTags(allTags)
+                    .withAllCommits(allCommits)
+                    .withCloud(cloud)
+                    .withRemote(remote)
+                    .withForce(force));
             report(r.cacheObjects(), "repo cache", r.dryRun());
             if (cloud) {
                 report(r.remoteObjects(), "remote", r.dryRun());
@@ -76,7 +83,7 @@ public class GcMojo extends AbstractDvcMojo {
     }
 
     private void verifyCache(Repo repo) throws MojoFailureException {
-        CacheCheck check = repo.verifyCache(force);
+        CacheCheck check = repo.verifyCache(force ? CorruptObjects.REMOVE : CorruptObjects.KEEP);
         if (check.corrupt().isEmpty()) {
             getLog().info("Verified " + check.checked() + " cache objects: none is corrupted.");
             return;

@@ -1,5 +1,6 @@
 package io.github.dvcmaven.plugin;
 
+import io.github.dvcmaven.core.api.HookOptions;
 import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public class InstallMojo extends AbstractDvcMojo {
                             + "exec " + maven + plugin + "checkout");
             hooks.put("pre-commit", marker + "exec " + maven + plugin + "status -Ddvc.failOnStale=false");
             hooks.put("pre-push", marker + "exec " + maven + plugin + "push");
-            for (Path hook : repo.installHooks(hooks, force)) {
+            for (Path hook : repo.installHooks(HookOptions.of(hooks).withForce(force))) {
                 getLog().info("Installed " + hook);
             }
         }

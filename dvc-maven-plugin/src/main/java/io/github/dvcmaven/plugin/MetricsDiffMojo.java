@@ -1,5 +1,6 @@
 package io.github.dvcmaven.plugin;
 
+import io.github.dvcmaven.core.api.CompareOptions;
 import io.github.dvcmaven.core.api.DiffReport;
 import io.github.dvcmaven.core.api.Repo;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -16,14 +17,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "metrics-diff", requiresProject = false, threadSafe = true)
 public class MetricsDiffMojo extends AbstractDiffMojo {
     @Override
-    protected DiffReport diff(Repo repo, String a, String b, boolean all) {
-        return repo.metricsDiff(a, b, all);
-    }
-
-    @Override
-    protected void print(DiffReport diff) {
-        print(diff.toLines("Metric", precision, md, true), diff.toJson());
-        warnFailed(diff.failedRevisions());
+    protected DiffReport diff(Repo repo, CompareOptions revisions) {
+        return repo.metricsDiff(revisions);
     }
 
     @Override

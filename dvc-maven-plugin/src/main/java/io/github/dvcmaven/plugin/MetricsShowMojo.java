@@ -26,7 +26,7 @@ public class MetricsShowMojo extends AbstractReportMojo {
     protected void run(Path cwd) {
         try (Repo repo = openRepo(cwd)) {
             MetricsReport report = repo.metricsShow(rev);
-            print(report.toLines(precision, md), report.toJson());
+            show(report, rendering());
             warnFailed(report.errors().isEmpty() ? List.of() : List.of(report.rev()));
         }
     }

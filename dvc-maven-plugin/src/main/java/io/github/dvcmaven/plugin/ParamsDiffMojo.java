@@ -1,5 +1,6 @@
 package io.github.dvcmaven.plugin;
 
+import io.github.dvcmaven.core.api.CompareOptions;
 import io.github.dvcmaven.core.api.DiffReport;
 import io.github.dvcmaven.core.api.Repo;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -16,13 +17,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "params-diff", requiresProject = false, threadSafe = true)
 public class ParamsDiffMojo extends AbstractDiffMojo {
     @Override
-    protected DiffReport diff(Repo repo, String a, String b, boolean all) {
-        return repo.paramsDiff(a, b, all);
-    }
-
-    @Override
-    protected void print(DiffReport diff) {
-        print(diff.toLines("Param", null, md, false), diff.toJson());
+    protected DiffReport diff(Repo repo, CompareOptions revisions) {
+        return repo.paramsDiff(revisions);
     }
 
     @Override

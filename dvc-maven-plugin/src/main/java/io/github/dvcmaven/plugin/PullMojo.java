@@ -1,7 +1,8 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.api.CheckoutResult;
 import io.github.dvcmaven.core.api.MissingCacheException;
+import io.github.dvcmaven.core.api.PullOptions;
+import io.github.dvcmaven.core.api.RenderOptions;
 import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -27,19 +28,12 @@ public class PullMojo extends AbstractTransferMojo {
         try (Repo repo = openRepo(cwd)) {
             requireOnline(repo);
             try {
-                print(repo.pull(syncOptions(), force));
+                show(repo.pull(PullOptions.of(syncOptions()).withForce(force)), RenderOptions.text());
             } catch (MissingCacheException e) {
-                print(e.partialResult());
+                show(e.partialResult(), RenderOptions.text());
                 throw e;
             }
         }
-    }
-
-    /** dvc pull's output: the changed outputs, then "3 files fetched and 2 files added" (or "Everything is up to date."). */
-    private void print(CheckoutResult r) {
-        r.modified().forEach(p -> getLog().info("M\t" + p));
-        r.added().forEach(p -> getLog().info("A\t" + p));
-        getLog().info(r.pullSummary());
     }
 
     @Override

@@ -61,24 +61,18 @@ public class RemoteMojo extends AbstractDvcMojo {
     @Override
     protected void run(Path cwd) {
         try (Repo repo = openRepo(cwd)) {
-            RemoteConfig remotes = repo.remotes();
+            RemoteConfig remotes = local ? repo.remotes().local() : repo.remotes();
             switch (action) {
-                case "add" -> {
-                    remotes.add(required(name, "dvc.name"), required(url, "dvc.url"), makeDefault, local, force);
-                    getLog().info(
-                                    makeDefault
-                                            ? "Setting '" + name + "' as a default remote."
-                                            : "Added remote '" + name + "'.");
+                case "add" -> add(remotes);
+                case "modify" -> modify(remotes);
+                case "default" -> {
+                    if (unset) {
+                        remotes.unsetDefault();
+                    } else {
+                        remotes.setDefault(required(name, "dvc.name"));
+                    }
                 }
-                case "modify" ->
-                    remotes.modify(
-                            required(name, "dvc.name"),
-                            required(option, "dvc.option"),
-                            unset ? null : required(value, "dvc.value"),
-                            local,
-                            unset);
-                case "default" -> remotes.setDefault(unset ? null : required(name, "dvc.name"), local, unset);
-                case "remove" -> remotes.remove(required(name, "dvc.name"), local);
+                case "remove" -> remotes.remove(required(name, "dvc.name"));
                 case "list" -> {
                     String def = remotes.defaultRemote().orElse(null);
                     for (Map.Entry<String, String> e : remotes.list().entrySet()) {
@@ -90,6 +84,28 @@ public class RemoteMojo extends AbstractDvcMojo {
                     throw new DvcException(
                             "unknown action '" + action + "'", "use add, modify, default, remove or list");
             }
+        }
+    }
+
+    private void add(RemoteConfig remotes) {
+        if (force) {
+            remotes.replace(required(name, "dvc.name"), required(url, "dvc.url"));
+        } else {
+            remotes.add(required(name, "dvc.name"), required(url, "dvc.url"));
+        }
+        if (makeDefault) {
+            remotes.setDefault(name);
+            getLog().info("Setting '" + name + "' as a default remote.");
+        } else {
+            getLog().info("Added remote '" + name + "'.");
+        }
+    }
+
+    private void modify(RemoteConfig remotes) {
+        if (unset) {
+            remotes.unset(required(name, "dvc.name"), required(option, "dvc.option"));
+        } else {
+            remotes.modify(required(name, "dvc.name"), required(option, "dvc.option"), required(value, "dvc.value"));
         }
     }
 

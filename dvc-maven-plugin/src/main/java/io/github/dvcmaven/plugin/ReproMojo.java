@@ -47,8 +47,14 @@ public class ReproMojo extends AbstractDvcMojo {
     @Override
     protected void run(Path cwd) {
         try (Repo repo = openRepo(cwd)) {
-            ReproResult result =
-                    repo.repro(split(targets), new ReproOptions(force, downstream, singleItem, dryRun, noRunCache));
+            ReproResult result = repo.repro(
+                    split(targets),
+                    ReproOptions.defaults()
+                            .withForce(force)
+                            .withDownstream(downstream)
+                            .withSingleItem(singleItem)
+                            .withDryRun(dryRun)
+                            .withNoRunCache(noRunCache));
             logGitHint(result.filesToTrack());
         }
     }

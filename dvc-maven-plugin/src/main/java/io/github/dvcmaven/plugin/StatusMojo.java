@@ -1,6 +1,7 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.api.CloudStatus;
+import io.github.dvcmaven.core.api.RenderOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.StatusOptions;
 import io.github.dvcmaven.core.api.StatusReport;
@@ -61,13 +62,13 @@ public class StatusMojo extends AbstractScopedMojo {
                 remoteStatus = repo.cloudStatus(syncOptions());
             }
             boolean allow = allowMissing != null ? allowMissing : cloud || !runByHand();
-            report = repo.status(new StatusOptions(split(targets), allow));
+            report = repo.status(StatusOptions.of(split(targets)).withAllowMissing(allow));
         }
         if (json) {
-            System.out.println(cloud ? remoteStatus.toJson() : report.toJson());
+            show(cloud ? remoteStatus : report, RenderOptions.json());
         }
         if (!json || cloud) {
-            report.toLines().forEach(getLog()::info);
+            show(report, RenderOptions.text());
         }
         StaleReport.missingData(report.missing()).forEach(l -> getLog().info(hints.render(l)));
         if (cloud && !json) {

@@ -13,14 +13,17 @@ public record CheckoutOptions(List<String> targets, boolean force, boolean relin
         targets = List.copyOf(targets);
     }
 
+    /** A checkout of these targets (empty: everything) that keeps workspace changes and unchanged links. */
     public static CheckoutOptions of(List<String> targets) {
         return new CheckoutOptions(targets, false, false);
     }
 
+    /** Overwrite or delete workspace changes the cache does not hold ({@code --force}). */
     public CheckoutOptions withForce(boolean on) {
         return new CheckoutOptions(targets, on, relink);
     }
 
+    /** Recreate every link or copy from the cache, also for unchanged files ({@code --relink}). */
     public CheckoutOptions withRelink(boolean on) {
         return new CheckoutOptions(targets, force, on);
     }

@@ -1,9 +1,6 @@
 package io.github.dvcmaven.core.api;
 
-import io.github.dvcmaven.core.internal.py.PyJson;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where the objects of a scope are: each object once, under the first output (or directory member) and
@@ -11,40 +8,45 @@ import java.util.Map;
  * counts the {@code .dir} manifests read from the remote to learn a directory's files; no other object
  * is downloaded.
  */
-public record CloudStatus(List<Entry> entries, List<String> remotes, int manifestsFetched) {
+public record CloudStatus(List<Entry> entries, List<String> remotes, int manifestsFetched) implements Report {
+    /** Where an object is, in dvc's words. */
+    public enum State {
+        /** Only in the local cache. */
+        NEW("new"),
+        /** Only on the remote. */
+        DELETED("deleted"),
+        /** Neither in the cache nor on the remote. */
+        MISSING("missing");
+
+        private final String text;
+
+        State(String text) {
+            this.text = text;
+        }
+
+        /** dvc's word. */
+        public String text() {
+            return text;
+        }
+    }
+
     /** One object: the name dvc gives it, its hash, the revisions naming it, its remote and where it is. */
     public record Entry(String name, HashInfo hash, String revision, String remote, boolean local, boolean onRemote) {
-        /** dvc's word: new (only in the cache), deleted (only on the remote), missing (neither); null when both. */
-        public String state() {
+        /** Where the object is; null when both the cache and the remote have it. */
+        public State state() {
             if (local && !onRemote) {
-                return "new";
+                return State.NEW;
             }
             if (!local && onRemote) {
-                return "deleted";
+                return State.DELETED;
             }
-            return local ? null : "missing";
+            return local ? null : State.MISSING;
         }
     }
 
     public CloudStatus {
         entries = List.copyOf(entries);
         remotes = List.copyOf(remotes);
-    }
-
-    /** {@code dvc status -c}'s structure: name → new, deleted or missing. */
-    /** {@code dvc status -c --json}: the {@link #toDvcMap()} as dvc prints it. */
-    public String toJson() {
-        return PyJson.dumps(toDvcMap());
-    }
-
-    public Map<String, String> toDvcMap() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Entry e : entries) {
-            if (e.state() != null) {
-                out.put(e.name(), e.state());
-            }
-        }
-        return out;
     }
 
     /** What a clone could not restore from its remote. */

@@ -13,10 +13,12 @@ public record CommitOptions(List<String> targets, boolean force) {
         targets = List.copyOf(targets);
     }
 
+    /** A commit of these targets (empty: everything) that asks before recording changed dependencies. */
     public static CommitOptions of(List<String> targets) {
         return new CommitOptions(targets, false);
     }
 
+    /** Record changed dependencies and outputs without asking ({@code --force}). */
     public CommitOptions withForce(boolean on) {
         return new CommitOptions(targets, on);
     }

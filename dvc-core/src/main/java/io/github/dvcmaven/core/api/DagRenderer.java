@@ -23,6 +23,7 @@ public final class DagRenderer {
     /** upstream → downstream */
     private final List<String[]> edges;
 
+    /** A graph of these stage addressings, each edge an upstream and a downstream node. */
     public DagRenderer(List<String> nodes, List<String[]> edges) {
         this.nodes = nodes;
         this.edges = edges;
@@ -71,6 +72,7 @@ public final class DagRenderer {
         return out;
     }
 
+    /** {@code dvc dag --mermaid}, or with {@code markdown} {@code --md} (the same inside a fenced block). */
     public String mermaid(boolean markdown) {
         StringBuilder sb = new StringBuilder("flowchart TD");
         int total = 0;
@@ -102,6 +104,7 @@ public final class DagRenderer {
         return markdown ? "```mermaid\n" + sb + "\n```" : sb.toString();
     }
 
+    /** {@code dvc dag --dot}. */
     public String dot() {
         StringBuilder sb = new StringBuilder("strict digraph {\n");
         for (String n : nodes) {
@@ -121,6 +124,7 @@ public final class DagRenderer {
         return label.startsWith("\"") && label.endsWith("\"") ? label : "\"" + label + "\"";
     }
 
+    /** {@code dvc dag}: the boxes of each pipeline, joined by '*' lines. */
     public String ascii() {
         List<String> drawings = new ArrayList<>();
         for (List<String> pipeline : pipelines()) {

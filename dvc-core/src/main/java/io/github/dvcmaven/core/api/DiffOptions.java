@@ -12,14 +12,17 @@ public record DiffOptions(String a, String b, List<String> targets, boolean hide
         targets = List.copyOf(targets);
     }
 
+    /** Revision {@code a} (null: HEAD) against {@code b} (null: the workspace), every tracked path. */
     public static DiffOptions of(String a, String b) {
         return new DiffOptions(a, b, List.of(), false);
     }
 
+    /** Only these tracked paths or stages. */
     public DiffOptions withTargets(List<String> paths) {
         return new DiffOptions(a, b, paths, hideMissing);
     }
 
+    /** Leave out what the cache lacks ({@code --hide-missing}). */
     public DiffOptions withHideMissing(boolean on) {
         return new DiffOptions(a, b, targets, on);
     }

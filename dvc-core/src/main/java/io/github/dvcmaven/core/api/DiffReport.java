@@ -1,10 +1,7 @@
 package io.github.dvcmaven.core.api;
 
 import io.github.dvcmaven.core.internal.metrics.MetricValues;
-import io.github.dvcmaven.core.internal.metrics.PyStr;
-import io.github.dvcmaven.core.internal.py.PyJson;
 import io.github.dvcmaven.core.internal.py.PyStrings;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +10,37 @@ import java.util.TreeSet;
 
 /**
  * {@code metrics diff} / {@code params diff}: per file, per flattened key, what changed between revision
- * {@code a} and {@code b}; rendered as dvc renders it (text table, Markdown, or --json data).
+ * {@code a} and {@code b}.
  */
 public record DiffReport(
-        String aRev, String bRev, Map<String, Map<String, Change>> changes, List<String> failedRevisions) {
+        Subject subject,
+        String aRev,
+        String bRev,
+        Map<String, Map<String, Change>> changes,
+        List<String> failedRevisions)
+        implements Report {
+    /** What was compared: metrics (rounded, with a Change column) or params (shown as they are). */
+    public enum Subject {
+        /** {@code metrics diff}: values rounded, with a Change column. */
+        METRICS("Metric"),
+        /** {@code params diff}: values as they are. */
+        PARAMS("Param");
+
+        private final String column;
+
+        Subject(String column) {
+            this.column = column;
+        }
+
+        /** The title of the key column in dvc's table. */
+        public String column() {
+            return column;
+        }
+    }
+
     /** dvc's diff of two revisions' data (file → value, a mapping or a scalar), unchanged keys only with {@code all}. */
     public static DiffReport compute(
+            Subject subject,
             String aRev,
             String bRev,
             Map<String, Object> a,
@@ -34,7 +56,7 @@ public record DiffReport(
                 out.put(file, fileChanges);
             }
         }
-        return new DiffReport(aRev, bRev, out, failedRevisions);
+        return new DiffReport(subject, aRev, bRev, out, failedRevisions);
     }
 
     @SuppressWarnings("unchecked")
@@ -60,61 +82,5 @@ public record DiffReport(
             }
         }
         return out;
-    }
-
-    /** dvc's text table (or Markdown); {@code precision} rounds floats (metrics), null prints them as they are (params). */
-    public List<String> toLines(String title, Integer precision, boolean markdown, boolean showChange) {
-        PlainTable t = table(title, precision, showChange);
-        if (t.isEmpty()) {
-            return List.of();
-        }
-        return markdown ? t.markdown() : t.plain();
-    }
-
-    /** The cells of that table. */
-    public PlainTable table(String title, Integer precision, boolean showChange) {
-        List<String> headers = new ArrayList<>(List.of("Path", title, aRev, bRev));
-        if (showChange) {
-            headers.add("Change");
-        }
-        PlainTable t = new PlainTable(headers);
-        for (Map.Entry<String, Map<String, Change>> f : changes.entrySet()) {
-            for (Map.Entry<String, Change> e : f.getValue().entrySet()) {
-                Change c = e.getValue();
-                List<String> row = new ArrayList<>(
-                        List.of(f.getKey(), e.getKey(), cell(c.oldValue(), precision), cell(c.newValue(), precision)));
-                if (showChange) {
-                    row.add(cell(c.diff(), precision));
-                }
-                t.add(row);
-            }
-        }
-        return t;
-    }
-
-    static String cell(Object v, Integer precision) {
-        if (v == null) {
-            return "-";
-        }
-        return PyStr.str(precision == null ? v : MetricValues.round(v, precision));
-    }
-
-    /** dvc's --json: file → key → {old, new[, diff]}. */
-    public String toJson() {
-        Map<String, Object> root = new LinkedHashMap<>();
-        changes.forEach((file, keys) -> {
-            Map<String, Object> fm = new LinkedHashMap<>();
-            keys.forEach((k, c) -> {
-                Map<String, Object> cm = new LinkedHashMap<>();
-                cm.put("old", c.oldValue());
-                cm.put("new", c.newValue());
-                if (c.diff() != null) {
-                    cm.put("diff", c.diff());
-                }
-                fm.put(k, cm);
-            });
-            root.put(file, fm);
-        });
-        return PyJson.dumps(root);
     }
 }

@@ -7,14 +7,17 @@ package io.github.dvcmaven.core.api;
 public class DvcException extends RuntimeException {
     private final String hint;
 
+    /** A failure with no hint. */
     public DvcException(String message) {
         this(message, null, null);
     }
 
+    /** A failure and the command that fixes it. */
     public DvcException(String message, String hint) {
         this(message, hint, null);
     }
 
+    /** A failure, the command that fixes it, and its cause. */
     public DvcException(String message, String hint, Throwable cause) {
         super(message, cause);
         this.hint = hint;

@@ -8,8 +8,11 @@ import java.util.Objects;
  * entries without a {@code hash:} field), and the lower-case hex value, with {@code .dir} for trees.
  */
 public record HashInfo(String name, String value) {
+    /** dvc's hash name for files hashed as they are (dvc 3). */
     public static final String MD5 = "md5";
+    /** dvc 2's hash name: text files hashed with CRLF turned into LF. */
     public static final String MD5_DOS2UNIX = "md5-dos2unix";
+    /** The suffix of a directory manifest's hash. */
     public static final String DIR_SUFFIX = ".dir";
 
     public HashInfo {
@@ -18,10 +21,12 @@ public record HashInfo(String name, String value) {
         value = value.toLowerCase(Locale.ROOT);
     }
 
+    /** An {@code md5} hash. */
     public static HashInfo md5(String value) {
         return new HashInfo(MD5, value);
     }
 
+    /** True for a directory manifest's hash. */
     public boolean isDir() {
         return value.endsWith(DIR_SUFFIX);
     }

@@ -22,6 +22,7 @@ public record HttpProxy(String host, int port, String username, String password,
         return proxies.get(scheme.toLowerCase(Locale.ROOT));
     }
 
+    /** True when {@code targetHost} matches one of the non-proxy patterns. */
     public boolean bypasses(String targetHost) {
         String h = targetHost.toLowerCase(Locale.ROOT);
         for (String pattern : nonProxyHosts) {
@@ -38,6 +39,7 @@ public record HttpProxy(String host, int port, String username, String password,
         return false;
     }
 
+    /** The proxy's address, unresolved (the client resolves it). */
     public InetSocketAddress address() {
         return InetSocketAddress.createUnresolved(host, port);
     }

@@ -7,6 +7,7 @@ public class MissingCacheException extends DvcException {
     private final List<String> paths;
     private final transient CheckoutResult partial;
 
+    /** These paths' objects are missing; {@code partial} is what the checkout did restore. */
     public MissingCacheException(List<String> paths, CheckoutResult partial) {
         super(
                 "Checkout failed for following targets:\n" + String.join("\n", paths) + "\nIs your cache up to date?",
@@ -16,10 +17,12 @@ public class MissingCacheException extends DvcException {
         this.partial = partial;
     }
 
+    /** The outputs whose objects the cache lacks. */
     public List<String> paths() {
         return paths;
     }
 
+    /** What the checkout restored before it failed. */
     public CheckoutResult partialResult() {
         return partial;
     }

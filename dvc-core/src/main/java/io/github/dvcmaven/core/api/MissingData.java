@@ -10,12 +10,14 @@ import java.util.List;
  * be read).
  */
 public record MissingData(int outputs, long outputBytes, int depsProvenByLock, List<String> depsUnchecked) {
+    /** Nothing was missing. */
     public static final MissingData NONE = new MissingData(0, 0, 0, List.of());
 
     public MissingData {
         depsUnchecked = List.copyOf(depsUnchecked);
     }
 
+    /** True when nothing was missing. */
     public boolean isEmpty() {
         return outputs == 0 && depsProvenByLock == 0 && depsUnchecked.isEmpty();
     }

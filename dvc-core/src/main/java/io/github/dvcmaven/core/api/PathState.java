@@ -6,9 +6,13 @@ package io.github.dvcmaven.core.api;
  * {@code dvc status} prints it.
  */
 public enum PathState {
+    /** The content differs from what is recorded. */
     MODIFIED("modified"),
+    /** The path is recorded but gone. */
     DELETED("deleted"),
+    /** The path exists but nothing records it. */
     NEW("new"),
+    /** The path is absent and the cache lacks its recorded object. */
     NOT_IN_CACHE("not in cache"),
     /** The gate's stricter check: nothing recorded for it in {@code dvc.lock}. */
     NOT_IN_LOCK(StageChange.NOT_IN_LOCK),
@@ -21,6 +25,7 @@ public enum PathState {
         this.text = text;
     }
 
+    /** dvc's words for this state. */
     public String text() {
         return text;
     }

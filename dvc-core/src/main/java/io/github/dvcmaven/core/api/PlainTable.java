@@ -12,22 +12,27 @@ public final class PlainTable {
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
 
+    /** An empty table with these column headers. */
     public PlainTable(List<String> headers) {
         this.headers = List.copyOf(headers);
     }
 
+    /** Appends a row, one cell per header. */
     public void add(List<String> row) {
         rows.add(List.copyOf(row));
     }
 
+    /** The column headers. */
     public List<String> headers() {
         return headers;
     }
 
+    /** The rows, in the order added. */
     public List<List<String>> rows() {
         return List.copyOf(rows);
     }
 
+    /** True when the table has no rows. */
     public boolean isEmpty() {
         return rows.isEmpty();
     }
@@ -43,6 +48,7 @@ public final class PlainTable {
         return w;
     }
 
+    /** The table as dvc prints it on a terminal: columns padded, headers first. */
     public List<String> plain() {
         int[] w = widths();
         List<String> out = new ArrayList<>();
@@ -53,6 +59,7 @@ public final class PlainTable {
         return out;
     }
 
+    /** The table as a GitHub Markdown table, as dvc's {@code --md} prints it. */
     public List<String> markdown() {
         int[] w = widths();
         List<String> out = new ArrayList<>();

@@ -8,20 +8,46 @@ import io.github.dvcmaven.core.internal.repo.RepoContext;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code dvc remote add|modify|default|remove|list}, writing config dvc reads (and reading what it wrote). */
+/**
+ * {@code dvc remote add|modify|default|remove|list}, writing config dvc reads (and reading what it
+ * wrote). {@link Repo#remotes()} writes the committed {@code .dvc/config}; {@link #local()} the
+ * git-ignored {@code .dvc/config.local}, where credentials belong.
+ *
+ * <pre>{@code
+ * repo.remotes().add("storage", "s3://bucket/dvc");
+ * repo.remotes().setDefault("storage");
+ * repo.remotes().local().modify("storage", "access_key_id", key);
+ * }</pre>
+ */
 public final class RemoteConfig {
-    private final RepoContext repo;
+    private final Repo owner;
+    private final ConfigLevel level;
 
-    RemoteConfig(RepoContext repo) {
-        this.repo = repo;
+    RemoteConfig(Repo owner) {
+        this(owner, ConfigLevel.REPO);
     }
 
-    private Path file(boolean local) {
-        return repo.config().files().file(local ? ConfigLevel.LOCAL : ConfigLevel.REPO);
+    private RemoteConfig(Repo owner, ConfigLevel level) {
+        this.owner = owner;
+        this.level = level;
+    }
+
+    /** The same operations on {@code .dvc/config.local} (dvc's {@code --local}). */
+    public RemoteConfig local() {
+        return new RemoteConfig(owner, ConfigLevel.LOCAL);
+    }
+
+    private RepoContext repo() {
+        return owner.context();
+    }
+
+    private Path file(ConfigLevel at) {
+        return repo().config().files().file(at);
     }
 
     /** A local path given relative to the cwd is stored relative to the config file's directory, as dvc does. */
@@ -29,17 +55,31 @@ public final class RemoteConfig {
         if (url.contains("://") || url.startsWith("~")) {
             return url;
         }
-        Path abs = repo.options().cwd().resolve(url).normalize();
+        Path abs = repo().options().cwd().resolve(url).normalize();
         if (Path.of(url).isAbsolute()) {
             return url;
         }
         return configFile.getParent().relativize(abs).toString().replace(File.separatorChar, '/');
     }
 
-    public void add(String name, String url, boolean makeDefault, boolean local, boolean force) {
+    /**
+     * {@code dvc remote add}: a new remote of that name (stored in lower case, as dvc does).
+     *
+     * @throws DvcException when a remote of that name exists, or the URL's scheme is not supported
+     */
+    public void add(String name, String url) {
+        add(name, url, false);
+    }
+
+    /** {@code dvc remote add --force}: that remote, replacing one of the same name. */
+    public void replace(String name, String url) {
+        add(name, url, true);
+    }
+
+    private void add(String name, String url, boolean force) {
         String n = name.toLowerCase(Locale.ROOT);
-        Path file = file(local);
-        if (repo.config().remotes().containsKey(n) && !force) {
+        Path file = file(level);
+        if (repo().config().remotes().containsKey(n) && !force) {
             throw new DvcException("remote '" + n + "' already exists.", "pass -Ddvc.force=true to overwrite it");
         }
         RemoteOptionSchema.checkUrl(n, url);
@@ -47,16 +87,26 @@ public final class RemoteConfig {
             Map<String, Object> remote = new LinkedHashMap<>();
             remote.put("url", storedUrl(url, file));
             ConfigEditor.remotes(conf).put(n, remote);
-            if (makeDefault) {
-                ConfigEditor.section(conf, "core").put("remote", n);
-            }
         });
-        repo.reloadConfig();
+        owner.reloadConfig();
     }
 
-    public void modify(String name, String option, String value, boolean local, boolean unset) {
+    /**
+     * {@code dvc remote modify}: sets one option of an existing remote, checked against dvc's schema
+     * for its type. A secret set in the committed file is warned about.
+     */
+    public void modify(String name, String option, String value) {
+        modify(name, option, value, false);
+    }
+
+    /** {@code dvc remote modify --unset}: removes one option of an existing remote. */
+    public void unset(String name, String option) {
+        modify(name, option, null, true);
+    }
+
+    private void modify(String name, String option, String value, boolean unset) {
         String n = name.toLowerCase(Locale.ROOT);
-        Map<String, Object> existing = repo.config().remotes().get(n);
+        Map<String, Object> existing = repo().config().remotes().get(n);
         if (existing == null) {
             throw new DvcException("remote '" + n + "' doesn't exist.", "add it first with -Ddvc.action=add");
         }
@@ -66,14 +116,14 @@ public final class RemoteConfig {
                 RemoteOptionSchema.checkUrl(n, value);
             }
         }
-        if (!local && Remotes.SECRET_KEYS.contains(option.toLowerCase(Locale.ROOT))) {
-            repo.listener()
+        if (level != ConfigLevel.LOCAL && Remotes.SECRET_KEYS.contains(option.toLowerCase(Locale.ROOT))) {
+            repo().listener()
                     .log(
                             RepoListener.Level.WARN,
                             "'" + option + "' of remote '" + n
                                     + "' is a secret and .dvc/config is committed to git: prefer -Ddvc.local=true (.dvc/config.local)");
         }
-        Path file = file(local);
+        Path file = file(level);
         ConfigEditor.edit(file, conf -> {
             Map<String, Object> remote = ConfigEditor.remotes(conf).computeIfAbsent(n, k -> new LinkedHashMap<>());
             String key = option.toLowerCase(Locale.ROOT);
@@ -83,31 +133,38 @@ public final class RemoteConfig {
                 remote.put(key, key.equals("url") ? storedUrl(value, file) : value);
             }
         });
-        repo.reloadConfig();
+        owner.reloadConfig();
     }
 
-    public void setDefault(String name, boolean local, boolean unset) {
-        ConfigEditor.edit(file(local), conf -> {
-            if (unset) {
-                ConfigEditor.section(conf, "core").remove("remote");
-            } else {
-                String n = name.toLowerCase(Locale.ROOT);
-                if (!repo.config().remotes().containsKey(n)) {
-                    throw new DvcException("remote '" + n + "' doesn't exist.", "add it first with -Ddvc.action=add");
-                }
-                ConfigEditor.section(conf, "core").put("remote", n);
-            }
-        });
-        repo.reloadConfig();
-    }
-
-    public void remove(String name, boolean local) {
+    /** {@code dvc remote default}: makes an existing remote the default ({@code core.remote}). */
+    public void setDefault(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (!repo.config().remotes().containsKey(n)) {
+        if (!repo().config().remotes().containsKey(n)) {
+            throw new DvcException("remote '" + n + "' doesn't exist.", "add it first with -Ddvc.action=add");
+        }
+        ConfigEditor.edit(
+                file(level), conf -> ConfigEditor.section(conf, "core").put("remote", n));
+        owner.reloadConfig();
+    }
+
+    /** {@code dvc remote default --unset}: no default remote in this file any more. */
+    public void unsetDefault() {
+        ConfigEditor.edit(
+                file(level), conf -> ConfigEditor.section(conf, "core").remove("remote"));
+        owner.reloadConfig();
+    }
+
+    /**
+     * {@code dvc remote remove}: the remote, from both the committed and the local file, and as the
+     * default where it was.
+     */
+    public void remove(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (!repo().config().remotes().containsKey(n)) {
             throw new DvcException("remote '" + n + "' doesn't exist.");
         }
-        for (boolean level : new boolean[] {false, true}) {
-            ConfigEditor.edit(file(level), conf -> {
+        for (ConfigLevel at : List.of(ConfigLevel.REPO, ConfigLevel.LOCAL)) {
+            ConfigEditor.edit(file(at), conf -> {
                 Object remotes = conf.get("remote");
                 if (remotes instanceof Map<?, ?> m) {
                     m.remove(n);
@@ -118,18 +175,18 @@ public final class RemoteConfig {
                 }
             });
         }
-        repo.reloadConfig();
+        owner.reloadConfig();
     }
 
     /** Remote name → url, as the config files give them. */
     public Map<String, String> list() {
         Map<String, String> out = new LinkedHashMap<>();
-        repo.config().remotes().forEach((k, v) -> out.put(k, String.valueOf(v.get("url"))));
+        repo().config().remotes().forEach((k, v) -> out.put(k, String.valueOf(v.get("url"))));
         return out;
     }
 
     /** The remote {@code core.remote} names, if any. */
     public Optional<String> defaultRemote() {
-        return Optional.ofNullable(Remotes.defaultName(repo.config()));
+        return Optional.ofNullable(Remotes.defaultName(repo().config()));
     }
 }

@@ -12,10 +12,12 @@ public record RemoveOptions(List<String> targets, boolean outputs) {
         targets = List.copyOf(targets);
     }
 
+    /** Removes these stages' or pointers' records, keeping their outputs in the workspace. */
     public static RemoveOptions of(List<String> targets) {
         return new RemoveOptions(targets, false);
     }
 
+    /** Also delete the outputs from the workspace ({@code --outs}). */
     public RemoveOptions withOutputs(boolean on) {
         return new RemoveOptions(targets, on);
     }

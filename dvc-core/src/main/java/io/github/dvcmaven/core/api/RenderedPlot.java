@@ -14,14 +14,17 @@ public record RenderedPlot(String id, List<String> revisions, Map<String, Object
         images = images == null ? List.of() : List.copyOf(images);
     }
 
+    /** A Vega-Lite plot of these revisions. */
     public static RenderedPlot vega(String id, List<String> revisions, Map<String, Object> spec) {
         return new RenderedPlot(id, revisions, spec, List.of());
     }
 
+    /** An image plot: one image per revision. */
     public static RenderedPlot images(String id, List<Image> images) {
         return new RenderedPlot(id, images.stream().map(Image::rev).toList(), null, images);
     }
 
+    /** True for an image plot, false for a Vega-Lite one. */
     public boolean isImage() {
         return spec == null;
     }

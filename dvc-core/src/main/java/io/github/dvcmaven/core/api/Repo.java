@@ -32,7 +32,8 @@ public final class Repo implements AutoCloseable {
     /** The directory that makes a directory a dvc repository. */
     public static final String DVC_DIR = RepoContext.DVC_DIR;
 
-    private final RepoContext ctx;
+    /** Replaced, never changed, when a config edit reloads the config. */
+    private volatile RepoContext ctx;
 
     private Repo(RepoContext ctx) {
         this.ctx = ctx;
@@ -148,15 +149,15 @@ public final class Repo implements AutoCloseable {
     }
 
     /**
-     * fetch (of the scope's revisions too), then checkout of the workspace; the result's
-     * {@link CheckoutResult#pullSummary()} is dvc's last line.
+     * fetch (of the scope's revisions too), then checkout of the workspace; rendered by
+     * {@link DvcRenderer} as dvc pull prints it.
      */
-    public CheckoutResult pull(SyncOptions opts, boolean force) {
+    public CheckoutResult pull(PullOptions opts) {
         return ctx.lockedHashing(() -> {
-            int fetched = new DataSync(ctx).fetch(opts, false);
+            int fetched = new DataSync(ctx).fetch(opts.sync(), false);
             try {
                 return new CheckoutOperation(ctx)
-                        .run(opts.targets(), force, false)
+                        .run(opts.sync().targets(), opts.force(), false)
                         .afterFetching(fetched);
             } catch (MissingCacheException e) {
                 throw new MissingCacheException(e.paths(), e.partialResult().afterFetching(fetched));
@@ -164,9 +165,9 @@ public final class Repo implements AutoCloseable {
         });
     }
 
-    /** Rehashes every object in the cache; corrupted ones are listed, and removed when {@code remove}. */
-    public CacheCheck verifyCache(boolean remove) {
-        return ctx.locked(() -> new GcOperation(ctx).verify(remove));
+    /** Rehashes every object in the cache; corrupted ones are listed, and kept or removed as asked. */
+    public CacheCheck verifyCache(CorruptObjects corrupt) {
+        return ctx.locked(() -> new GcOperation(ctx).verify(corrupt == CorruptObjects.REMOVE));
     }
 
     /** Removes cached (and with cloud, remote) objects nothing in the chosen revisions uses; a dry run unless forced. */
@@ -194,12 +195,12 @@ public final class Repo implements AutoCloseable {
      * Installs git hooks (hook name → script body) in the git repository around this one, as
      * {@code dvc install} does; returns the files written.
      */
-    public List<Path> installHooks(Map<String, String> hooks, boolean force) {
+    public List<Path> installHooks(HookOptions opts) {
         Git g = ctx.git()
                 .orElseThrow(() -> new DvcException(
                         "dvc install needs a git repository",
                         "run `git init` first; a repository without git has no hooks"));
-        return GitHooks.install(g, hooks, force);
+        return GitHooks.install(g, opts.hooks(), opts.force());
     }
 
     /** dvc metrics show for a revision (null: the workspace). */
@@ -207,14 +208,27 @@ public final class Repo implements AutoCloseable {
         return new MetricsOperation(ctx).show(rev);
     }
 
-    /** dvc metrics diff between two revisions (null b: the workspace). */
-    public DiffReport metricsDiff(String a, String b, boolean all) {
-        return new MetricsOperation(ctx).metricsDiff(a, b, all);
+    /** dvc metrics diff between two revisions. */
+    public DiffReport metricsDiff(CompareOptions opts) {
+        return new MetricsOperation(ctx).metricsDiff(headUnlessGiven(opts.a()), opts.b(), opts.all());
     }
 
-    /** dvc params diff between two revisions (null b: the workspace). */
-    public DiffReport paramsDiff(String a, String b, boolean all) {
-        return new MetricsOperation(ctx).paramsDiff(a, b, all);
+    /** dvc params diff between two revisions. */
+    public DiffReport paramsDiff(CompareOptions opts) {
+        return new MetricsOperation(ctx).paramsDiff(headUnlessGiven(opts.a()), opts.b(), opts.all());
+    }
+
+    RepoContext context() {
+        return ctx;
+    }
+
+    /** After an edit of the config files: later operations see the new config. */
+    void reloadConfig() {
+        ctx = ctx.withReloadedConfig();
+    }
+
+    private static String headUnlessGiven(String rev) {
+        return rev == null ? "HEAD" : rev;
     }
 
     /**
@@ -228,7 +242,7 @@ public final class Repo implements AutoCloseable {
 
     /** The remotes' configuration: add, modify, default, remove, list, as {@code dvc remote} does. */
     public RemoteConfig remotes() {
-        return new RemoteConfig(ctx);
+        return new RemoteConfig(this);
     }
 
     /** The pipeline graph, for {@code dag} (ASCII, Mermaid, DOT). */

@@ -18,6 +18,7 @@ public record RepoOptions(
         Map<String, Map<String, Object>> remoteOverrides,
         boolean waitForLock,
         Map<String, HttpProxy> proxies) {
+    /** Silent, the JVM's working directory and environment, default parallelism, lock wait 3 s. */
     public static RepoOptions defaults() {
         return new RepoOptions(
                 RepoListener.SILENT,
@@ -40,10 +41,12 @@ public record RepoOptions(
         return new RepoOptions(listener, cwd, env, jobs, strictSecrets, remoteOverrides, wait, proxies);
     }
 
+    /** Where messages and progress go. */
     public RepoOptions withListener(RepoListener l) {
         return new RepoOptions(l, cwd, env, jobs, strictSecrets, remoteOverrides, waitForLock, proxies);
     }
 
+    /** The directory relative targets are resolved and paths printed against. */
     public RepoOptions withCwd(Path dir) {
         return new RepoOptions(
                 listener,
@@ -56,10 +59,12 @@ public record RepoOptions(
                 proxies);
     }
 
+    /** The environment (config locations such as {@code DVC_GLOBAL_CONFIG_DIR}, credentials). */
     public RepoOptions withEnv(Map<String, String> e) {
         return new RepoOptions(listener, cwd, e, jobs, strictSecrets, remoteOverrides, waitForLock, proxies);
     }
 
+    /** Parallel transfers and hashing threads (0: dvc's default for the remote). */
     public RepoOptions withJobs(int j) {
         return new RepoOptions(listener, cwd, env, j, strictSecrets, remoteOverrides, waitForLock, proxies);
     }

@@ -9,12 +9,14 @@ import java.util.List;
  * Revisions are read through git, never checked out.
  */
 public record RevisionScope(boolean allBranches, boolean allTags, boolean allCommits, List<String> revs) {
+    /** The workspace only. */
     public static final RevisionScope WORKSPACE = new RevisionScope(false, false, false, List.of());
 
     public RevisionScope {
         revs = List.copyOf(revs);
     }
 
+    /** True when no git revision is covered. */
     public boolean workspaceOnly() {
         return !allBranches && !allTags && !allCommits && revs.isEmpty();
     }

@@ -11,12 +11,16 @@ import java.util.Map;
  * {@code "not in dvc.yaml"}).
  */
 public sealed interface StageChange {
+    /** The gate's word for a stage dvc.lock does not record. */
     String NOT_IN_LOCK = "not in dvc.lock";
+    /** The gate's word for a lock entry dvc.yaml no longer declares. */
     String NOT_IN_DVC_YAML = "not in dvc.yaml";
 
     /** Which of dvc's status sections a path change belongs to. */
     enum Section {
+        /** Dependencies and parameters. */
         DEPS("changed deps"),
+        /** Outputs. */
         OUTS("changed outs");
 
         private final String title;
@@ -25,6 +29,7 @@ public sealed interface StageChange {
             this.title = title;
         }
 
+        /** dvc's heading of the section. */
         public String title() {
             return title;
         }

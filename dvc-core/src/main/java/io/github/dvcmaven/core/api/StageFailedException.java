@@ -5,6 +5,7 @@ public class StageFailedException extends DvcException {
     private final String stage;
     private final int exitCode;
 
+    /** The stage, its command and the exit code. */
     public StageFailedException(String stage, String command, int exitCode) {
         super(
                 "failed to reproduce '" + stage + "': command '" + command + "' exited with code " + exitCode,
@@ -13,10 +14,12 @@ public class StageFailedException extends DvcException {
         this.exitCode = exitCode;
     }
 
+    /** The stage's addressing. */
     public String stage() {
         return stage;
     }
 
+    /** The command's exit code. */
     public int exitCode() {
         return exitCode;
     }

@@ -13,7 +13,13 @@ public record StatusOptions(List<String> targets, boolean allowMissing) {
         targets = List.copyOf(targets);
     }
 
+    /** A status of these targets (empty: everything) that counts missing data as a change. */
     public static StatusOptions of(List<String> targets) {
         return new StatusOptions(targets, false);
+    }
+
+    /** Data this checkout lacks is no change when its record exists (the fresh-clone gate). */
+    public StatusOptions withAllowMissing(boolean on) {
+        return new StatusOptions(targets, on);
     }
 }

@@ -12,18 +12,22 @@ public record SyncOptions(List<String> targets, String remote, boolean runCache,
         targets = List.copyOf(targets);
     }
 
+    /** These targets (empty: everything) in the workspace, each output's own remote, no run-cache. */
     public static SyncOptions of(List<String> targets) {
         return new SyncOptions(targets, null, false, RevisionScope.WORKSPACE);
     }
 
+    /** This remote instead of each output's own. */
     public SyncOptions withRemote(String name) {
         return new SyncOptions(targets, name, runCache, scope);
     }
 
+    /** Also the run-cache ({@code --run-cache}). */
     public SyncOptions withRunCache(boolean on) {
         return new SyncOptions(targets, remote, on, scope);
     }
 
+    /** These git revisions as well as the workspace. */
     public SyncOptions withScope(RevisionScope s) {
         return new SyncOptions(targets, remote, runCache, s);
     }

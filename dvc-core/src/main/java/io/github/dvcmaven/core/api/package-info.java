@@ -9,11 +9,11 @@
  *
  * <pre>{@code
  * try (Repo repo = Repo.open(Path.of("."))) {
- *     StatusReport status = repo.status(List.of());      // dvc status
+ *     StatusReport status = repo.status(StatusOptions.of(List.of()));   // dvc status
  *     if (!status.isClean()) {
- *         status.toLines().forEach(System.out::println);
+ *         DvcRenderer.text(status).forEach(System.out::println);
  *     }
- *     repo.pull(SyncOptions.of(List.of("models")), false); // dvc pull models
+ *     repo.pull(PullOptions.of(SyncOptions.of(List.of("models"))));    // dvc pull models
  * }
  * }</pre>
  *
@@ -22,5 +22,10 @@
  * {@link io.github.dvcmaven.core.api.DvcException}s carrying a message and a hint (a command to run),
  * and progress and log lines arrive through a {@link io.github.dvcmaven.core.api.RepoListener}; the
  * library never prints.
+ *
+ * <p>Results are typed: a stage's changes are {@link io.github.dvcmaven.core.api.StageChange}s, a data
+ * difference between two indexes (revisions, stage files, workspace, cache) is a list of
+ * {@link io.github.dvcmaven.core.api.DataChange}s. {@link io.github.dvcmaven.core.api.DvcRenderer} is the
+ * one place they become dvc's text, {@code --json} or {@code --md}.
  */
 package io.github.dvcmaven.core.api;

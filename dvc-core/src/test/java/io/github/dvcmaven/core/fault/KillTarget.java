@@ -1,6 +1,7 @@
 package io.github.dvcmaven.core.fault;
 
 import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.PullOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.ReproOptions;
@@ -19,7 +20,8 @@ public final class KillTarget {
             switch (args[0]) {
                 case "add" -> repo.add(List.of("data", "big.bin"), AddOptions.defaults());
                 case "push" -> repo.push(SyncOptions.of(List.of()));
-                case "pull" -> repo.pull(SyncOptions.of(List.of()), true);
+                case "pull" ->
+                    repo.pull(PullOptions.of(SyncOptions.of(List.of())).withForce(true));
                 case "repro" -> repo.repro(List.of(), new ReproOptions(true, false, false, false, false));
                 default -> throw new IllegalArgumentException(args[0]);
             }

@@ -92,9 +92,10 @@ class KillTrialsTest {
                         """);
         Map<String, String> expected = contents(ws, List.of("data", "big.bin"));
         try (Repo repo = open(ws)) {
-            repo.remotes().add("r", remoteUrl, true, false, false);
+            repo.remotes().add("r", remoteUrl);
+            repo.remotes().setDefault("r");
             // the keys in config.local, as a user keeps them
-            remoteOptions.forEach((k, v) -> repo.remotes().modify("r", k, v, true, false));
+            remoteOptions.forEach((k, v) -> repo.remotes().local().modify("r", k, v));
         }
         Random random = new Random(SEED);
         String[] ops = {"add", "repro", "push", "pull"};
@@ -145,7 +146,7 @@ class KillTrialsTest {
             }
         }
         try (Repo repo = open(ws)) {
-            assertThat(repo.status(StatusOptions.of(List.of())).stages()).isEmpty();
+            assertThat(repo.status(StatusOptions.of(List.of())).stageStatuses()).isEmpty();
         }
         System.out.println("kill trials on " + remoteUrl + " (seed " + SEED + "): " + String.join("; ", log));
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dvcmaven.core.api.CheckoutOptions;
 import io.github.dvcmaven.core.api.CheckoutResult;
+import io.github.dvcmaven.core.api.DvcRenderer;
+import io.github.dvcmaven.core.api.PullOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.SyncOptions;
@@ -116,8 +118,8 @@ class CheckoutPullInteropTest {
 
     private String pullOurs(Path dir) {
         try (Repo repo = open(dir)) {
-            CheckoutResult r = repo.pull(SyncOptions.of(List.of()), false);
-            return r.pullSummary();
+            CheckoutResult r = repo.pull(PullOptions.of(SyncOptions.of(List.of())));
+            return DvcRenderer.text(r).get(DvcRenderer.text(r).size() - 1);
         }
     }
 

@@ -85,7 +85,7 @@ class ConcurrentReproInteropTest {
         }
         assertThat(theirs.exitValue()).isZero();
         try (Repo repo = open()) {
-            assertThat(repo.status(StatusOptions.of(List.of())).stages()).isEmpty();
+            assertThat(repo.status(StatusOptions.of(List.of())).stageStatuses()).isEmpty();
         }
     }
 

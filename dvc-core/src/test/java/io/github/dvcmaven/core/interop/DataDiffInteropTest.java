@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.DataStatusOptions;
 import io.github.dvcmaven.core.api.DiffOptions;
+import io.github.dvcmaven.core.api.DvcRenderer;
+import io.github.dvcmaven.core.api.RenderOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.internal.py.PyStrings;
@@ -115,19 +117,27 @@ class DataDiffInteropTest {
         args.addAll(revs);
         try (Repo repo = open()) {
             var ours = repo.diff(DiffOptions.of(a, b).withTargets(targets));
-            assertThat(IndependentJson.parse(ours.toJson(false)))
+            assertThat(IndependentJson.parse(
+                            DvcRenderer.render(ours, RenderOptions.json().withShowHash(false))
+                                    .get(0)))
                     .as(scenario + " json")
                     .isEqualTo(IndependentJson.parse(run(args, "--json")));
-            assertThat(IndependentJson.parse(ours.toJson(true)))
+            assertThat(IndependentJson.parse(
+                            DvcRenderer.render(ours, RenderOptions.json().withShowHash(true))
+                                    .get(0)))
                     .as(scenario + " json --show-hash")
                     .isEqualTo(IndependentJson.parse(run(args, "--json", "--show-hash")));
-            assertThat(String.join("\n", ours.toLines(false)))
+            assertThat(String.join(
+                            "\n", DvcRenderer.render(ours, RenderOptions.text().withShowHash(false))))
                     .as(scenario + " text")
                     .isEqualTo(run(args).stripTrailing());
-            assertThat(String.join("\n", ours.toLines(true)))
+            assertThat(String.join(
+                            "\n", DvcRenderer.render(ours, RenderOptions.text().withShowHash(true))))
                     .as(scenario + " text --show-hash")
                     .isEqualTo(run(args, "--show-hash").stripTrailing());
-            assertThat(String.join("\n", ours.toMarkdown(false)))
+            assertThat(String.join(
+                            "\n",
+                            DvcRenderer.render(ours, RenderOptions.markdown().withShowHash(false))))
                     .as(scenario + " md")
                     .isEqualTo(run(args, "--md").stripTrailing());
         }
@@ -157,11 +167,11 @@ class DataDiffInteropTest {
                 sortedLines(dvc.ok(dir, args.toArray(String[]::new)).out());
         try (Repo repo = open()) {
             var ours = repo.dataStatus(new DataStatusOptions(targets, granular, unchanged, false, false, null));
-            assertThat(IndependentJson.parse(ours.toJson()))
+            assertThat(IndependentJson.parse(DvcRenderer.json(ours)))
                     .as(scenario + " " + args)
                     .isEqualTo(theirs);
             // the same lines; within a section dvc's order varies from run to run
-            assertThat(sortedLines(String.join("\n", ours.toLines())))
+            assertThat(sortedLines(String.join("\n", DvcRenderer.text(ours))))
                     .as(scenario + " text " + args)
                     .isEqualTo(theirText);
         }

@@ -7,6 +7,7 @@ import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.CheckoutOptions;
 import io.github.dvcmaven.core.api.CommitOptions;
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.DvcRenderer;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.internal.fs.Modes;
@@ -110,7 +111,7 @@ class EdgeCaseInteropTest {
 
     private String statusJson(Path dir) {
         try (Repo repo = open(dir)) {
-            return repo.status(List.of()).toJson();
+            return DvcRenderer.json(repo.status(List.of()));
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.dvcmaven.core.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.AddOptions;
+import io.github.dvcmaven.core.api.DvcRenderer;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.ReproOptions;
@@ -73,7 +74,8 @@ class GateInteropTest {
         } else {
             Repo.init(dir);
             try (Repo repo = open(dir)) {
-                repo.remotes().add("store", remote.toString(), true, false, false);
+                repo.remotes().add("store", remote.toString());
+                repo.remotes().setDefault("store");
             }
             try (Repo repo = open(dir)) {
                 repo.add(List.of("data/raw"), AddOptions.defaults());
@@ -162,7 +164,7 @@ class GateInteropTest {
             }
             String theirs = dvc.ok(clone, "status", "--json").out();
             try (Repo repo = open(clone)) {
-                assertThat(IndependentJson.parse(repo.status(List.of()).toJson()))
+                assertThat(IndependentJson.parse(DvcRenderer.json(repo.status(List.of()))))
                         .as(step)
                         .isEqualTo(IndependentJson.parse(theirs));
                 assertThat(repo.status(new StatusOptions(List.of(), true)).isClean())

@@ -2,10 +2,11 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dvcmaven.core.api.DvcRenderer;
+import io.github.dvcmaven.core.api.PullOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.SyncOptions;
-import io.github.dvcmaven.core.internal.py.PyJson;
 import io.github.dvcmaven.core.testing.Datasets;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
@@ -69,8 +70,9 @@ class LocalRemoteInteropTest {
 
         Path clone = cloneOf(origin, "clone-ours");
         try (Repo repo = open(clone)) {
-            repo.remotes().add("storage", remoteTheirs.toString(), true, true, true);
-            repo.pull(SyncOptions.of(List.of()), false);
+            repo.remotes().local().replace("storage", remoteTheirs.toString());
+            repo.remotes().local().setDefault("storage");
+            repo.pull(PullOptions.of(SyncOptions.of(List.of())));
             assertThat(repo.status(List.of()).isClean()).isTrue();
         }
         assertThat(TreeSnapshot.of(clone.resolve("data")).keySet())
@@ -78,7 +80,7 @@ class LocalRemoteInteropTest {
                         .keySet());
 
         try (Repo repo = open(origin)) {
-            repo.remotes().add("ours", remoteOurs.toString(), false, false, false);
+            repo.remotes().add("ours", remoteOurs.toString());
             assertThat(repo.push(SyncOptions.of(List.of()).withRemote("ours"))).isPositive();
             assertThat(repo.push(SyncOptions.of(List.of()).withRemote("ours"))).isZero();
         }
@@ -99,9 +101,10 @@ class LocalRemoteInteropTest {
         dvc.ok(origin, "push", "-q", "single.txt.dvc");
         String theirs = dvc.ok(origin, "status", "-c", "--json").out();
         try (Repo repo = open(origin)) {
-            Map<String, String> ours =
-                    repo.cloudStatus(SyncOptions.of(List.of())).toDvcMap();
-            assertThat((Object) IndependentJson.parse(PyJson.dumps(ours))).isEqualTo(IndependentJson.parse(theirs));
+            String json = DvcRenderer.json(repo.cloudStatus(SyncOptions.of(List.of())));
+            @SuppressWarnings("unchecked")
+            Map<String, String> ours = (Map<String, String>) IndependentJson.parse(json);
+            assertThat((Object) ours).isEqualTo(IndependentJson.parse(theirs));
             assertThat(ours).containsEntry("data", "new").doesNotContainKey("single.txt");
         }
     }

@@ -2,8 +2,11 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dvcmaven.core.api.CompareOptions;
 import io.github.dvcmaven.core.api.DiffReport;
+import io.github.dvcmaven.core.api.DvcRenderer;
 import io.github.dvcmaven.core.api.MetricsReport;
+import io.github.dvcmaven.core.api.RenderOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.testing.Datasets;
@@ -110,37 +113,39 @@ class MetricsInteropTest {
     void showAndDiffGiveDvcsDataAndTables() {
         try (Repo r = open()) {
             MetricsReport show = r.metricsShow(null);
-            assertThat(json(show.toJson()))
+            assertThat(json(DvcRenderer.json(show)))
                     .isEqualTo(json(dvc.ok(repo, "metrics", "show", "--json").out()));
-            assertThat(show.toLines(5, false))
+            assertThat(DvcRenderer.render(show, RenderOptions.text().withPrecision(5)))
                     .isEqualTo(lines(dvc.ok(repo, "metrics", "show").out()));
-            assertThat(show.toLines(5, true))
+            assertThat(DvcRenderer.render(show, RenderOptions.markdown().withPrecision(5)))
                     .isEqualTo(
                             lines(dvc.ok(repo, "metrics", "show", "--md").out().stripTrailing()));
 
             for (String[] revs : List.of(new String[] {"HEAD", null}, new String[] {"HEAD~1", "HEAD"})) {
                 String[] dvcRevs = revs[1] == null ? new String[] {revs[0]} : revs;
                 for (boolean all : List.of(false, true)) {
-                    DiffReport m = r.metricsDiff(revs[0], revs[1], all);
-                    DiffReport p = r.paramsDiff(revs[0], revs[1], all);
+                    DiffReport m =
+                            r.metricsDiff(CompareOptions.of(revs[0], revs[1]).withAll(all));
+                    DiffReport p =
+                            r.paramsDiff(CompareOptions.of(revs[0], revs[1]).withAll(all));
                     String[] extra = all ? new String[] {"--all"} : new String[0];
-                    assertThat(json(m.toJson()))
+                    assertThat(json(DvcRenderer.json(m)))
                             .as("metrics diff %s", String.join(" ", dvcRevs))
                             .isEqualTo(json(dvc.ok(
                                             repo, concat(new String[] {"metrics", "diff", "--json"}, dvcRevs, extra))
                                     .out()));
-                    assertThat(json(p.toJson()))
+                    assertThat(json(DvcRenderer.json(p)))
                             .as("params diff %s", String.join(" ", dvcRevs))
                             .isEqualTo(json(dvc.ok(
                                             repo, concat(new String[] {"params", "diff", "--json"}, dvcRevs, extra))
                                     .out()));
                     // dvc orders files by a Python set (random per process); rows within a file are sorted
-                    assertThat(m.toLines("Metric", 5, false, true))
+                    assertThat(DvcRenderer.render(m, RenderOptions.text().withPrecision(5)))
                             .as("metrics diff table")
                             .containsExactlyInAnyOrderElementsOf(lines(dvc.ok(
                                             repo, concat(new String[] {"metrics", "diff"}, dvcRevs, extra))
                                     .out()));
-                    assertThat(p.toLines("Param", null, true, false))
+                    assertThat(DvcRenderer.render(p, RenderOptions.markdown()))
                             .as("params diff markdown")
                             .containsExactlyInAnyOrderElementsOf(lines(dvc.ok(
                                             repo, concat(new String[] {"params", "diff", "--md"}, dvcRevs, extra))
@@ -166,7 +171,8 @@ class MetricsInteropTest {
             });
         }
         try (Repo r = open()) {
-            assertThat(json(r.metricsDiff("HEAD~1", "HEAD", false).toJson())).isEqualTo(json(expected));
+            assertThat(json(DvcRenderer.json(r.metricsDiff(CompareOptions.of("HEAD~1", "HEAD")))))
+                    .isEqualTo(json(expected));
         }
     }
 

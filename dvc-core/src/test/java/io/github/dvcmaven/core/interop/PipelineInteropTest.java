@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dvcmaven.core.api.DvcRenderer;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.ReproOptions;
@@ -79,7 +80,7 @@ class PipelineInteropTest {
         String dvcOnTheirs = dvc.ok(theirs, "status", "--json").out();
         assertThat(IndependentJson.parse(dvcOnOurs)).isEqualTo(IndependentJson.parse(dvcOnTheirs));
         try (Repo repo = open(theirs)) {
-            assertThat(IndependentJson.parse(repo.status(List.of()).toJson()))
+            assertThat(IndependentJson.parse(DvcRenderer.json(repo.status(List.of()))))
                     .isEqualTo(IndependentJson.parse(dvcOnTheirs));
             ReproResult again = repo.repro(List.of(), ReproOptions.defaults());
             assertThat(again.ran()).allMatch(s -> s.equals("tick"));

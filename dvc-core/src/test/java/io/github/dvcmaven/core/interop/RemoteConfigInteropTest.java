@@ -109,12 +109,13 @@ class RemoteConfigInteropTest {
     @ValueSource(strings = {"s3://bucket/path", "gs://bucket/path", "azure://container/path", "../store"})
     void everyOptionWeWriteIsOneDvcReads(String url) {
         Repo repo = open();
-        repo.remotes().add("r", url, true, false, false);
+        repo.remotes().add("r", url);
+        repo.remotes().setDefault("r");
         String scheme = url.contains("://") ? url.substring(0, url.indexOf("://")) : "local";
-        options(scheme).forEach((k, v) -> repo.remotes().modify("r", k, v, false, false));
+        options(scheme).forEach((k, v) -> repo.remotes().modify("r", k, v));
         if (scheme.equals("s3")) {
-            repo.remotes().modify("r", "access_key_id", "AKIAEXAMPLE0001", true, false);
-            repo.remotes().modify("r", "secret_access_key", "s3cr3t-value-0001", true, false);
+            repo.remotes().local().modify("r", "access_key_id", "AKIAEXAMPLE0001");
+            repo.remotes().local().modify("r", "secret_access_key", "s3cr3t-value-0001");
         }
 
         Proc.Result list = dvc.run(dir, "config", "--list", "--show-origin");
@@ -128,13 +129,14 @@ class RemoteConfigInteropTest {
     @Test
     void anOptionDvcDoesNotKnowIsRefusedBeforeItIsWritten() throws IOException {
         Repo repo = open();
-        repo.remotes().add("r", "s3://bucket/path", true, false, false);
+        repo.remotes().add("r", "s3://bucket/path");
+        repo.remotes().setDefault("r");
         String before = Files.readString(dir.resolve(".dvc/config"));
-        assertThatThrownBy(() -> repo.remotes().modify("r", "path_style", "true", false, false))
+        assertThatThrownBy(() -> repo.remotes().modify("r", "path_style", "true"))
                 .isInstanceOf(DvcException.class)
                 .hasMessageContaining("'path_style'")
                 .hasMessageContaining("extra keys not allowed");
-        assertThatThrownBy(() -> repo.remotes().modify("r", "projectname", "p", false, false))
+        assertThatThrownBy(() -> repo.remotes().modify("r", "projectname", "p"))
                 .isInstanceOf(DvcException.class)
                 .hasMessageContaining("not an option of a s3 remote");
         assertThat(Files.readString(dir.resolve(".dvc/config"))).isEqualTo(before);
@@ -144,12 +146,13 @@ class RemoteConfigInteropTest {
     @Test
     void aCloudVersionedRemoteIsRefusedNotPushedToInTheWrongLayout() throws IOException {
         Repo repo = open();
-        repo.remotes().add("r", "s3://bucket/path", true, false, false);
-        assertThatThrownBy(() -> repo.remotes().modify("r", "version_aware", "true", false, false))
+        repo.remotes().add("r", "s3://bucket/path");
+        repo.remotes().setDefault("r");
+        assertThatThrownBy(() -> repo.remotes().modify("r", "version_aware", "true"))
                 .isInstanceOf(DvcException.class)
                 .hasMessageContaining("version_aware")
                 .hasMessageContaining("not supported");
-        assertThatThrownBy(() -> repo.remotes().modify("r", "worktree", "TRUE", false, false))
+        assertThatThrownBy(() -> repo.remotes().modify("r", "worktree", "TRUE"))
                 .isInstanceOf(DvcException.class)
                 .hasMessageContaining("worktree");
         // written by dvc itself: every goal that opens the remote refuses it, naming the file
@@ -176,7 +179,7 @@ class RemoteConfigInteropTest {
                 .hasMessageContaining(".dvc" + File.separator + "config")
                 .satisfies(e ->
                         assertThat(((DvcException) e).hint()).contains("-Ddvc.option=path_style -Ddvc.unset=true"));
-        repo.remotes().modify("r", "path_style", null, false, true);
+        repo.remotes().unset("r", "path_style");
         assertThat(dvc.run(dir, "status").exitCode())
                 .as("our unset repairs it for dvc")
                 .isZero();
@@ -188,14 +191,15 @@ class RemoteConfigInteropTest {
             })
     void aValueDvcsSchemaRefusesIsRefusedToo(String option) throws IOException {
         Repo repo = open();
-        repo.remotes().add("r", "s3://bucket/path", true, false, false);
+        repo.remotes().add("r", "s3://bucket/path");
+        repo.remotes().setDefault("r");
         String[] kv = option.split("=");
         Proc.Result theirs = dvc.run(dir, "remote", "modify", "r", kv[0], kv[1]);
         assertThat(theirs.exitCode())
                 .as("dvc refuses " + option + ": " + theirs.stderr())
                 .isNotZero();
         String before = Files.readString(dir.resolve(".dvc/config"));
-        assertThatThrownBy(() -> repo.remotes().modify("r", kv[0], kv[1], false, false))
+        assertThatThrownBy(() -> repo.remotes().modify("r", kv[0], kv[1]))
                 .isInstanceOf(DvcException.class)
                 .hasMessageContaining(kv[0]);
         assertThat(Files.readString(dir.resolve(".dvc/config"))).isEqualTo(before);
@@ -209,7 +213,7 @@ class RemoteConfigInteropTest {
         assertThat(theirs.stderr()).contains("Unsupported URL type");
         String before = Files.readString(dir.resolve(".dvc/config"));
         Repo repo = open();
-        assertThatThrownBy(() -> repo.remotes().add("ours", url, false, false, false))
+        assertThatThrownBy(() -> repo.remotes().add("ours", url))
                 .isInstanceOf(DvcException.class)
                 .hasMessageContaining("unsupported URL type");
         assertThat(Files.readString(dir.resolve(".dvc/config"))).isEqualTo(before);

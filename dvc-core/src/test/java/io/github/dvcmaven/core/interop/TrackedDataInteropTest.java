@@ -7,6 +7,7 @@ import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.CheckoutOptions;
 import io.github.dvcmaven.core.api.CheckoutResult;
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.DvcRenderer;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.StatusReport;
@@ -135,8 +136,8 @@ class TrackedDataInteropTest {
         try (Repo repo = open(theirs)) {
             StatusReport report = repo.status(List.of());
             // dvc lists stages in directory order (os.scandir), we sort them: compare as maps / line sets
-            assertThat(IndependentJson.parse(report.toJson())).isEqualTo(IndependentJson.parse(dvcJson));
-            assertThat(stageBlocks(report.toLines()))
+            assertThat(IndependentJson.parse(DvcRenderer.json(report))).isEqualTo(IndependentJson.parse(dvcJson));
+            assertThat(stageBlocks(DvcRenderer.text(report)))
                     .isEqualTo(
                             stageBlocks(List.of(dvc.ok(theirs, "status").out().split("\n"))));
             assertThatThrownBy(() -> repo.checkout(CheckoutOptions.of(List.of())))

@@ -1,10 +1,13 @@
 package io.github.dvcmaven.plugin.report;
 
+import io.github.dvcmaven.core.api.CompareOptions;
 import io.github.dvcmaven.core.api.DiffReport;
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.DvcRenderer;
 import io.github.dvcmaven.core.api.MetricsReport;
 import io.github.dvcmaven.core.api.PlainTable;
 import io.github.dvcmaven.core.api.PlotsReport;
+import io.github.dvcmaven.core.api.RenderOptions;
 import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,17 +26,23 @@ public final class DvcReportContent {
         w.start("DVC metrics and plots");
         w.section("Metrics (workspace)");
         MetricsReport metrics = repo.metricsShow(null);
-        table(w, metrics.table(PRECISION), "dvc.yaml names no metrics files.");
+        table(
+                w,
+                DvcRenderer.table(metrics, RenderOptions.text().withPrecision(PRECISION)),
+                "dvc.yaml names no metrics files.");
         metrics.errors().forEach((file, err) -> w.paragraph(file + ": " + err));
 
         w.section("Metrics: " + base + " → workspace");
         try {
-            DiffReport diff = repo.metricsDiff(base, null, false);
-            table(w, diff.table("Metric", PRECISION, true), "No metric changed since " + base + ".");
+            DiffReport diff = repo.metricsDiff(CompareOptions.of(base, null));
+            table(
+                    w,
+                    DvcRenderer.table(diff, RenderOptions.text().withPrecision(PRECISION)),
+                    "No metric changed since " + base + ".");
             w.section("Params: " + base + " → workspace");
             table(
                     w,
-                    repo.paramsDiff(base, null, false).table("Param", null, false),
+                    DvcRenderer.table(repo.paramsDiff(CompareOptions.of(base, null)), RenderOptions.text()),
                     "No param changed since " + base + ".");
         } catch (DvcException e) {
             w.paragraph("No comparison with " + base + ": " + e.getMessage());

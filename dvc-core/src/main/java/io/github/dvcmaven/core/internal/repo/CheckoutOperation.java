@@ -157,7 +157,8 @@ public final class CheckoutOperation {
                 (p.existed ? modified : added).add(shown);
             }
         }
-        CheckoutResult result = new CheckoutResult(added, modified, List.of(), failed, files[0], files[1], files[2], 0);
+        CheckoutResult result =
+                new CheckoutResult(added, modified, List.of(), failed, files[0], files[1], files[2], 0, false);
         if (!failed.isEmpty()) {
             throw new MissingCacheException(failed, result);
         }

@@ -1,5 +1,6 @@
 package io.github.dvcmaven.core.internal.repo;
 
+import io.github.dvcmaven.core.api.DataChange;
 import io.github.dvcmaven.core.api.DataStatus;
 import io.github.dvcmaven.core.api.DataStatusOptions;
 import io.github.dvcmaven.core.api.HashInfo;
@@ -10,7 +11,6 @@ import io.github.dvcmaven.core.internal.index.IndexChange;
 import io.github.dvcmaven.core.internal.index.IndexDiff;
 import io.github.dvcmaven.core.internal.index.IndexEntry;
 import io.github.dvcmaven.core.internal.pipeline.Output;
-import io.github.dvcmaven.core.internal.py.PyStrings;
 import io.github.dvcmaven.core.internal.remote.Remotes;
 import io.github.dvcmaven.core.internal.scm.Git;
 import java.util.ArrayDeque;
@@ -47,16 +47,16 @@ public final class DataStatusOperation {
         StageIndex current = repo.index();
         DataIndex committedNow = DataIndexes.committed(repo, current);
         List<String> notInCache = new ArrayList<>();
-        Map<String, List<Object>> uncommitted = changes(
+        List<DataChange> uncommitted = changes(
                 IndexDiff.diff(committedNow, DataIndexes.workspace(repo, current), diffOpts), filterKeys, notInCache);
-        Set<Object> unchanged = new HashSet<>(pop(uncommitted, "unchanged"));
+        Set<String> unchanged = new HashSet<>(popUnchanged(uncommitted));
 
         Optional<Git> git = repo.git();
-        Map<String, List<Object>> committed = new LinkedHashMap<>();
+        List<DataChange> committed = new ArrayList<>();
         if (git.isPresent()) {
             DataIndex head = git.get().hasCommits() ? headIndex() : new DataIndex(repo.cache()::loadDir);
             committed = changes(IndexDiff.diff(head, DataIndexes.committed(repo, current), diffOpts), filterKeys, null);
-            unchanged.retainAll(pop(committed, "unchanged"));
+            unchanged.retainAll(popUnchanged(committed));
         }
         List<String> notInRemote = opts.notInRemote() ? notInRemote(current, opts, filterKeys) : List.of();
         Git.Status gitStatus =
@@ -68,7 +68,7 @@ public final class DataStatusOperation {
                 committed,
                 uncommitted,
                 untracked,
-                opts.unchanged() ? unchanged.stream().map(String::valueOf).toList() : List.<String>of(),
+                opts.unchanged() ? List.copyOf(unchanged) : List.<String>of(),
                 git.isPresent() && !git.get().hasCommits(),
                 gitStatus.dirty());
     }
@@ -93,19 +93,18 @@ public final class DataStatusOperation {
         return out;
     }
 
-    private static List<Object> pop(Map<String, List<Object>> m, String key) {
-        List<Object> v = m.remove(key);
-        return v == null ? List.of() : v;
+    /** Removes the unchanged entries from the changes, returning their paths. */
+    private static List<String> popUnchanged(List<DataChange> changes) {
+        List<String> paths = changes.stream()
+                .filter(c -> c.kind() == DataChange.Kind.UNCHANGED)
+                .map(DataChange::path)
+                .toList();
+        changes.removeIf(c -> c.kind() == DataChange.Kind.UNCHANGED);
+        return paths;
     }
 
-    /** dvc's order of the change kinds; a kind dvc has no word for keeps its own. */
-    private static final List<String> KINDS =
-            List.of("modified", "added", "deleted", "renamed", "unknown", "unchanged");
-
-    private Map<String, List<Object>> changes(
-            List<IndexChange> changes, List<String> filterKeys, List<String> notInCache) {
-        Map<String, List<Object>> out = new LinkedHashMap<>();
-        KINDS.forEach(k -> out.put(k, new ArrayList<>()));
+    private List<DataChange> changes(List<IndexChange> changes, List<String> filterKeys, List<String> notInCache) {
+        List<DataChange> out = new ArrayList<>();
         for (IndexChange c : changes) {
             IndexChange.Type typ = c.type();
             String key = typ == IndexChange.Type.RENAME ? c.neu().key() : c.key();
@@ -127,30 +126,26 @@ public final class DataStatusOperation {
                 notInCache.add(c.old().displayPath());
             }
             if (typ == IndexChange.Type.RENAME) {
-                out.get("renamed")
-                        .add(new DataStatus.Rename(
-                                c.old().displayPath(), c.neu().displayPath()));
+                out.add(DataChange.renamed(c.old().displayPath(), c.neu().displayPath(), hash(c.old())));
+            } else if (typ == IndexChange.Type.MODIFY) {
+                out.add(DataChange.modified(path(c), hash(c.old()), hash(c.neu())));
             } else {
-                out.get(word(typ)).add(path(c));
+                out.add(DataChange.of(kind(typ), path(c), hash(typ == IndexChange.Type.ADD ? c.neu() : c.old())));
             }
-        }
-        for (List<Object> l : out.values()) {
-            l.sort((a, b) -> PyStrings.compareCodePoints(sortKey(a), sortKey(b)));
         }
         return out;
     }
 
-    private static String sortKey(Object o) {
-        return o instanceof DataStatus.Rename r ? r.old() : String.valueOf(o);
+    private static String hash(IndexEntry e) {
+        return e == null || e.hash() == null ? null : e.hash().value();
     }
 
-    private static String word(IndexChange.Type t) {
+    private static DataChange.Kind kind(IndexChange.Type t) {
         return switch (t) {
-            case MODIFY -> "modified";
-            case ADD -> "added";
-            case DELETE -> "deleted";
-            case UNKNOWN -> "unknown";
-            default -> "unchanged";
+            case ADD -> DataChange.Kind.ADDED;
+            case DELETE -> DataChange.Kind.DELETED;
+            case UNKNOWN -> DataChange.Kind.UNKNOWN;
+            default -> DataChange.Kind.UNCHANGED;
         };
     }
 

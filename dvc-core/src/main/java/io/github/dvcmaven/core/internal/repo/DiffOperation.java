@@ -1,5 +1,6 @@
 package io.github.dvcmaven.core.internal.repo;
 
+import io.github.dvcmaven.core.api.DataChange;
 import io.github.dvcmaven.core.api.DataDiff;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.internal.fs.DvcIgnore;
@@ -10,10 +11,8 @@ import io.github.dvcmaven.core.internal.index.IndexEntry;
 import io.github.dvcmaven.core.internal.scm.Git;
 import io.github.dvcmaven.core.internal.scm.GitRevisions;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -32,14 +31,14 @@ public final class DiffOperation {
     public DataDiff run(String aRev, String bRev, List<String> targets, boolean hideMissing) {
         Git git = RevisionSnapshot.gitOf(repo, aRev);
         if (!git.hasCommits()) {
-            return new DataDiff(Map.of(), bRev != null);
+            return new DataDiff(List.of(), bRev != null);
         }
         boolean withMissing = bRev == null;
         GitRevisions revisions = new GitRevisions(git.repository());
         RevCommit a = revisions.resolve(aRev);
         RevCommit b = bRev == null ? null : revisions.resolve(bRev);
         if (a.equals(b)) {
-            return new DataDiff(Map.of(), true);
+            return new DataDiff(List.of(), true);
         }
         try (RevisionSnapshot sa = RevisionSnapshot.of(repo, git, a, aRev);
                 RevisionSnapshot sb =
@@ -73,10 +72,7 @@ public final class DiffOperation {
     }
 
     private DataDiff result(List<IndexChange> changes, boolean withMissing, boolean hideMissing) {
-        Map<DataDiff.State, List<DataDiff.Entry>> out = new EnumMap<>(DataDiff.State.class);
-        for (DataDiff.State s : DataDiff.State.values()) {
-            out.put(s, new ArrayList<>());
-        }
+        List<DataChange> out = new ArrayList<>();
         for (IndexChange c : changes) {
             IndexEntry o = c.old();
             IndexEntry n = c.neu();
@@ -86,18 +82,14 @@ public final class DiffOperation {
                 continue;
             }
             switch (c.type()) {
-                case ADD -> out.get(DataDiff.State.ADDED).add(new DataDiff.Entry(n.displayPath(), null, hash(n), null));
-                case DELETE ->
-                    out.get(DataDiff.State.DELETED).add(new DataDiff.Entry(o.displayPath(), null, hash(o), null));
-                case MODIFY ->
-                    out.get(DataDiff.State.MODIFIED).add(new DataDiff.Entry(o.displayPath(), null, hash(o), hash(n)));
-                case RENAME ->
-                    out.get(DataDiff.State.RENAMED)
-                            .add(new DataDiff.Entry(o.displayPath(), n.displayPath(), hash(o), null));
+                case ADD -> out.add(DataChange.of(DataChange.Kind.ADDED, n.displayPath(), hash(n)));
+                case DELETE -> out.add(DataChange.of(DataChange.Kind.DELETED, o.displayPath(), hash(o)));
+                case MODIFY -> out.add(DataChange.modified(o.displayPath(), hash(o), hash(n)));
+                case RENAME -> out.add(DataChange.renamed(o.displayPath(), n.displayPath(), hash(o)));
                 default -> {}
             }
             if (withMissing && o != null && o.hash() != null && !DataIndexes.inCache(repo, o)) {
-                out.get(DataDiff.State.NOT_IN_CACHE).add(new DataDiff.Entry(o.displayPath(), null, hash(o), null));
+                out.add(DataChange.of(DataChange.Kind.NOT_IN_CACHE, o.displayPath(), hash(o)));
             }
         }
         return new DataDiff(out, hideMissing);

@@ -53,14 +53,16 @@ public final class MetricsOperation {
             if (!rb.errors().isEmpty()) {
                 failed.add(sb.name());
             }
-            return DiffReport.compute(sa.name(), sb.name(), ra.data(), rb.data(), all, failed);
+            return DiffReport.compute(
+                    DiffReport.Subject.METRICS, sa.name(), sb.name(), ra.data(), rb.data(), all, failed);
         }
     }
 
     public DiffReport paramsDiff(String a, String b, boolean all) {
         try (RevisionSnapshot sa = RevisionSnapshot.of(repo, a);
                 RevisionSnapshot sb = RevisionSnapshot.of(repo, b)) {
-            return DiffReport.compute(sa.name(), sb.name(), params(sa), params(sb), all, List.of());
+            return DiffReport.compute(
+                    DiffReport.Subject.PARAMS, sa.name(), sb.name(), params(sa), params(sb), all, List.of());
         }
     }
 

@@ -5,7 +5,6 @@ import io.github.dvcmaven.core.api.NotARepoException;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.api.RepoOptions;
-import io.github.dvcmaven.core.internal.DaemonThreads;
 import io.github.dvcmaven.core.internal.cache.LinkType;
 import io.github.dvcmaven.core.internal.cache.ObjectStore;
 import io.github.dvcmaven.core.internal.config.ConfigFiles;
@@ -31,8 +30,9 @@ import java.util.function.Supplier;
 /**
  * What every operation on one repository works with: its root, options, config, cache, state database,
  * ignore rules, hashing pool and git repository, and the repository lock, which operations take for
- * their duration exactly as dvc does. Built once by {@link Repo}; the
- * operations receive it instead of the facade.
+ * their duration exactly as dvc does. Built by {@link Repo}; the operations receive it instead of the
+ * facade. Immutable: a config edit yields a new context ({@link #withReloadedConfig()}) sharing the same
+ * services, which are closed once, with the last context.
  */
 public final class RepoContext implements AutoCloseable {
     public static final String DVC_DIR = ".dvc";
@@ -40,14 +40,30 @@ public final class RepoContext implements AutoCloseable {
     private final Path root;
     private final Path dvcDir;
     private final RepoOptions options;
-    private volatile DvcConfig config;
+    private final DvcConfig config;
     private final ObjectStore cache;
     private final StateDb state;
     private final DvcIgnore ignore;
     private final ForkJoinPool pool;
     private final ContentHasher hasher;
-    private Optional<Git> git;
+    private final GitHandle git;
+    private final LockHolder lock;
     private final List<LinkType> linkTypes;
+
+    private RepoContext(RepoContext base, DvcConfig config) {
+        this.root = base.root;
+        this.dvcDir = base.dvcDir;
+        this.options = base.options;
+        this.config = config;
+        this.cache = base.cache;
+        this.state = base.state;
+        this.ignore = base.ignore;
+        this.pool = base.pool;
+        this.hasher = base.hasher;
+        this.git = base.git;
+        this.lock = base.lock;
+        this.linkTypes = LinkType.parse(config.getList("cache", "type"));
+    }
 
     private RepoContext(Path root, RepoOptions options) {
         this.root = root;
@@ -73,6 +89,8 @@ public final class RepoContext implements AutoCloseable {
         this.pool = new ForkJoinPool(Math.max(1, jobs));
         this.hasher = new ContentHasher(state, new TreeWalker(ignore, pool), pool, options.listener());
         this.linkTypes = LinkType.parse(config.getList("cache", "type"));
+        this.git = new GitHandle(root, config.getBoolean("core", "no_scm", false));
+        this.lock = new LockHolder(dvcDir, options.waitForLock(), state::flush);
     }
 
     public static RepoContext open(Path start, RepoOptions options) {
@@ -90,8 +108,6 @@ public final class RepoContext implements AutoCloseable {
         throw new NotARepoException("you are not inside of a DVC repository (checked " + dir + " and its parents)");
     }
 
-    private RepoLock heldLock;
-
     /**
      * {@link #locked} for operations that hash workspace files: loading SQLite's native library and
      * opening the state database overlaps their reading of the stage files (others never open it).
@@ -104,14 +120,7 @@ public final class RepoContext implements AutoCloseable {
     }
 
     public <T> T locked(Supplier<T> work) {
-        heldLock = RepoLock.acquire(dvcDir, options.waitForLock());
-        try {
-            return work.get();
-        } finally {
-            state.flush();
-            heldLock.close();
-            heldLock = null;
-        }
+        return lock.holding(work);
     }
 
     /**
@@ -119,17 +128,7 @@ public final class RepoContext implements AutoCloseable {
      * itself call dvc or dvc-maven on this repository.
      */
     void unlocked(Runnable work) {
-        if (heldLock == null) {
-            work.run();
-            return;
-        }
-        state.flush();
-        heldLock.close();
-        try {
-            work.run();
-        } finally {
-            heldLock = RepoLock.acquire(dvcDir, options.waitForLock());
-        }
+        lock.releasedFor(work);
     }
 
     // ------------------------------------------------------------------ services
@@ -159,9 +158,9 @@ public final class RepoContext implements AutoCloseable {
         return config;
     }
 
-    /** Re-reads the config files after an edit (remote add/modify). */
-    public void reloadConfig() {
-        config = DvcConfig.load(ConfigFiles.forRepo(dvcDir, options.env()));
+    /** This context with the config files read again, after an edit (remote add/modify). */
+    public RepoContext withReloadedConfig() {
+        return new RepoContext(this, DvcConfig.load(ConfigFiles.forRepo(dvcDir, options.env())));
     }
 
     public ObjectStore cache() {
@@ -192,33 +191,14 @@ public final class RepoContext implements AutoCloseable {
         return hasher;
     }
 
-    /**
-     * Opens the git repository on another thread (JGit's classes, config and index take a fifth of a
-     * second) for an operation that will need it, while it reads the workspace.
-     */
-    synchronized void openGitInBackground() {
-        if (gitOpener != null) {
-            return;
-        }
-        gitOpener = DaemonThreads.start("dvc-git-open", () -> {
-            try {
-                git().ifPresent(Git::readIndex);
-            } catch (RuntimeException e) {
-                // the operation's own call reports it
-            }
-        });
+    /** Opens the git repository on another thread, for an operation that will need it, while it reads the workspace. */
+    void openGitInBackground() {
+        git.openInBackground();
     }
 
-    /** Joined on close: no thread of this repository outlives the goal (or the plugin's class realm). */
-    private Thread gitOpener;
-
     /** The surrounding git repository, opened on first use (status never needs it). */
-    public synchronized Optional<Git> git() {
-        if (git == null) {
-            boolean noScm = config.getBoolean("core", "no_scm", false);
-            git = noScm ? Optional.empty() : Git.find(root);
-        }
-        return git;
+    public Optional<Git> git() {
+        return git.get();
     }
 
     List<LinkType> linkTypes() {
@@ -247,17 +227,8 @@ public final class RepoContext implements AutoCloseable {
 
     @Override
     public void close() {
-        Thread opener;
-        synchronized (this) {
-            opener = gitOpener;
-        }
-        if (opener != null) {
-            DaemonThreads.stop(opener);
-        }
+        git.close();
         state.close();
         pool.shutdown();
-        if (git != null) {
-            git.ifPresent(Git::close);
-        }
     }
 }

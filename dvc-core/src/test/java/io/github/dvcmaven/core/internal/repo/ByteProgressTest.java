@@ -57,7 +57,8 @@ class ByteProgressTest {
         assertThat(add).isSortedAccordingTo((a, b) -> Long.compare(a.bytes(), b.bytes()));
 
         try (Repo repo = open()) {
-            repo.remotes().add("store", remote.toString(), true, false, false);
+            repo.remotes().add("store", remote.toString());
+            repo.remotes().setDefault("store");
         }
         try (Repo repo = open()) {
             repo.push(SyncOptions.of(List.of()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.CacheCheck;
+import io.github.dvcmaven.core.api.CorruptObjects;
 import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
@@ -34,7 +35,8 @@ class CacheVerificationTest {
         RepoOptions options = RepoOptions.defaults().withCwd(ws).withEnv(Map.of());
         try (Repo repo = Repo.open(ws, options)) {
             repo.add(List.of("data"), AddOptions.defaults());
-            repo.remotes().add("r", tmp.resolve("remote").toString(), true, false, false);
+            repo.remotes().add("r", tmp.resolve("remote").toString());
+            repo.remotes().setDefault("r");
             repo.push(SyncOptions.of(List.of()));
         }
         String md5 = FileHasher.md5Hex("bravo".getBytes(StandardCharsets.UTF_8));
@@ -47,16 +49,16 @@ class CacheVerificationTest {
         Files.setLastModifiedTime(object, mtime);
 
         try (Repo repo = Repo.open(ws, options)) {
-            CacheCheck found = repo.verifyCache(false);
+            CacheCheck found = repo.verifyCache(CorruptObjects.KEEP);
             assertThat(found.checked()).isEqualTo(3);
             assertThat(found.corrupt()).containsExactly("files/md5/" + md5.substring(0, 2) + "/" + md5.substring(2));
             assertThat(object).exists();
 
-            CacheCheck removed = repo.verifyCache(true);
+            CacheCheck removed = repo.verifyCache(CorruptObjects.REMOVE);
             assertThat(removed.corrupt()).hasSize(1);
             assertThat(object).doesNotExist();
             repo.fetch(SyncOptions.of(List.of()));
-            assertThat(repo.verifyCache(false).corrupt()).isEmpty();
+            assertThat(repo.verifyCache(CorruptObjects.KEEP).corrupt()).isEmpty();
         }
         assertThat(object).hasContent("bravo");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.GcOptions;
 import io.github.dvcmaven.core.api.InitOptions;
+import io.github.dvcmaven.core.api.PullOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.SyncOptions;
@@ -56,7 +57,8 @@ class CrashLeftoversTest {
         Path remote = tmp.resolve("remote");
         try (Repo repo = Repo.open(ws, options)) {
             repo.add(List.of("data", "model.bin"), AddOptions.defaults());
-            repo.remotes().add("r", remote.toString(), true, false, false);
+            repo.remotes().add("r", remote.toString());
+            repo.remotes().setDefault("r");
             repo.push(SyncOptions.of(List.of()));
         }
         // a pull killed midway: some objects fetched, temps in the cache, the workspace and the remote
@@ -77,8 +79,8 @@ class CrashLeftoversTest {
         Files.delete(ws.resolve("data/a.txt"));
 
         try (Repo repo = Repo.open(ws, options)) {
-            repo.pull(SyncOptions.of(List.of()), false);
-            assertThat(repo.status(List.of()).stages()).isEmpty();
+            repo.pull(PullOptions.of(SyncOptions.of(List.of())));
+            assertThat(repo.status(List.of()).stageStatuses()).isEmpty();
         }
         assertThat(ws.resolve("data/a.txt")).hasContent("a");
         assertThat(temps(ws.resolve("data"))).isZero();

@@ -7,6 +7,7 @@ import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.MissingCacheException;
+import io.github.dvcmaven.core.api.PullOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.api.RepoOptions;
@@ -52,7 +53,8 @@ class DataSyncTest {
         Files.writeString(dir.resolve("model.bin"), "weights");
         try (Repo repo = open(dir, false)) {
             repo.add(List.of("data", "model.bin"), AddOptions.defaults());
-            repo.remotes().add("store", tmp.resolve("remote").toString(), true, false, false);
+            repo.remotes().add("store", tmp.resolve("remote").toString());
+            repo.remotes().setDefault("store");
         }
         return dir;
     }
@@ -66,7 +68,7 @@ class DataSyncTest {
         deleteTree(dir.resolve(".dvc/cache"));
         Files.delete(dir.resolve("model.bin"));
         try (Repo repo = open(dir, false)) {
-            assertThatThrownBy(() -> repo.pull(SyncOptions.of(List.of()), false))
+            assertThatThrownBy(() -> repo.pull(PullOptions.of(SyncOptions.of(List.of()))))
                     .isInstanceOf(MissingCacheException.class)
                     .hasMessageContaining("model.bin");
         }

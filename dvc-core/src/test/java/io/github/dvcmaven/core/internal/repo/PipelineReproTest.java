@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.DvcRenderer;
 import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoListener;
@@ -96,7 +97,7 @@ class PipelineReproTest {
 
         Files.writeString(dir.resolve("params.yaml"), "train:\n  C: 1.5\nthreshold: 0.5\n");
         try (Repo repo = open()) {
-            assertThat(repo.status(List.of()).toJson())
+            assertThat(DvcRenderer.json(repo.status(List.of())))
                     .isEqualTo("{\"train\": [{\"changed deps\": {\"params.yaml\": {\"train.C\": \"modified\"}}}]}");
         }
         ReproResult result = repro(ReproOptions.defaults());

@@ -7,6 +7,7 @@ import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.CloudStatus;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.HashInfo;
+import io.github.dvcmaven.core.api.PullOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.RevisionScope;
@@ -46,7 +47,8 @@ class ReleaseGateTest {
         DvcCli.git(origin, "init", "-q");
         Repo.init(origin);
         try (Repo repo = Repo.open(origin)) {
-            repo.remotes().add("store", remote.toString(), true, false, false);
+            repo.remotes().add("store", remote.toString());
+            repo.remotes().setDefault("store");
         }
         version("v1.0", "one");
         version("v2.0", "two");
@@ -108,7 +110,7 @@ class ReleaseGateTest {
             assertThat(missing).singleElement().satisfies(e -> {
                 assertThat(e.name()).isEqualTo("data/a.txt");
                 assertThat(e.revision()).isEqualTo("v1.0");
-                assertThat(e.state()).isEqualTo("missing");
+                assertThat(e.state().text()).isEqualTo("missing");
             });
         }
     }
@@ -132,10 +134,11 @@ class ReleaseGateTest {
             closedPort = s.getLocalPort();
         }
         try (Repo repo = Repo.open(clone)) {
-            repo.remotes().add("s3", "s3://bucket/path", true, true, false);
+            repo.remotes().local().add("s3", "s3://bucket/path");
+            repo.remotes().local().setDefault("s3");
         }
         try (Repo repo = Repo.open(clone)) {
-            repo.remotes().modify("s3", "endpointurl", "http://127.0.0.1:" + closedPort, true, false);
+            repo.remotes().local().modify("s3", "endpointurl", "http://127.0.0.1:" + closedPort);
         }
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("AWS_ACCESS_KEY_ID", "AKIATESTDVCMAVEN0001");
@@ -153,7 +156,7 @@ class ReleaseGateTest {
         String key = "files/md5/" + v1.substring(0, 2) + "/" + v1.substring(2);
         Path other = tmp.resolve("other-remote");
         try (Repo repo = Repo.open(origin)) {
-            repo.remotes().add("other", other.toString(), false, false, false);
+            repo.remotes().add("other", other.toString());
         }
         try (Repo repo = Repo.open(origin)) {
             repo.push(SyncOptions.of(List.of()).withRemote("other"));
@@ -167,9 +170,8 @@ class ReleaseGateTest {
         }
         Path clone = freshClone();
         try (Repo repo = Repo.open(clone)) {
-            repo.pull(
-                    SyncOptions.of(List.of()).withScope(new RevisionScope(false, false, false, List.of("v1.0"))),
-                    false);
+            repo.pull(PullOptions.of(
+                    SyncOptions.of(List.of()).withScope(new RevisionScope(false, false, false, List.of("v1.0")))));
             assertThat(new ObjectStore(clone.resolve(".dvc/cache")).exists(HashInfo.md5(v1)))
                     .isTrue();
         }
