@@ -6,7 +6,6 @@ import io.github.dvcmaven.core.api.GcOptions;
 import io.github.dvcmaven.core.api.GcResult;
 import io.github.dvcmaven.core.api.Repo;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -70,15 +69,7 @@ public class GcMojo extends AbstractDvcMojo {
                     .withCloud(cloud)
                     .withRemote(remote)
                     .withForce(force));
-            report(r.cacheObjects(), "repo cache", r.dryRun());
-            if (cloud) {
-                report(r.remoteObjects(), "remote", r.dryRun());
-            }
-            if (r.dryRun() && !(r.cacheObjects().isEmpty() && r.remoteObjects().isEmpty())) {
-                getLog().info(String.format(
-                        "Dry run (%.1f MB in the cache). To delete, run again with -Ddvc.force=true",
-                        r.cacheBytes() / 1e6));
-            }
+            GcReport.lines(r, cloud).forEach(getLog()::info);
         }
     }
 
@@ -86,30 +77,11 @@ public class GcMojo extends AbstractDvcMojo {
         CacheCheck check = repo.verifyCache(force ? CorruptObjects.REMOVE : CorruptObjects.KEEP);
         if (check.corrupt().isEmpty()) {
             getLog().info("Verified " + check.checked() + " cache objects: none is corrupted.");
-            return;
+        } else if (force) {
+            getLog().warn(GcReport.removedCorrupt(check));
+        } else {
+            throw new MojoFailureException(GcReport.corrupt(check));
         }
-        String list = "\n  " + String.join("\n  ", check.corrupt());
-        if (!force) {
-            throw new MojoFailureException(
-                    check.corrupt().size() + " of " + check.checked() + " cache objects do not match"
-                            + " their hash:" + list
-                            + "\nRemove them with `mvn dvc:gc -Ddvc.verify=true -Ddvc.force=true`, then restore"
-                            + " them with `mvn dvc:fetch`");
-        }
-        getLog().warn(
-                        "Removed " + check.corrupt().size() + " corrupted cache objects:" + list
-                                + "\nRestore them with `mvn dvc:fetch` (or `mvn dvc:commit -Ddvc.force=true` where the workspace has them).");
-    }
-
-    private void report(List<String> objects, String where, boolean dryRun) {
-        if (objects.isEmpty()) {
-            getLog().info("No unused '" + (where.equals("remote") ? "remote" : "repo") + "' cache to remove.");
-            return;
-        }
-        if (dryRun) {
-            objects.forEach(o -> getLog().info("Would remove " + o));
-        }
-        getLog().info((dryRun ? "Would remove " : "Removed ") + objects.size() + " objects from " + where + ".");
     }
 
     @Override

@@ -187,11 +187,6 @@ public final class AzureRemote implements Remote {
         }
     }
 
-    @Override
-    public void upload(Path file, String key) throws IOException {
-        upload(file, key, n -> {});
-    }
-
     /** Blocks reported as the SDK sends them (its listener counts in total, this one in steps). */
     @Override
     public void upload(Path file, String key, LongConsumer sent) throws IOException {

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * A Google Cloud Storage remote configured from dvc's gs options: {@code projectname},
@@ -165,7 +166,7 @@ public final class GcsRemote implements Remote {
     }
 
     @Override
-    public void upload(Path file, String key) throws IOException {
+    public void upload(Path file, String key, LongConsumer sent) throws IOException {
         BlobInfo info = BlobInfo.newBuilder(BlobId.of(bucket, prefix + key)).build();
         try {
             if (Files.size(file) <= SINGLE_REQUEST_LIMIT) {
@@ -173,6 +174,7 @@ public final class GcsRemote implements Remote {
             } else {
                 storage.createFrom(info, file, 16 << 20);
             }
+            sent.accept(Files.size(file));
         } catch (BaseServiceException e) {
             throw translate(e, key);
         }

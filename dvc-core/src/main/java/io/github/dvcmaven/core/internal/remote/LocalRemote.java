@@ -84,11 +84,6 @@ public final class LocalRemote implements Remote {
     }
 
     @Override
-    public void upload(Path file, String key) throws IOException {
-        upload(file, key, n -> {});
-    }
-
-    @Override
     public void upload(Path file, String key, LongConsumer sent) throws IOException {
         Path target = resolve(key);
         if (sweptDirs.add(target.getParent())) {

@@ -2,7 +2,6 @@ package io.github.dvcmaven.core.internal.remote;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -35,16 +34,16 @@ public interface Remote extends AutoCloseable {
         return true;
     }
 
-    void upload(Path file, String key) throws IOException;
+    /** Uploads the file as {@code key}. */
+    default void upload(Path file, String key) throws IOException {
+        upload(file, key, n -> {});
+    }
 
     /**
-     * {@link #upload(Path, String)}, telling {@code sent} how many bytes went out as they go (by default
-     * all of them once the upload is done); a failed upload may have reported some.
+     * Uploads the file as {@code key}, telling {@code sent} how many bytes went out as they go; a failed
+     * upload may have reported some.
      */
-    default void upload(Path file, String key, LongConsumer sent) throws IOException {
-        upload(file, key);
-        sent.accept(Files.size(file));
-    }
+    void upload(Path file, String key, LongConsumer sent) throws IOException;
 
     InputStream open(String key) throws IOException;
 

@@ -378,11 +378,6 @@ public final class S3Remote implements Remote {
         });
     }
 
-    @Override
-    public void upload(Path file, String key) throws IOException {
-        upload(file, key, n -> {});
-    }
-
     /** A big file in parts, each reported when the server has it; a small one reported once sent. */
     @Override
     public void upload(Path file, String key, LongConsumer sent) throws IOException {

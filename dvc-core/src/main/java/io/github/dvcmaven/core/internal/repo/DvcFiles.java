@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Writes .dvc files atomically and records them for git. */
-final class DvcFiles {
+public final class DvcFiles {
     private DvcFiles() {}
 
-    static void write(RepoContext repo, DvcFileStage stage, ScmContext scm) {
+    public static void write(RepoContext repo, DvcFileStage stage, ScmContext scm) {
         Path file = repo.root().resolve(stage.file());
         try {
             AtomicWrite.writeString(file, DvcFileFormat.write(stage));

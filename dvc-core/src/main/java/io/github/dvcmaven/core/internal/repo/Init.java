@@ -3,6 +3,7 @@ package io.github.dvcmaven.core.internal.repo;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.InitResult;
 import io.github.dvcmaven.core.internal.fs.AtomicWrite;
+import io.github.dvcmaven.core.internal.fs.FileTrees;
 import io.github.dvcmaven.core.internal.scm.Git;
 import io.github.dvcmaven.core.internal.scm.GitIgnoreFile;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class Init {
                 if (!force) {
                     throw new DvcException("'.dvc' exists.", "pass -Ddvc.force=true to re-initialize it");
                 }
-                Unprotect.deleteRecursively(dvcDir);
+                FileTrees.deleteRecursively(dvcDir);
             }
             Files.createDirectories(dvcDir.resolve("tmp"));
             Path config = dvcDir.resolve("config");

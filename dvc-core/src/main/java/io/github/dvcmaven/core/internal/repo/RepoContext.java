@@ -127,7 +127,7 @@ public final class RepoContext implements AutoCloseable {
      * Runs work with the repository lock released, as dvc does around stage commands, so a command may
      * itself call dvc or dvc-maven on this repository.
      */
-    void unlocked(Runnable work) {
+    public void unlocked(Runnable work) {
         lock.releasedFor(work);
     }
 
@@ -175,15 +175,15 @@ public final class RepoContext implements AutoCloseable {
         return options.listener();
     }
 
-    StateDb state() {
+    public StateDb state() {
         return state;
     }
 
-    DvcIgnore ignore() {
+    public DvcIgnore ignore() {
         return ignore;
     }
 
-    ForkJoinPool pool() {
+    public ForkJoinPool pool() {
         return pool;
     }
 
@@ -192,7 +192,7 @@ public final class RepoContext implements AutoCloseable {
     }
 
     /** Opens the git repository on another thread, for an operation that will need it, while it reads the workspace. */
-    void openGitInBackground() {
+    public void openGitInBackground() {
         git.openInBackground();
     }
 
@@ -201,7 +201,7 @@ public final class RepoContext implements AutoCloseable {
         return git.get();
     }
 
-    List<LinkType> linkTypes() {
+    public List<LinkType> linkTypes() {
         return linkTypes;
     }
 
@@ -219,7 +219,7 @@ public final class RepoContext implements AutoCloseable {
     }
 
     /** A repo path as dvc prints it: relative to the cwd, with OS separators. */
-    String display(String repoPath) {
+    public String display(String repoPath) {
         Path abs = repoPath.isEmpty() ? root : root.resolve(repoPath);
         String rel = options.cwd().relativize(abs).toString();
         return rel.isEmpty() ? "." : rel;

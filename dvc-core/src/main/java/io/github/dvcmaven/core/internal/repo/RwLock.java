@@ -22,7 +22,7 @@ import java.util.Map;
  * being read or written, or read what is being written, is refused with dvc's "is busy" message naming
  * the holder's PID and command; entries of processes that died are dropped, as dvc drops them.
  */
-final class RwLock implements AutoCloseable {
+public final class RwLock implements AutoCloseable {
     private final Path dir;
     private final Map<String, Object> info;
     private final List<String> read;
@@ -46,7 +46,7 @@ final class RwLock implements AutoCloseable {
     }
 
     /** Registers the paths (absolute, as dvc writes them) or fails naming who holds them. */
-    static RwLock acquire(Path dvcDir, List<Path> reads, List<Path> writes, RepoListener listener) {
+    public static RwLock acquire(Path dvcDir, List<Path> reads, List<Path> writes, RepoListener listener) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("pid", ProcessHandle.current().pid());
         info.put("cmd", command());
@@ -78,7 +78,7 @@ final class RwLock implements AutoCloseable {
     }
 
     /** Fails, as dvc's status does, when another process is writing any of these paths right now. */
-    static void checkNotWritten(Path dvcDir, List<Path> paths, RepoListener listener) {
+    public static void checkNotWritten(Path dvcDir, List<Path> paths, RepoListener listener) {
         List<String> p = paths.stream()
                 .map(x -> x.toAbsolutePath().normalize().toString())
                 .distinct()

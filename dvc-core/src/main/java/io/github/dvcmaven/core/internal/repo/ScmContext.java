@@ -16,24 +16,24 @@ import java.util.Set;
  * outputs git-ignored, and at the end either stages them ({@code core.autostage}) or returns them for
  * the "To track the changes with git, run: git add ..." hint.
  */
-final class ScmContext {
+public final class ScmContext {
     private final RepoContext repo;
     private final Set<Path> touched = new LinkedHashSet<>();
     /** Outputs this context added .gitignore entries for: removed again if the operation fails, as dvc does. */
     private final List<Path> ignoredHere = new ArrayList<>();
 
-    ScmContext(RepoContext repo) {
+    public ScmContext(RepoContext repo) {
         this.repo = repo;
     }
 
-    void track(Path file) {
+    public void track(Path file) {
         if (repo.git().isPresent()) {
             touched.add(file);
         }
     }
 
     /** Adds the output's .gitignore entry unless git already ignores it; refuses git-tracked outputs. */
-    void ignore(Path output, boolean isDirectory) {
+    public void ignore(Path output, boolean isDirectory) {
         if (repo.git().isEmpty()) {
             return;
         }
@@ -61,7 +61,7 @@ final class ScmContext {
         }
     }
 
-    void unignore(Path output) {
+    public void unignore(Path output) {
         if (repo.git().isEmpty()) {
             return;
         }
@@ -80,7 +80,7 @@ final class ScmContext {
      * failed run leaves no ignore lines for outputs it never recorded. A failure to do so is added to the
      * operation's own.
      */
-    void rollback(RuntimeException failure) {
+    public void rollback(RuntimeException failure) {
         for (int i = ignoredHere.size() - 1; i >= 0; i--) {
             try {
                 GitIgnoreFile.remove(ignoredHere.get(i));
@@ -92,7 +92,7 @@ final class ScmContext {
     }
 
     /** Stages the files if autostage is on; otherwise returns their cwd-relative paths for the hint. */
-    List<String> finish() {
+    public List<String> finish() {
         if (touched.isEmpty() || repo.git().isEmpty()) {
             return List.of();
         }

@@ -153,7 +153,7 @@ public final class StageIndex {
 
     /** An output with the hash its stage file records: a pointer's own, a pipeline stage's from dvc.lock. */
     public Output recorded(Stage s, Output o) {
-        return s instanceof PipelineStage p ? PipelineStatus.withLock(o, lockEntry(p)) : o;
+        return s instanceof PipelineStage p ? withLock(o, lockEntry(p)) : o;
     }
 
     /** All stages: pipeline stages first in file order, then .dvc files, as the graph orders them. */
@@ -211,5 +211,12 @@ public final class StageIndex {
             }
         }
         return found;
+    }
+
+    /** An output with the hash its lock entry records (none when the stage never ran). */
+    public static Output withLock(Output o, LockFileFormat.LockEntry lock) {
+        LockFileFormat.LockItem item =
+                lock == null ? null : o.kind() == Output.Kind.DEP ? lock.dep(o.defPath()) : lock.out(o.defPath());
+        return item == null ? o : o.withHash(item.hash(), item.meta());
     }
 }

@@ -21,17 +21,17 @@ import java.util.Set;
  * {@code path/dvc.yaml:stage}, a dvc.yaml (all its stages), or a tracked path (its stage; a path inside
  * a tracked directory selects that directory). Paths are relative to the cwd.
  */
-final class TargetResolver {
+public final class TargetResolver {
     private final RepoContext repo;
     private final StageIndex index;
 
-    TargetResolver(RepoContext repo, StageIndex index) {
+    public TargetResolver(RepoContext repo, StageIndex index) {
         this.repo = repo;
         this.index = index;
     }
 
     /** Stage → selected outputs, in target order; every stage when there are no targets. */
-    Map<Stage, List<Output>> resolve(List<String> targets) {
+    public Map<Stage, List<Output>> resolve(List<String> targets) {
         Map<Stage, List<Output>> selected = new LinkedHashMap<>();
         if (targets == null || targets.isEmpty()) {
             for (Stage s : index.allStages()) {
@@ -70,7 +70,7 @@ final class TargetResolver {
      * as paths relative to the output: a granular checkout restores only those. An output some target
      * names whole is absent.
      */
-    Map<String, Set<String>> innerPaths(List<String> targets) {
+    public Map<String, Set<String>> innerPaths(List<String> targets) {
         Map<String, Set<String>> inner = new LinkedHashMap<>();
         Set<String> whole = new HashSet<>();
         for (String target : targets == null ? List.<String>of() : targets) {
@@ -94,7 +94,7 @@ final class TargetResolver {
     }
 
     /** The stages one target names. */
-    List<Stage> stagesFor(String target) {
+    public List<Stage> stagesFor(String target) {
         List<Stage> found = new ArrayList<>();
         String file = null;
         String name = target;
@@ -166,7 +166,7 @@ final class TargetResolver {
     }
 
     /** The dvc.yaml in the cwd (as a repo path), where bare stage names are looked up. */
-    String defaultDvcYaml() {
+    public String defaultDvcYaml() {
         String cwdRel = repo.toRepoPath(".");
         return cwdRel.isEmpty() ? "dvc.yaml" : cwdRel + "/dvc.yaml";
     }

@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +74,7 @@ class ExistenceStrategyTest {
         }
 
         @Override
-        public void upload(Path file, String key) {
+        public void upload(Path file, String key, LongConsumer sent) {
             throw new UnsupportedOperationException();
         }
 

@@ -7,6 +7,7 @@ import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.internal.fs.FileTrees;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.LiveThreads;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ class BrokenGitTest {
         DvcCli.git(ws, "init", "-q");
         Repo.init(ws);
         Files.writeString(ws.resolve("data.txt"), "data");
-        Unprotect.deleteRecursively(ws.resolve(".git"));
+        FileTrees.deleteRecursively(ws.resolve(".git"));
         Files.writeString(ws.resolve(".git"), "gitdir: " + tmp.resolve("moved-away") + "\n");
         try (Repo repo = Repo.open(ws, RepoOptions.defaults().withCwd(ws).withEnv(Map.of()))) {
             assertThatThrownBy(() -> repo.add(List.of("data.txt"), AddOptions.defaults()))

@@ -9,6 +9,7 @@ import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.InitOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.internal.fs.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +53,7 @@ class CheckoutBoundsTest {
 
     @Test
     void anOutputDirectoryThatIsALinkOutOfTheWorkspaceIsRefused() throws Exception {
-        Unprotect.deleteRecursively(ws.resolve("data"));
+        FileTrees.deleteRecursively(ws.resolve("data"));
         Files.createSymbolicLink(ws.resolve("data"), outside);
         try (Repo repo = Repo.open(ws, options)) {
             assertThatThrownBy(() -> repo.checkout(CheckoutOptions.of(List.of()).withForce(true)))
@@ -65,7 +66,7 @@ class CheckoutBoundsTest {
 
     @Test
     void aLinkPlantedInsideAnOutputIsRefusedAndNothingLandsOutside() throws Exception {
-        Unprotect.deleteRecursively(ws.resolve("data/sub"));
+        FileTrees.deleteRecursively(ws.resolve("data/sub"));
         Files.createSymbolicLink(ws.resolve("data/sub"), outside);
         try (Repo repo = Repo.open(ws, options)) {
             assertThatThrownBy(() -> repo.checkout(CheckoutOptions.of(List.of()).withForce(true)))
@@ -78,7 +79,7 @@ class CheckoutBoundsTest {
     @Test
     void aLinkThatStaysInsideTheWorkspaceIsFollowedAsBefore() throws Exception {
         Files.createDirectories(ws.resolve("elsewhere"));
-        Unprotect.deleteRecursively(ws.resolve("data"));
+        FileTrees.deleteRecursively(ws.resolve("data"));
         Files.createSymbolicLink(ws.resolve("data"), ws.resolve("elsewhere"));
         try (Repo repo = Repo.open(ws, options)) {
             repo.checkout(CheckoutOptions.of(List.of()).withForce(true));

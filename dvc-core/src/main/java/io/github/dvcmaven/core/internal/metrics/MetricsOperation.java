@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.metrics;
 
 import io.github.dvcmaven.core.api.DiffReport;
 import io.github.dvcmaven.core.api.DvcException;
@@ -7,10 +7,14 @@ import io.github.dvcmaven.core.internal.format.DvcYamlFormat;
 import io.github.dvcmaven.core.internal.format.params.ParamsFiles;
 import io.github.dvcmaven.core.internal.fs.DvcIgnore;
 import io.github.dvcmaven.core.internal.fs.RepoPaths;
-import io.github.dvcmaven.core.internal.metrics.MetricValues;
 import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.pipeline.ParamsDep;
 import io.github.dvcmaven.core.internal.pipeline.PipelineStage;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.StageIndex;
+import io.github.dvcmaven.core.internal.revision.RevisionFiles;
+import io.github.dvcmaven.core.internal.revision.RevisionSnapshot;
+import io.github.dvcmaven.core.internal.status.ParamsReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -80,7 +84,7 @@ public final class MetricsOperation {
             for (Output o : s.outs()) {
                 if (o.kind() == Output.Kind.METRIC) {
                     paths.add(o.repoPath());
-                    cachedMetrics.put(o.repoPath(), PipelineStatus.withLock(o, index.lockEntry(s)));
+                    cachedMetrics.put(o.repoPath(), StageIndex.withLock(o, index.lockEntry(s)));
                 }
             }
         }

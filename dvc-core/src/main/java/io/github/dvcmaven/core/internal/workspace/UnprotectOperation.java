@@ -1,6 +1,7 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.workspace;
 
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

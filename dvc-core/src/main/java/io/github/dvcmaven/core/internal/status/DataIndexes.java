@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.status;
 
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.HashInfo;
@@ -8,6 +8,9 @@ import io.github.dvcmaven.core.internal.index.DataIndex;
 import io.github.dvcmaven.core.internal.index.IndexEntry;
 import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.pipeline.Stage;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.StageIndex;
+import io.github.dvcmaven.core.internal.repo.TargetResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,11 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.run;
 
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.api.StageFailedException;
 import io.github.dvcmaven.core.internal.DaemonThreads;
 import io.github.dvcmaven.core.internal.pipeline.PipelineStage;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

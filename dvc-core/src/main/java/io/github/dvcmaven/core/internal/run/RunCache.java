@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.run;
 
 import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.internal.format.FormatException;
@@ -9,6 +9,7 @@ import io.github.dvcmaven.core.internal.fs.AtomicWrite;
 import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.pipeline.PipelineStage;
 import io.github.dvcmaven.core.internal.pipeline.RunCacheKeys;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.status;
 
 import io.github.dvcmaven.core.api.MissingData;
 import io.github.dvcmaven.core.api.PathState;
@@ -15,6 +15,11 @@ import io.github.dvcmaven.core.internal.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.pipeline.PipelineStage;
 import io.github.dvcmaven.core.internal.pipeline.Stage;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.RwLock;
+import io.github.dvcmaven.core.internal.repo.StageIndex;
+import io.github.dvcmaven.core.internal.repo.TargetResolver;
+import io.github.dvcmaven.core.internal.workspace.OutputWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

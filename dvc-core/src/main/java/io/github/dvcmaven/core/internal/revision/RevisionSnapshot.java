@@ -1,6 +1,7 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.revision;
 
 import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
 import io.github.dvcmaven.core.internal.scm.Git;
 import io.github.dvcmaven.core.internal.scm.GitRevisions;
 import java.io.IOException;
@@ -17,8 +18,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * workspace itself, or the small files of a git commit (pipelines, locks, pointers, params and metrics
  * files, .dvcignore) written to a temporary directory through JGit. Data lives in the cache, not here.
  */
-final class RevisionSnapshot implements AutoCloseable {
-    static final String WORKSPACE = "workspace";
+public final class RevisionSnapshot implements AutoCloseable {
+    public static final String WORKSPACE = "workspace";
     private static final long MAX_FILE = 16L << 20;
 
     private final String name;
@@ -37,7 +38,7 @@ final class RevisionSnapshot implements AutoCloseable {
         this.gitDir = gitDir;
     }
 
-    static RevisionSnapshot of(RepoContext repo, String rev) {
+    public static RevisionSnapshot of(RepoContext repo, String rev) {
         if (rev == null || rev.equals(WORKSPACE)) {
             return new RevisionSnapshot(WORKSPACE, repo.root(), null, null, null);
         }
@@ -45,7 +46,7 @@ final class RevisionSnapshot implements AutoCloseable {
         return of(repo, git, new GitRevisions(git.repository()).resolve(rev), rev);
     }
 
-    static Git gitOf(RepoContext repo, String what) {
+    public static Git gitOf(RepoContext repo, String what) {
         return repo.git()
                 .orElseThrow(() -> new DvcException(
                         "revision '" + what + "' needs a git repository",
@@ -53,7 +54,7 @@ final class RevisionSnapshot implements AutoCloseable {
     }
 
     /** The snapshot of a commit already resolved, named as the caller shows it. */
-    static RevisionSnapshot of(RepoContext repo, Git git, RevCommit commit, String rev) {
+    public static RevisionSnapshot of(RepoContext repo, Git git, RevCommit commit, String rev) {
         GitRevisions revisions = new GitRevisions(git.repository());
         String dir = git.workTree().relativize(repo.root()).toString().replace('\\', '/');
         try {
@@ -85,11 +86,11 @@ final class RevisionSnapshot implements AutoCloseable {
                 || name.matches("(?i).*\\.(ya?ml|json|toml|py|csv|tsv)");
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
@@ -108,7 +109,7 @@ final class RevisionSnapshot implements AutoCloseable {
         return revisions.file(commit, gitDir.isEmpty() ? repoPath : gitDir + "/" + repoPath);
     }
 
-    boolean isWorkspace() {
+    public boolean isWorkspace() {
         return !temporary;
     }
 

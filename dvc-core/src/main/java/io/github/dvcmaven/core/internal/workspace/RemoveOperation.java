@@ -1,13 +1,18 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.workspace;
 
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.internal.format.DvcYamlFormat;
 import io.github.dvcmaven.core.internal.format.LockFileFormat;
 import io.github.dvcmaven.core.internal.format.StageRemoval;
 import io.github.dvcmaven.core.internal.fs.AtomicWrite;
+import io.github.dvcmaven.core.internal.fs.FileTrees;
 import io.github.dvcmaven.core.internal.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.pipeline.PipelineStage;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.ScmContext;
+import io.github.dvcmaven.core.internal.repo.StageIndex;
+import io.github.dvcmaven.core.internal.repo.TargetResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +99,7 @@ public final class RemoveOperation {
             }
             if (removeOutputs) {
                 try {
-                    Unprotect.deleteRecursively(p);
+                    FileTrees.deleteRecursively(p);
                 } catch (IOException e) {
                     throw new DvcException(
                             "cannot delete '" + repo.display(o.repoPath()) + "': " + e.getMessage(), null, e);

@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.workspace;
 
 import io.github.dvcmaven.core.api.CheckoutResult;
 import io.github.dvcmaven.core.api.DvcException;
@@ -10,12 +10,16 @@ import io.github.dvcmaven.core.internal.cache.LinkType;
 import io.github.dvcmaven.core.internal.cache.ObjectStore;
 import io.github.dvcmaven.core.internal.event.ProgressTracker;
 import io.github.dvcmaven.core.internal.fs.FileStat;
+import io.github.dvcmaven.core.internal.fs.FileTrees;
 import io.github.dvcmaven.core.internal.fs.StaleTemps;
 import io.github.dvcmaven.core.internal.fs.WorkspaceBounds;
 import io.github.dvcmaven.core.internal.hash.ContentHasher;
 import io.github.dvcmaven.core.internal.hash.DirManifest;
 import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.pipeline.Stage;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.StageIndex;
+import io.github.dvcmaven.core.internal.repo.TargetResolver;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,7 +102,7 @@ public final class CheckoutOperation {
         return false;
     }
 
-    CheckoutResult checkout(List<Output> outputs, boolean force, boolean relink) {
+    public CheckoutResult checkout(List<Output> outputs, boolean force, boolean relink) {
         return checkout(outputs, Map.of(), force, relink);
     }
 
@@ -166,11 +170,11 @@ public final class CheckoutOperation {
     }
 
     /** Restores outputs that are not cached (metrics, plots) as plain copies, as dvc does from its run-cache. */
-    void checkoutCopies(List<Output> outputs) {
+    public void checkoutCopies(List<Output> outputs) {
         for (Output o : outputs) {
             Path path = repo.root().resolve(o.repoPath());
             try {
-                Unprotect.deleteRecursively(path);
+                FileTrees.deleteRecursively(path);
                 bounds.createDirectories(path.getParent());
                 store.link(o.hash(), path, List.of(LinkType.COPY), o.meta().isexec());
             } catch (IOException e) {
@@ -319,7 +323,7 @@ public final class CheckoutOperation {
         List<LinkType> types = repo.linkTypes();
         try {
             if (p.removeWhole) {
-                Unprotect.deleteRecursively(p.path);
+                FileTrees.deleteRecursively(p.path);
             }
             if (p.linkFile != null) {
                 bounds.createDirectories(p.path.getParent());
@@ -348,7 +352,7 @@ public final class CheckoutOperation {
             try {
                 madeDirs.computeIfAbsent(target.getParent(), this::createDirectories);
                 if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                    Unprotect.deleteRecursively(target);
+                    FileTrees.deleteRecursively(target);
                 }
                 LinkType used = store.link(e.getValue(), target, types, false);
                 remember(target, e.getValue(), used);

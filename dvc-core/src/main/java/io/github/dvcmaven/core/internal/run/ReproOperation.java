@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.run;
 
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.RepoListener.Level;
@@ -7,12 +7,24 @@ import io.github.dvcmaven.core.api.ReproResult;
 import io.github.dvcmaven.core.api.StatusReport;
 import io.github.dvcmaven.core.internal.format.DvcYamlFormat;
 import io.github.dvcmaven.core.internal.format.LockFileFormat;
+import io.github.dvcmaven.core.internal.fs.FileTrees;
 import io.github.dvcmaven.core.internal.pipeline.Dag;
 import io.github.dvcmaven.core.internal.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.pipeline.PipelineStage;
 import io.github.dvcmaven.core.internal.pipeline.Stage;
 import io.github.dvcmaven.core.internal.py.PyValues;
+import io.github.dvcmaven.core.internal.repo.DvcFiles;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.RwLock;
+import io.github.dvcmaven.core.internal.repo.ScmContext;
+import io.github.dvcmaven.core.internal.repo.StageIndex;
+import io.github.dvcmaven.core.internal.repo.TargetResolver;
+import io.github.dvcmaven.core.internal.status.ParamsReader;
+import io.github.dvcmaven.core.internal.status.PipelineStatus;
+import io.github.dvcmaven.core.internal.workspace.CheckoutOperation;
+import io.github.dvcmaven.core.internal.workspace.OutputWorkspace;
+import io.github.dvcmaven.core.internal.workspace.Unprotect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -282,7 +294,7 @@ public final class ReproOperation {
                         Unprotect.tree(p);
                     }
                 } else {
-                    Unprotect.deleteRecursively(p);
+                    FileTrees.deleteRecursively(p);
                 }
             } catch (IOException e) {
                 throw new DvcException(

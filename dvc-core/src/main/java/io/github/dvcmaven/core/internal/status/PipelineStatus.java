@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.status;
 
 import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.api.PathState;
@@ -13,6 +13,9 @@ import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.pipeline.ParamsDep;
 import io.github.dvcmaven.core.internal.pipeline.PipelineStage;
 import io.github.dvcmaven.core.internal.py.PyValues;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.StageIndex;
+import io.github.dvcmaven.core.internal.workspace.OutputWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,18 +35,18 @@ import java.util.Set;
  * its producing stage or pointer records; data that is present is still hashed. With {@code strictLock}
  * the lock must also name exactly the deps, outs and params dvc.yaml declares.
  */
-final class PipelineStatus {
+public final class PipelineStatus {
     private final RepoContext repo;
     private final OutputWorkspace ws;
     private final ParamsReader params;
     private final LocalDataAllowance allowance;
     private final boolean strictLock;
 
-    PipelineStatus(RepoContext repo, OutputWorkspace ws, ParamsReader params) {
+    public PipelineStatus(RepoContext repo, OutputWorkspace ws, ParamsReader params) {
         this(repo, ws, params, null, false);
     }
 
-    PipelineStatus(
+    public PipelineStatus(
             RepoContext repo,
             OutputWorkspace ws,
             ParamsReader params,
@@ -56,14 +59,7 @@ final class PipelineStatus {
         this.strictLock = strictLock;
     }
 
-    /** An output with the hash its lock entry records (none when the stage never ran). */
-    static Output withLock(Output o, LockFileFormat.LockEntry lock) {
-        LockFileFormat.LockItem item =
-                lock == null ? null : o.kind() == Output.Kind.DEP ? lock.dep(o.defPath()) : lock.out(o.defPath());
-        return item == null ? o : o.withHash(item.hash(), item.meta());
-    }
-
-    List<StageChange> status(PipelineStage s, LockFileFormat.LockEntry lock) {
+    public List<StageChange> status(PipelineStage s, LockFileFormat.LockEntry lock) {
         List<StageChange> changes = new ArrayList<>();
         if (allowance != null && lock == null) {
             // nothing recorded: no output can be proven, whatever this checkout has
@@ -74,7 +70,7 @@ final class PipelineStatus {
             changes.addAll(depsStatus(s, lock));
         }
         for (Output o : s.outs()) {
-            PathState st = outStatus(withLock(o, lock));
+            PathState st = outStatus(StageIndex.withLock(o, lock));
             if (st != null) {
                 changes.add(new PathChange(Section.OUTS, repo.display(o.repoPath()), st));
             }
@@ -94,7 +90,7 @@ final class PipelineStatus {
     List<StageChange> depsStatus(PipelineStage s, LockFileFormat.LockEntry lock) {
         List<StageChange> changes = new ArrayList<>();
         for (Output d : s.deps()) {
-            PathState st = depStatus(withLock(d, lock));
+            PathState st = depStatus(StageIndex.withLock(d, lock));
             if (st != null) {
                 changes.add(new PathChange(Section.DEPS, repo.display(d.repoPath()), st));
             }

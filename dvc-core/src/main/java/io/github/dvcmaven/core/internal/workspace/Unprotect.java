@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.workspace;
 
 import io.github.dvcmaven.core.internal.fs.AtomicWrite;
 import io.github.dvcmaven.core.internal.fs.FileCopy;
@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Workspace file surgery: making linked files private writable copies, and deleting trees. */
-final class Unprotect {
+/** dvc's unprotect: linked files become private writable copies. */
+public final class Unprotect {
     private Unprotect() {}
 
     /**
@@ -33,7 +33,7 @@ final class Unprotect {
         Modes.chmod(file, Umask.writableFileMode() | (exec ? 0100 : 0));
     }
 
-    static void tree(Path dir) throws IOException {
+    public static void tree(Path dir) throws IOException {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             file(dir);
             return;
@@ -44,29 +44,6 @@ final class Unprotect {
                 if (attrs.isRegularFile() || attrs.isSymbolicLink()) {
                     file(f);
                 }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            Files.delete(path);
-            return;
-        }
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-                Files.delete(f);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
                 return FileVisitResult.CONTINUE;
             }
         });

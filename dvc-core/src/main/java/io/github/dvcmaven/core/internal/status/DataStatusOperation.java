@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.status;
 
 import io.github.dvcmaven.core.api.DataChange;
 import io.github.dvcmaven.core.api.DataStatus;
@@ -12,7 +12,11 @@ import io.github.dvcmaven.core.internal.index.IndexDiff;
 import io.github.dvcmaven.core.internal.index.IndexEntry;
 import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.remote.Remotes;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.StageIndex;
+import io.github.dvcmaven.core.internal.revision.RevisionSnapshot;
 import io.github.dvcmaven.core.internal.scm.Git;
+import io.github.dvcmaven.core.internal.sync.DataSync;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.status;
 
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.HashInfo;
@@ -7,6 +7,8 @@ import io.github.dvcmaven.core.internal.fs.RepoPaths;
 import io.github.dvcmaven.core.internal.hash.DirManifest;
 import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.pipeline.Stage;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.StageIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

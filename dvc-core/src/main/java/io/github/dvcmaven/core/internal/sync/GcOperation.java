@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.sync;
 
 import io.github.dvcmaven.core.api.CacheCheck;
 import io.github.dvcmaven.core.api.DvcException;
@@ -19,6 +19,8 @@ import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.remote.Remote;
 import io.github.dvcmaven.core.internal.remote.Remotes;
 import io.github.dvcmaven.core.internal.remote.Transfer;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.StageIndex;
 import io.github.dvcmaven.core.internal.scm.Git;
 import io.github.dvcmaven.core.internal.scm.GitRevisions;
 import java.io.IOException;

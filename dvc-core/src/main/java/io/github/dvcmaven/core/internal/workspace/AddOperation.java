@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.workspace;
 
 import io.github.dvcmaven.core.api.AddOptions;
 import io.github.dvcmaven.core.api.AddResult;
@@ -10,6 +10,10 @@ import io.github.dvcmaven.core.internal.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.pipeline.PipelineStage;
 import io.github.dvcmaven.core.internal.pipeline.Stage;
+import io.github.dvcmaven.core.internal.repo.DvcFiles;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.ScmContext;
+import io.github.dvcmaven.core.internal.repo.StageIndex;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;

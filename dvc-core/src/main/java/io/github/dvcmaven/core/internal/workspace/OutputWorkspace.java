@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.workspace;
 
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.HashInfo;
@@ -14,6 +14,8 @@ import io.github.dvcmaven.core.internal.fs.Umask;
 import io.github.dvcmaven.core.internal.hash.ContentHasher;
 import io.github.dvcmaven.core.internal.hash.DirManifest;
 import io.github.dvcmaven.core.internal.pipeline.Output;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.ScmContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,16 +29,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * An output as it is in the workspace and the cache: its status (dvc's "not in cache", "deleted",
  * "modified"), and saving it (hash, copy into the cache verified, .gitignore, relink).
  */
-final class OutputWorkspace {
+public final class OutputWorkspace {
     private static final long SINGLE_PASS_MIN_BYTES = 4L << 20;
 
     private final RepoContext repo;
 
-    OutputWorkspace(RepoContext repo) {
+    public OutputWorkspace(RepoContext repo) {
         this.repo = repo;
     }
 
-    Path path(Output o) {
+    public Path path(Output o) {
         return repo.root().resolve(o.repoPath());
     }
 
@@ -45,7 +47,7 @@ final class OutputWorkspace {
      * hardlink or symlink into the cache (which corrupts the object) is "modified" here, where dvc
      * says "not in cache" and deletes the object, losing the edit.
      */
-    PathState status(Output o) {
+    public PathState status(Output o) {
         if (editedThroughLink(o)) {
             return PathState.MODIFIED;
         }
@@ -91,7 +93,7 @@ final class OutputWorkspace {
         return tree == null ? PathState.DELETED : PathState.MODIFIED;
     }
 
-    PathState workspaceStatus(Output o) {
+    public PathState workspaceStatus(Output o) {
         Path p = path(o);
         if (!exists(p) || repo.ignore().isIgnored(o.repoPath(), Files.isDirectory(p))) {
             return PathState.DELETED;
@@ -147,7 +149,7 @@ final class OutputWorkspace {
     }
 
     /** The workspace content's hash under the output's algorithm. */
-    HashInfo currentHash(Output o) {
+    public HashInfo currentHash(Output o) {
         Path p = path(o);
         String algorithm = o.hashAlgorithm();
         if (Files.isDirectory(p)) {
@@ -157,7 +159,7 @@ final class OutputWorkspace {
     }
 
     /** The object and, for a directory, its manifest and every member are in the cache, intact. */
-    boolean cacheComplete(HashInfo hash) {
+    public boolean cacheComplete(HashInfo hash) {
         ObjectStore store = repo.cache();
         if (!store.isValid(hash)) {
             return false;
@@ -185,7 +187,7 @@ final class OutputWorkspace {
      * Hashes the output and, if it is cached, copies it into the cache (members first, the .dir object
      * last), keeps it git-ignored and relinks it per cache.type. Returns the output with its new hash.
      */
-    Output save(Output o, ScmContext scm, boolean commit) {
+    public Output save(Output o, ScmContext scm, boolean commit) {
         Path p = path(o);
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) || !Files.exists(p)) {
             throw new DvcException("output '" + repo.display(o.repoPath()) + "' does not exist");
@@ -258,7 +260,7 @@ final class OutputWorkspace {
     }
 
     /** Puts an output's current content into the cache without touching the workspace or .gitignore. */
-    void storeCopy(Output o) {
+    public void storeCopy(Output o) {
         Path p = path(o);
         try {
             if (o.isDirHash()) {

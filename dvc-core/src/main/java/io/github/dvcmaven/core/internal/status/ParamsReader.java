@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.status;
 
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.internal.format.params.ParamsFiles;
@@ -9,21 +9,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Current values of a stage's parameters, read as dvc reads them (dotted keys, whole files). */
-final class ParamsReader {
+public final class ParamsReader {
     private final Path root;
     private final Map<String, Object> cache = new LinkedHashMap<>();
 
-    ParamsReader(Path root) {
+    public ParamsReader(Path root) {
         this.root = root;
     }
 
-    boolean exists(ParamsDep p) {
+    public boolean exists(ParamsDep p) {
         return Files.isRegularFile(root.resolve(p.repoPath()));
     }
 
     /** key → value for key-tracked params (missing keys absent); the whole parsed file otherwise. */
     @SuppressWarnings("unchecked")
-    Map<String, Object> values(ParamsDep p) {
+    public Map<String, Object> values(ParamsDep p) {
         Object data = cache.computeIfAbsent(p.repoPath(), k -> {
             Path file = root.resolve(k);
             if (Files.isDirectory(file)) {
@@ -48,7 +48,7 @@ final class ParamsReader {
     }
 
     /** Values to record in the lock; every listed key must exist. */
-    Map<String, Object> valuesForLock(ParamsDep p, String stage) {
+    public Map<String, Object> valuesForLock(ParamsDep p, String stage) {
         if (!exists(p)) {
             throw new DvcException(
                     "Parameters file '" + p.repoPath() + "' of stage '" + stage + "' does not exist",

@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.revision;
 
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.HashInfo;
@@ -8,6 +8,7 @@ import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.remote.Remote;
 import io.github.dvcmaven.core.internal.remote.Remotes;
 import io.github.dvcmaven.core.internal.remote.Transfer;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,15 +23,15 @@ import java.util.stream.Stream;
  * Files as a revision has them: committed to git (or in the workspace), or cached outputs named by
  * that revision's dvc.lock, read from the cache and fetched from the remote when the cache lacks them.
  */
-final class RevisionFiles {
+public final class RevisionFiles {
     private final RepoContext repo;
     private final Map<String, HashInfo> dirEntries = new HashMap<>();
 
-    RevisionFiles(RepoContext repo) {
+    public RevisionFiles(RepoContext repo) {
         this.repo = repo;
     }
 
-    byte[] read(RevisionSnapshot snap, String path, Output cached) throws IOException {
+    public byte[] read(RevisionSnapshot snap, String path, Output cached) throws IOException {
         Optional<byte[]> direct = snap.read(path);
         if (direct.isPresent()) {
             return direct.get();
@@ -51,7 +52,7 @@ final class RevisionFiles {
     }
 
     /** The files of a directory output at the revision (workspace listing or the cached .dir manifest). */
-    List<String> listDir(RevisionSnapshot snap, String path, Output cached) throws IOException {
+    public List<String> listDir(RevisionSnapshot snap, String path, Output cached) throws IOException {
         List<String> out = new ArrayList<>();
         Path dir = snap.root().resolve(path);
         if (Files.isDirectory(dir)) {

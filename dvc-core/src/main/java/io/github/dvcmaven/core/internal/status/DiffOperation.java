@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.status;
 
 import io.github.dvcmaven.core.api.DataChange;
 import io.github.dvcmaven.core.api.DataDiff;
@@ -8,6 +8,9 @@ import io.github.dvcmaven.core.internal.index.DataIndex;
 import io.github.dvcmaven.core.internal.index.IndexChange;
 import io.github.dvcmaven.core.internal.index.IndexDiff;
 import io.github.dvcmaven.core.internal.index.IndexEntry;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.StageIndex;
+import io.github.dvcmaven.core.internal.revision.RevisionSnapshot;
 import io.github.dvcmaven.core.internal.scm.Git;
 import io.github.dvcmaven.core.internal.scm.GitRevisions;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.run;
 
 import io.github.dvcmaven.core.api.CommitResult;
 import io.github.dvcmaven.core.api.DvcException;
@@ -10,6 +10,14 @@ import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.pipeline.PipelineStage;
 import io.github.dvcmaven.core.internal.pipeline.Stage;
 import io.github.dvcmaven.core.internal.py.PyValues;
+import io.github.dvcmaven.core.internal.repo.DvcFiles;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.ScmContext;
+import io.github.dvcmaven.core.internal.repo.StageIndex;
+import io.github.dvcmaven.core.internal.repo.TargetResolver;
+import io.github.dvcmaven.core.internal.status.ParamsReader;
+import io.github.dvcmaven.core.internal.status.PipelineStatus;
+import io.github.dvcmaven.core.internal.workspace.OutputWorkspace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

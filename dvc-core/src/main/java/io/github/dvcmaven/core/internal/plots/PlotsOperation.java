@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.plots;
 
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.PlotsReport;
@@ -10,10 +10,10 @@ import io.github.dvcmaven.core.internal.fs.RepoPaths;
 import io.github.dvcmaven.core.internal.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.pipeline.PipelineStage;
-import io.github.dvcmaven.core.internal.plots.PlotDefinition;
-import io.github.dvcmaven.core.internal.plots.PlotFiles;
-import io.github.dvcmaven.core.internal.plots.Templates;
-import io.github.dvcmaven.core.internal.plots.VegaPlot;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.StageIndex;
+import io.github.dvcmaven.core.internal.revision.RevisionFiles;
+import io.github.dvcmaven.core.internal.revision.RevisionSnapshot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,7 +146,7 @@ public final class PlotsOperation {
         Map<String, Output> out = new HashMap<>();
         for (PipelineStage s : index.pipelineStages()) {
             for (Output o : s.outs()) {
-                out.put(o.repoPath(), PipelineStatus.withLock(o, index.lockEntry(s)));
+                out.put(o.repoPath(), StageIndex.withLock(o, index.lockEntry(s)));
             }
         }
         for (DvcFileStage f : index.dvcFiles()) {

@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.sync;
 
 import io.github.dvcmaven.core.api.CloudStatus;
 import io.github.dvcmaven.core.api.DvcException;
@@ -15,6 +15,10 @@ import io.github.dvcmaven.core.internal.pipeline.Stage;
 import io.github.dvcmaven.core.internal.remote.Remote;
 import io.github.dvcmaven.core.internal.remote.Remotes;
 import io.github.dvcmaven.core.internal.remote.Transfer;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.StageIndex;
+import io.github.dvcmaven.core.internal.repo.TargetResolver;
+import io.github.dvcmaven.core.internal.revision.RevisionSnapshot;
 import io.github.dvcmaven.core.internal.scm.Git;
 import io.github.dvcmaven.core.internal.scm.GitRevisions;
 import java.io.File;
@@ -188,7 +192,7 @@ public final class DataSync {
     }
 
     /** Which of these objects a remote has (existence checks or a listing, as {@link Transfer} decides). */
-    Set<HashInfo> onRemote(String name, Collection<HashInfo> objects) {
+    public Set<HashInfo> onRemote(String name, Collection<HashInfo> objects) {
         try (Remote remote = open(name)) {
             return new Transfer(repo.cache(), remote, jobs(name), repo.listener()).onRemote(objects);
         }

@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.repo;
+package io.github.dvcmaven.core.internal.run;
 
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.HashInfo;
@@ -10,6 +10,10 @@ import io.github.dvcmaven.core.internal.hash.ContentHasher;
 import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.pipeline.ParamsDep;
 import io.github.dvcmaven.core.internal.pipeline.PipelineStage;
+import io.github.dvcmaven.core.internal.repo.RepoContext;
+import io.github.dvcmaven.core.internal.repo.ScmContext;
+import io.github.dvcmaven.core.internal.status.ParamsReader;
+import io.github.dvcmaven.core.internal.workspace.OutputWorkspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
