@@ -1,5 +1,6 @@
 package io.github.dvcmaven.core.api;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,6 +36,18 @@ public record CheckoutResult(
     public CheckoutResult afterFetching(int fetched) {
         return new CheckoutResult(
                 added, modified, deleted, failed, filesModified, filesAdded, filesDeleted, fetched, true);
+    }
+
+    /**
+     * The same changes, typed: the workspace against the cache's view of the stage files, in dvc's
+     * order (modified, added, deleted).
+     */
+    public List<DataChange> changes() {
+        List<DataChange> out = new ArrayList<>();
+        modified.forEach(p -> out.add(DataChange.of(DataChange.Kind.MODIFIED, p, null)));
+        added.forEach(p -> out.add(DataChange.of(DataChange.Kind.ADDED, p, null)));
+        deleted.forEach(p -> out.add(DataChange.of(DataChange.Kind.DELETED, p, null)));
+        return out;
     }
 
     /** True when the checkout added, modified and deleted nothing. */

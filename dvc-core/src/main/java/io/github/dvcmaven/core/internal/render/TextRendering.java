@@ -13,6 +13,7 @@ import io.github.dvcmaven.core.api.Report;
 import io.github.dvcmaven.core.api.StatusReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** dvc's text output of each report, line by line. */
@@ -181,10 +182,13 @@ public final class TextRendering {
      */
     private static List<String> checkout(CheckoutResult r) {
         List<String> out = new ArrayList<>();
-        r.modified().forEach(p -> out.add("M\t" + p));
-        r.added().forEach(p -> out.add("A\t" + p));
+        for (DataChange c : r.changes()) {
+            // dvc pull lists no deletions
+            if (!(r.pulled() && c.kind() == DataChange.Kind.DELETED)) {
+                out.add(c.kind().text().substring(0, 1).toUpperCase(Locale.ROOT) + "\t" + c.path());
+            }
+        }
         if (!r.pulled()) {
-            r.deleted().forEach(p -> out.add("D\t" + p));
             return out;
         }
         List<String> parts = new ArrayList<>();
