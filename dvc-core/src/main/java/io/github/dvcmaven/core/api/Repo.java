@@ -1,5 +1,6 @@
 package io.github.dvcmaven.core.api;
 
+import io.github.dvcmaven.core.internal.external.ImportOperation;
 import io.github.dvcmaven.core.internal.metrics.MetricsOperation;
 import io.github.dvcmaven.core.internal.pipeline.Dag;
 import io.github.dvcmaven.core.internal.plots.PlotsOperation;
@@ -163,6 +164,19 @@ public final class Repo implements AutoCloseable {
                 throw new MissingCacheException(e.paths(), e.partialResult().afterFetching(fetched));
             }
         });
+    }
+
+    /**
+     * {@code dvc import}: a frozen pointer to a path of another dvc repository at a revision, with the
+     * data downloaded from that repository's remote (or, for a local one, its cache) and checked out.
+     */
+    public ImportResult importData(ImportOptions opts) {
+        return ctx.locked(() -> new ImportOperation(ctx).run(opts));
+    }
+
+    /** {@code dvc update}: imports moved to the newest commit of their revision (or a new {@code --rev}). */
+    public ImportResult update(UpdateOptions opts) {
+        return ctx.locked(() -> new ImportOperation(ctx).update(opts));
     }
 
     /** Rehashes every object in the cache; corrupted ones are listed, and kept or removed as asked. */

@@ -35,4 +35,13 @@ public final class FileTrees {
             }
         });
     }
+
+    /** {@link #deleteRecursively}, for temporary trees whose leftovers are harmless. */
+    public static void deleteQuietly(Path path) {
+        try {
+            deleteRecursively(path);
+        } catch (IOException e) {
+            // a temporary directory left behind costs disk space, not correctness
+        }
+    }
 }

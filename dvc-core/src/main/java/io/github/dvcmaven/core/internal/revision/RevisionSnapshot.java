@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
@@ -55,8 +56,16 @@ public final class RevisionSnapshot implements AutoCloseable {
 
     /** The snapshot of a commit already resolved, named as the caller shows it. */
     public static RevisionSnapshot of(RepoContext repo, Git git, RevCommit commit, String rev) {
-        GitRevisions revisions = new GitRevisions(git.repository());
         String dir = git.workTree().relativize(repo.root()).toString().replace('\\', '/');
+        return of(git.repository(), commit, dir, rev);
+    }
+
+    /**
+     * The snapshot of the dvc repository at {@code dir} ("" for the top) of a commit of any git
+     * repository, bare clones included.
+     */
+    public static RevisionSnapshot of(Repository repository, RevCommit commit, String dir, String rev) {
+        GitRevisions revisions = new GitRevisions(repository);
         try {
             Path tmp = Files.createTempDirectory("dvc-rev-");
             Map<String, byte[]> files = revisions.files(commit, dir, RevisionSnapshot::wanted, MAX_FILE);
@@ -98,7 +107,7 @@ public final class RevisionSnapshot implements AutoCloseable {
      * A file of this revision: from the snapshot directory, or for files the snapshot leaves out (images,
      * big files) straight from the commit.
      */
-    Optional<byte[]> read(String repoPath) throws IOException {
+    public Optional<byte[]> read(String repoPath) throws IOException {
         Path file = root.resolve(repoPath);
         if (Files.isRegularFile(file)) {
             return Optional.of(Files.readAllBytes(file));

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
@@ -169,6 +170,31 @@ public final class GitRevisions {
         } catch (IOException e) {
             throw new DvcException(
                     "cannot read " + path + " at commit " + commit.getName() + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    /** A file of a commit's tree: its path from the top, size and whether git records it executable. */
+    public record TreeFile(String path, long size, boolean executable) {}
+
+    /** Every file of a commit (symlinks and submodules left out), in git's order, without reading them. */
+    public List<TreeFile> tree(RevCommit commit) {
+        List<TreeFile> out = new ArrayList<>();
+        try (TreeWalk tw = new TreeWalk(repository);
+                ObjectReader reader = repository.newObjectReader()) {
+            tw.addTree(commit.getTree());
+            tw.setRecursive(true);
+            while (tw.next()) {
+                FileMode mode = tw.getFileMode(0);
+                if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
+                    out.add(new TreeFile(
+                            tw.getPathString(),
+                            reader.getObjectSize(tw.getObjectId(0), Constants.OBJ_BLOB),
+                            mode == FileMode.EXECUTABLE_FILE));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new DvcException("cannot list commit " + commit.getName() + ": " + e.getMessage(), null, e);
         }
     }
 }

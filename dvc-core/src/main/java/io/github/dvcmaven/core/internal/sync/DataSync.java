@@ -6,6 +6,9 @@ import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.api.RepoListener.Level;
 import io.github.dvcmaven.core.api.SyncOptions;
 import io.github.dvcmaven.core.internal.config.ConfigLevel;
+import io.github.dvcmaven.core.internal.external.ExternalData;
+import io.github.dvcmaven.core.internal.external.ExternalRepo;
+import io.github.dvcmaven.core.internal.external.ImportSource;
 import io.github.dvcmaven.core.internal.fs.AtomicWrite;
 import io.github.dvcmaven.core.internal.fs.DvcIgnore;
 import io.github.dvcmaven.core.internal.hash.DirManifest;
@@ -49,8 +52,15 @@ public final class DataSync {
         this.repo = repo;
     }
 
-    /** An output with its recorded hash, the remote it goes to, and the revision that names it. */
-    record Used(Output output, String remote, String revision) {}
+    /**
+     * An output with its recorded hash, the remote it goes to, and the revision that names it; an
+     * import's output comes from its source repository instead.
+     */
+    record Used(Output output, String remote, String revision, ImportSource source) {
+        Used(Output output, String remote, String revision) {
+            this(output, remote, revision, null);
+        }
+    }
 
     /** Every cached output of the workspace that has a recorded hash (what gc must keep). */
     List<Used> collectAll(StageIndex index) {
@@ -142,6 +152,10 @@ public final class DataSync {
                         && !recorded.remote().equals(remoteName)) {
                     continue;
                 }
+                if (s instanceof DvcFileStage d && d.isImport()) {
+                    used.add(new Used(recorded, null, revision, ImportSource.of(d)));
+                    continue;
+                }
                 used.add(new Used(recorded, recorded.remote() != null ? recorded.remote() : fallback, revision));
             }
         }
@@ -151,6 +165,9 @@ public final class DataSync {
     private Map<String, Set<HashInfo>> byRemote(List<Used> used) {
         Map<String, Set<HashInfo>> out = new LinkedHashMap<>();
         for (Used u : used) {
+            if (u.source() != null) {
+                continue;
+            }
             out.computeIfAbsent(u.remote(), k -> new LinkedHashSet<>())
                     .add(u.output().hash());
         }
@@ -258,6 +275,7 @@ public final class DataSync {
         List<HashInfo> missing = new ArrayList<>();
         Map<HashInfo, String> failed = new LinkedHashMap<>();
         List<Used> used = collect(opts, false);
+        total += fetchImports(used);
         for (Map.Entry<String, Set<HashInfo>> e : byRemote(used).entrySet()) {
             try (Remote remote = open(e.getKey())) {
                 Transfer.Result r =
@@ -271,6 +289,47 @@ public final class DataSync {
             }
         }
         report(total, missing, names(used), failed, "fetched", "download", summarize);
+        return total;
+    }
+
+    /**
+     * Imports come from their source repository at its locked commit (its remote, or a local source's
+     * cache), as dvc fetches them; nothing to do for those already in the cache.
+     */
+    private int fetchImports(List<Used> used) {
+        Map<ImportSource, Set<HashInfo>> bySource = new LinkedHashMap<>();
+        for (Used u : used) {
+            if (u.source() != null) {
+                ImportSource key = u.source();
+                bySource.computeIfAbsent(key, k -> new LinkedHashSet<>())
+                        .add(u.output().hash());
+            }
+        }
+        int total = 0;
+        for (Map.Entry<ImportSource, Set<HashInfo>> e : bySource.entrySet()) {
+            if (e.getValue().stream().allMatch(repo.cache()::isValid)
+                    && e.getValue().stream().noneMatch(HashInfo::isDir)) {
+                continue;
+            }
+            ImportSource src = e.getKey();
+            try (ExternalRepo source = src.openLocked(repo)) {
+                total += new ExternalData(
+                                source,
+                                repo.cache(),
+                                repo.options().jobs() > 0
+                                        ? repo.options().jobs()
+                                        : 4 * Runtime.getRuntime().availableProcessors(),
+                                repo.listener(),
+                                repo.options().env(),
+                                repo.options().proxies())
+                        .fetchObjects(e.getValue(), src.remote(), src.path(), false);
+            } catch (DvcException ex) {
+                throw new DvcException(
+                        "cannot fetch the import '" + repo.display(src.pointer()) + "': " + ex.getMessage(),
+                        ex.hint(),
+                        ex);
+            }
+        }
         return total;
     }
 
