@@ -5,4 +5,11 @@ package io.github.dvcmaven.core.api;
  * output.
  */
 public sealed interface Report
-        permits CheckoutResult, CloudStatus, DataDiff, DataStatus, DiffReport, MetricsReport, StatusReport {}
+        permits CheckoutResult,
+                CloudStatus,
+                DataDiff,
+                DataStatus,
+                DiffReport,
+                MetricsReport,
+                RepoListing,
+                StatusReport {}

@@ -90,9 +90,8 @@ class ImportInteropTest {
             repo.importData(ImportOptions.of("../src", "model.bin")
                     .withOut("lazy.bin")
                     .withMode(ImportOptions.Mode.NO_DOWNLOAD));
-            repo.importData(ImportOptions.of("../src", "model.bin")
-                    .withOut("later.bin")
-                    .withMode(ImportOptions.Mode.NO_EXEC));
+            repo.importData(
+                    ImportOptions.of("../src", "model.bin").withOut("later.bin").withMode(ImportOptions.Mode.NO_EXEC));
         }
         dvc.ok(theirs, "import", "-q", "../src", "model.bin");
         dvc.ok(theirs, "import", "-q", "../src", "data", "-o", "mydata", "--rev", "v1");
@@ -100,7 +99,8 @@ class ImportInteropTest {
         dvc.ok(theirs, "import", "-q", "../src", "data/a.txt");
         dvc.ok(theirs, "import", "-q", "../src", "model.bin", "-o", "lazy.bin", "--no-download");
         dvc.ok(theirs, "import", "-q", "../src", "model.bin", "-o", "later.bin", "--no-exec");
-        for (String f : List.of("model.bin.dvc", "mydata.dvc", "sub.dvc", "a.txt.dvc", "lazy.bin.dvc", "later.bin.dvc")) {
+        for (String f :
+                List.of("model.bin.dvc", "mydata.dvc", "sub.dvc", "a.txt.dvc", "lazy.bin.dvc", "later.bin.dvc")) {
             assertThat(read(ours.resolve(f))).as(f).isEqualTo(read(theirs.resolve(f)));
         }
         assertThat(read(ours.resolve(".gitignore"))).isEqualTo(read(theirs.resolve(".gitignore")));
@@ -108,7 +108,8 @@ class ImportInteropTest {
         assertThat(read(ours.resolve("sub/b.txt"))).isEqualTo("world\n");
         assertThat(ours.resolve("lazy.bin")).doesNotExist();
         // dvc sees our imports as up to date
-        assertThat(dvc.ok(ours, "status", "model.bin.dvc", "mydata.dvc", "sub.dvc").out())
+        assertThat(dvc.ok(ours, "status", "model.bin.dvc", "mydata.dvc", "sub.dvc")
+                        .out())
                 .contains("up to date");
     }
 

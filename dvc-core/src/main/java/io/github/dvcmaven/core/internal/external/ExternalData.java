@@ -2,8 +2,8 @@ package io.github.dvcmaven.core.internal.external;
 
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.HashInfo;
-import io.github.dvcmaven.core.api.HttpProxy;
 import io.github.dvcmaven.core.api.RepoListener;
+import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.internal.cache.ObjectStore;
 import io.github.dvcmaven.core.internal.hash.DirManifest;
 import io.github.dvcmaven.core.internal.hash.FileHasher;
@@ -38,23 +38,17 @@ public final class ExternalData {
     private final ObjectStore cache;
     private final int jobs;
     private final RepoListener listener;
-    private final Map<String, String> env;
-    private final Map<String, HttpProxy> proxies;
+    private final RepoOptions options;
     private final Map<String, byte[]> gitObjects = new LinkedHashMap<>();
 
-    public ExternalData(
-            ExternalRepo source,
-            ObjectStore cache,
-            int jobs,
-            RepoListener listener,
-            Map<String, String> env,
-            Map<String, HttpProxy> proxies) {
+    /** @param options the listener, parallelism, environment, proxies and remote overrides to use */
+    public ExternalData(ExternalRepo source, ObjectStore cache, RepoOptions options) {
         this.source = source;
         this.cache = cache;
-        this.jobs = jobs;
-        this.listener = listener;
-        this.env = env;
-        this.proxies = proxies;
+        this.jobs =
+                options.jobs() > 0 ? options.jobs() : 4 * Runtime.getRuntime().availableProcessors();
+        this.listener = options.listener();
+        this.options = options;
     }
 
     /** Which object {@code path} (from the source repository's root) is at the source's commit. */
@@ -168,7 +162,7 @@ public final class ExternalData {
                 return fetched;
             }
             tried.add(String.valueOf(opts.get("name")));
-            try (Remote remote = Remotes.open(opts, env, proxies)) {
+            try (Remote remote = Remotes.open(opts, options.env(), options.proxies())) {
                 Transfer t = new Transfer(cache, remote, jobs, listener);
                 Transfer.Result r = manifestsOnly ? t.fetchExactly(wanted) : t.fetch(wanted);
                 fetched += r.transferred();
@@ -206,7 +200,7 @@ public final class ExternalData {
             chain.add(opts);
         });
         try {
-            Map<String, Object> remote = source.remoteOptions(remoteName);
+            Map<String, Object> remote = remoteOptions(remoteName);
             if (own.isEmpty() || !own.get().toString().equals(remote.get("url"))) {
                 chain.add(remote);
             }
@@ -216,6 +210,16 @@ public final class ExternalData {
             }
         }
         return chain;
+    }
+
+    /** The source's remote options with the front end's overrides for that name (settings.xml servers). */
+    public Map<String, Object> remoteOptions(String remoteName) {
+        Map<String, Object> opts = new LinkedHashMap<>(source.remoteOptions(remoteName));
+        Map<String, Object> over = options.remoteOverrides().get(String.valueOf(opts.get("name")));
+        if (over != null) {
+            opts.putAll(over);
+        }
+        return opts;
     }
 
     private boolean complete(Set<HashInfo> wanted, boolean manifestsOnly) {

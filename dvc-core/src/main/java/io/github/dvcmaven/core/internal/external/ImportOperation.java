@@ -85,13 +85,7 @@ public final class ImportOperation {
         }
         Output result = out.withHash(null, null);
         if (mode == ImportOptions.Mode.DOWNLOAD) {
-            ExternalData data = new ExternalData(
-                    src,
-                    repo.cache(),
-                    jobs(),
-                    repo.listener(),
-                    repo.options().env(),
-                    repo.options().proxies());
+            ExternalData data = new ExternalData(src, repo.cache(), repo.options());
             ExternalData.Entry entry = data.fetch(data.resolve(srcPath, remote));
             result = out.withHash(entry.hash(), entry.meta());
             scm.ignore(repo.root().resolve(out.repoPath()), entry.hash().isDir());
@@ -268,12 +262,6 @@ public final class ImportOperation {
             out.add(d);
         }
         return out;
-    }
-
-    private int jobs() {
-        return repo.options().jobs() > 0
-                ? repo.options().jobs()
-                : 4 * Runtime.getRuntime().availableProcessors();
     }
 
     /** Where a relative source url is: as dvc, from the working directory; else from the pointer's directory. */

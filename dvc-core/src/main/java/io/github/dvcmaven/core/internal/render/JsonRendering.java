@@ -8,6 +8,7 @@ import io.github.dvcmaven.core.api.DataStatus;
 import io.github.dvcmaven.core.api.DiffReport;
 import io.github.dvcmaven.core.api.MetricsReport;
 import io.github.dvcmaven.core.api.RenderOptions;
+import io.github.dvcmaven.core.api.RepoListing;
 import io.github.dvcmaven.core.api.Report;
 import io.github.dvcmaven.core.api.StatusReport;
 import io.github.dvcmaven.core.internal.py.PyJson;
@@ -42,6 +43,9 @@ public final class JsonRendering {
         }
         if (report instanceof DiffReport r) {
             return diffReport(r);
+        }
+        if (report instanceof RepoListing r) {
+            return ListingRendering.json(r);
         }
         throw new IllegalArgumentException(
                 "dvc prints no JSON for " + report.getClass().getSimpleName());

@@ -9,6 +9,7 @@ import io.github.dvcmaven.core.api.DiffReport;
 import io.github.dvcmaven.core.api.MetricsReport;
 import io.github.dvcmaven.core.api.PlainTable;
 import io.github.dvcmaven.core.api.RenderOptions;
+import io.github.dvcmaven.core.api.RepoListing;
 import io.github.dvcmaven.core.api.Report;
 import io.github.dvcmaven.core.api.StatusReport;
 import java.util.ArrayList;
@@ -52,6 +53,9 @@ public final class TextRendering {
         }
         if (report instanceof CheckoutResult r) {
             return checkout(r);
+        }
+        if (report instanceof RepoListing r) {
+            return ListingRendering.lines(r);
         }
         if (report instanceof MetricsReport || report instanceof DiffReport) {
             PlainTable t = ReportTables.table(report, options.precision());

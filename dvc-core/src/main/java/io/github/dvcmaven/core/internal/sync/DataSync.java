@@ -313,15 +313,7 @@ public final class DataSync {
             }
             ImportSource src = e.getKey();
             try (ExternalRepo source = src.openLocked(repo)) {
-                total += new ExternalData(
-                                source,
-                                repo.cache(),
-                                repo.options().jobs() > 0
-                                        ? repo.options().jobs()
-                                        : 4 * Runtime.getRuntime().availableProcessors(),
-                                repo.listener(),
-                                repo.options().env(),
-                                repo.options().proxies())
+                total += new ExternalData(source, repo.cache(), repo.options())
                         .fetchObjects(e.getValue(), src.remote(), src.path(), false);
             } catch (DvcException ex) {
                 throw new DvcException(

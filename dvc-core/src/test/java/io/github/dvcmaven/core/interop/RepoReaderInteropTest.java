@@ -1,0 +1,221 @@
+package io.github.dvcmaven.core.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dvcmaven.core.api.DvcException;
+import io.github.dvcmaven.core.api.DvcRenderer;
+import io.github.dvcmaven.core.api.ListOptions;
+import io.github.dvcmaven.core.api.ReaderOptions;
+import io.github.dvcmaven.core.api.RepoListing;
+import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.api.RepoReader;
+import io.github.dvcmaven.core.api.TrackedFile;
+import io.github.dvcmaven.core.internal.fs.FileTrees;
+import io.github.dvcmaven.core.testing.DvcCli;
+import io.github.dvcmaven.core.testing.ExternalTools;
+import io.github.dvcmaven.core.testing.IndependentJson;
+import io.github.dvcmaven.core.testing.Proc;
+import io.github.dvcmaven.core.testing.S3ProxyServer;
+import io.github.dvcmaven.core.testing.TreeSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The read API against Python's {@code dvc.api} and the dvc CLI on one repository whose data lives on S3
+ * (S3Proxy on loopback): same bytes, same URLs, same listings, same {@code get} trees; corrupt remote
+ * bytes fail the read.
+ */
+@Tag("interop")
+class RepoReaderInteropTest {
+    @TempDir
+    Path tmp;
+
+    DvcCli dvc;
+    S3ProxyServer s3;
+    Path src;
+    Map<String, String> env;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        ExternalTools.dvcVenv();
+        s3 = new S3ProxyServer();
+        dvc = new DvcCli(tmp.resolve("cfg"));
+        s3.dvcEnv().forEach(dvc::withEnv);
+        src = dvc.initRepo(tmp.resolve("registry"));
+        Files.createDirectories(src.resolve("data/sub"));
+        Files.writeString(src.resolve("data/a.txt"), "hello\n");
+        Files.writeString(src.resolve("data/sub/b.txt"), "world\n");
+        Files.write(src.resolve("model.bin"), new byte[3 << 20]);
+        Files.writeString(src.resolve("params.yaml"), "train:\n  epochs: 3\n");
+        dvc.ok(src, "add", "-q", "data", "model.bin");
+        s3.configureDvc(dvc, src, "store", "registry");
+        DvcCli.git(src, "add", "-A");
+        DvcCli.git(src, "commit", "-qm", "v1");
+        DvcCli.git(src, "tag", "v1");
+        dvc.ok(src, "push", "-q");
+        Files.writeString(src.resolve("data/a.txt"), "hello again\n");
+        dvc.ok(src, "add", "-q", "data");
+        DvcCli.git(src, "commit", "-qam", "v2");
+        dvc.ok(src, "push", "-q");
+        // only the remote has the data now
+        FileTrees.deleteRecursively(src.resolve(".dvc/cache"));
+        env = new HashMap<>(System.getenv());
+        env.putAll(dvc.env());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        s3.close();
+    }
+
+    private ReaderOptions options() {
+        return ReaderOptions.defaults()
+                .withBase(RepoOptions.defaults().withCwd(tmp).withEnv(env));
+    }
+
+    private String python(String code) {
+        Proc.Result r =
+                Proc.run(tmp, dvc.env(), null, List.of(ExternalTools.python().toString(), "-c", code));
+        return r.assertOk().stdout();
+    }
+
+    private String pythonRead(String path, String rev) {
+        return python("import dvc.api,sys,binascii; sys.stdout.write(binascii.hexlify(dvc.api.read('" + path
+                + "', repo='registry', rev=" + (rev == null ? "None" : "'" + rev + "'") + ", mode='rb')).decode())");
+    }
+
+    @Test
+    void readsTheBytesDvcApiReadsAtEachRevision() throws IOException {
+        try (RepoReader v1 = RepoReader.open("registry", "v1", options());
+                RepoReader head = RepoReader.open("registry", null, options())) {
+            for (String path : List.of("model.bin", "data/a.txt", "data/sub/b.txt", "params.yaml")) {
+                assertThat(hex(v1.read(path))).as(path + "@v1").isEqualTo(pythonRead(path, "v1"));
+                assertThat(hex(head.read(path))).as(path).isEqualTo(pythonRead(path, null));
+            }
+            assertThat(v1.readString("data/a.txt")).isEqualTo("hello\n");
+            assertThat(head.readString("data/a.txt")).isEqualTo("hello again\n");
+            assertThat(v1.getUrl("model.bin"))
+                    .isEqualTo(python("import dvc.api,sys; sys.stdout.write(dvc.api.get_url('model.bin',"
+                            + " repo='registry', rev='v1'))"));
+            assertThatThrownBy(() -> v1.read("data"))
+                    .isInstanceOf(DvcException.class)
+                    .hasMessageContaining("is a directory");
+            assertThatThrownBy(() -> v1.read("nothing.csv")).hasMessageContaining("'nothing.csv' is not tracked");
+        }
+    }
+
+    @Test
+    void concurrentStreamsEachGetTheRightBytes() throws Exception {
+        try (RepoReader r = RepoReader.open("registry", "v1", options())) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<byte[]>> reads = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String path = i % 2 == 0 ? "model.bin" : "data/sub/b.txt";
+                reads.add(pool.submit(() -> {
+                    try (InputStream in = r.open(path)) {
+                        return in.readAllBytes();
+                    }
+                }));
+            }
+            for (int i = 0; i < reads.size(); i++) {
+                assertThat(reads.get(i).get()).hasSize(i % 2 == 0 ? 3 << 20 : 6);
+            }
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void corruptRemoteBytesFailTheRead() throws Exception {
+        String key;
+        try (RepoReader r = RepoReader.open("registry", "v1", options())) {
+            key = r.getUrl("data/sub/b.txt").replace("s3://" + S3ProxyServer.BUCKET + "/", "");
+        }
+        s3.put(key, "w0rld\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (RepoReader r = RepoReader.open("registry", "v1", options());
+                InputStream in = r.open("data/sub/b.txt")) {
+            assertThatThrownBy(in::readAllBytes)
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("'data/sub/b.txt' of 'registry'")
+                    .hasMessageContaining("corrupted");
+        }
+    }
+
+    @Test
+    void listingsAreDvcLsOfTheClone() {
+        String url = src.toUri().toString().replaceAll("/$", "");
+        // dvc clones a file:// URL, and a clone has no config.local: it takes the keys from the environment
+        dvc.withEnv("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY)
+                .withEnv("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY);
+        try (RepoReader r = RepoReader.open(url, "v1", options())) {
+            for (ListOptions o : List.of(
+                    ListOptions.of(""),
+                    ListOptions.of("").withRecursive(true),
+                    ListOptions.of("data"),
+                    ListOptions.of("data/sub"),
+                    ListOptions.of("data/a.txt"),
+                    ListOptions.of("").withDvcOnly(true),
+                    ListOptions.of("").withRecursive(true).withDvcOnly(true))) {
+                List<String> args = new ArrayList<>(List.of("ls", url, o.path(), "--rev", "v1"));
+                if (o.recursive()) {
+                    args.add("-R");
+                }
+                if (o.dvcOnly()) {
+                    args.add("--dvc-only");
+                }
+                List<TrackedFile> ours = r.list(o);
+                List<String> json = new ArrayList<>(args);
+                json.add("--json");
+                assertThat(IndependentJson.parse(DvcRenderer.json(new RepoListing(ours, Set.of()))))
+                        .as(String.join(" ", json))
+                        .isEqualTo(IndependentJson.parse(
+                                dvc.ok(tmp, json.toArray(String[]::new)).stdout()));
+                List<String> text = new ArrayList<>(args);
+                text.add("--size");
+                text.add("--show-hash");
+                assertThat(String.join(
+                                        "\n",
+                                        DvcRenderer.text(new RepoListing(
+                                                ours, Set.of(RepoListing.Column.SIZE, RepoListing.Column.HASH))))
+                                + "\n")
+                        .as(String.join(" ", text))
+                        .isEqualTo(dvc.ok(tmp, text.toArray(String[]::new)).stdout());
+            }
+        }
+    }
+
+    @Test
+    void getWritesTheTreeDvcGetWrites() throws IOException {
+        try (RepoReader r = RepoReader.open("registry", "v1", options())) {
+            r.get("data", tmp.resolve("ours"));
+            r.get("data/sub/b.txt", tmp.resolve("b-ours.txt"));
+            assertThatThrownBy(() -> r.get("data", tmp.resolve("ours"))).hasMessageContaining("already exists");
+        }
+        dvc.ok(tmp, "get", "registry", "data", "-o", "theirs", "--rev", "v1");
+        assertThat(TreeSnapshot.of(tmp.resolve("ours"))).isEqualTo(TreeSnapshot.of(tmp.resolve("theirs")));
+        assertThat(Files.readString(tmp.resolve("b-ours.txt"))).isEqualTo("world\n");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    private static String hex(byte[] b) {
+        return java.util.HexFormat.of().formatHex(b);
+    }
+}
