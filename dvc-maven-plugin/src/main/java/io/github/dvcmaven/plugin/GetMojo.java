@@ -1,6 +1,5 @@
 package io.github.dvcmaven.plugin;
 
-import io.github.dvcmaven.core.api.ReaderOptions;
 import io.github.dvcmaven.core.api.RepoReader;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -17,11 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * </pre>
  */
 @Mojo(name = "get", requiresProject = false, threadSafe = true)
-public class GetMojo extends AbstractDvcMojo {
-    /** The source repository: a directory or a git URL. */
-    @Parameter(property = "dvc.url", required = true)
-    private String url;
-
+public class GetMojo extends AbstractSourceMojo {
     /** The path inside the source repository. */
     @Parameter(property = "dvc.path", required = true)
     private String path;
@@ -30,22 +25,13 @@ public class GetMojo extends AbstractDvcMojo {
     @Parameter(property = "dvc.out")
     private String out;
 
-    /** The source revision (branch, tag or commit); default: its HEAD. */
-    @Parameter(property = "dvc.rev")
-    private String rev;
-
-    /** The source repository's remote to download from; default: its default remote. */
-    @Parameter(property = "dvc.remote")
-    private String remote;
-
     /** Print the object's URL on the remote instead of downloading it (dvc's --show-url). */
     @Parameter(property = "dvc.showUrl", defaultValue = "false")
     private boolean showUrl;
 
     @Override
     protected void run(Path cwd) {
-        ReaderOptions opts = ReaderOptions.defaults().withBase(options(cwd)).withRemote(remote);
-        try (RepoReader reader = RepoReader.open(url, rev, opts)) {
+        try (RepoReader reader = RepoReader.open(url, rev, readerOptions(cwd))) {
             if (showUrl) {
                 System.out.println(reader.getUrl(path));
                 return;
@@ -60,10 +46,5 @@ public class GetMojo extends AbstractDvcMojo {
     @Override
     protected String goal() {
         return "get";
-    }
-
-    @Override
-    protected boolean onePerRepository() {
-        return false;
     }
 }

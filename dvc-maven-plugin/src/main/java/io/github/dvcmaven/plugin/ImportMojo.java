@@ -19,11 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * </pre>
  */
 @Mojo(name = "import", requiresProject = false, threadSafe = true)
-public class ImportMojo extends AbstractDvcMojo {
-    /** The source repository: a directory or a git URL. */
-    @Parameter(property = "dvc.url", required = true)
-    private String url;
-
+public class ImportMojo extends AbstractSourceMojo {
     /** The path inside the source repository. */
     @Parameter(property = "dvc.path", required = true)
     private String path;
@@ -31,14 +27,6 @@ public class ImportMojo extends AbstractDvcMojo {
     /** Where it goes here; default: the last segment of the path. */
     @Parameter(property = "dvc.out")
     private String out;
-
-    /** The source revision (branch, tag or commit); default: its HEAD. */
-    @Parameter(property = "dvc.rev")
-    private String rev;
-
-    /** The source repository's remote to download from; default: its default remote. */
-    @Parameter(property = "dvc.remote")
-    private String remote;
 
     /** Record the revision and hashes, download nothing (dvc's --no-download). */
     @Parameter(property = "dvc.noDownload", defaultValue = "false")
@@ -71,10 +59,5 @@ public class ImportMojo extends AbstractDvcMojo {
     @Override
     protected String goal() {
         return "import";
-    }
-
-    @Override
-    protected boolean onePerRepository() {
-        return false;
     }
 }

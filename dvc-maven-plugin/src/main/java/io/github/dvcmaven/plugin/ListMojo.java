@@ -1,7 +1,6 @@
 package io.github.dvcmaven.plugin;
 
 import io.github.dvcmaven.core.api.ListOptions;
-import io.github.dvcmaven.core.api.ReaderOptions;
 import io.github.dvcmaven.core.api.RenderOptions;
 import io.github.dvcmaven.core.api.RepoListing;
 import io.github.dvcmaven.core.api.RepoReader;
@@ -20,18 +19,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * </pre>
  */
 @Mojo(name = "list", requiresProject = false, threadSafe = true)
-public class ListMojo extends AbstractDvcMojo {
-    /** The repository: a directory or a git URL. */
-    @Parameter(property = "dvc.url", required = true)
-    private String url;
-
+public class ListMojo extends AbstractSourceMojo {
     /** The directory (or file) inside it; default: its top. */
     @Parameter(property = "dvc.path", defaultValue = "")
     private String path;
-
-    /** The revision (branch, tag or commit); default: its HEAD. */
-    @Parameter(property = "dvc.rev")
-    private String rev;
 
     /** Every file below the path (dvc's -R). */
     @Parameter(property = "dvc.recursive", defaultValue = "false")
@@ -62,8 +53,7 @@ public class ListMojo extends AbstractDvcMojo {
         if (showHash) {
             columns.add(RepoListing.Column.HASH);
         }
-        try (RepoReader reader =
-                RepoReader.open(url, rev, ReaderOptions.defaults().withBase(options(cwd)))) {
+        try (RepoReader reader = RepoReader.open(url, rev, readerOptions(cwd))) {
             RepoListing listing = new RepoListing(
                     reader.list(ListOptions.of(path).withRecursive(recursive).withDvcOnly(dvcOnly)), columns);
             show(listing, json ? RenderOptions.of(RenderOptions.Format.JSON) : RenderOptions.text());
@@ -73,10 +63,5 @@ public class ListMojo extends AbstractDvcMojo {
     @Override
     protected String goal() {
         return "list";
-    }
-
-    @Override
-    protected boolean onePerRepository() {
-        return false;
     }
 }
