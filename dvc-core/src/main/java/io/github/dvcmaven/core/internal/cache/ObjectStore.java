@@ -161,6 +161,30 @@ public final class ObjectStore {
         }
     }
 
+    /** The object and, for a directory, its manifest and every member are in the cache, intact. */
+    public boolean isComplete(HashInfo hash) {
+        if (!isValid(hash)) {
+            return false;
+        }
+        if (!hash.isDir()) {
+            return true;
+        }
+        DirManifest manifest;
+        try {
+            manifest = loadDir(hash);
+        } catch (DvcException e) {
+            return false;
+        }
+        if (manifest == null) {
+            return false;
+        }
+        Set<String> md5s = new HashSet<>();
+        for (DirManifest.Entry e : manifest.entries()) {
+            md5s.add(e.md5());
+        }
+        return missing(hash.name(), md5s).isEmpty();
+    }
+
     /**
      * Which of these objects are absent. Large sets are answered by listing the 2-character prefix
      * directories (one readdir each) instead of a stat per object.

@@ -45,8 +45,7 @@ public final class ExternalData {
     public ExternalData(ExternalRepo source, ObjectStore cache, RepoOptions options) {
         this.source = source;
         this.cache = cache;
-        this.jobs =
-                options.jobs() > 0 ? options.jobs() : 4 * Runtime.getRuntime().availableProcessors();
+        this.jobs = options.jobs() > 0 ? options.jobs() : Transfer.defaultJobs();
         this.listener = options.listener();
         this.options = options;
     }
@@ -214,28 +213,11 @@ public final class ExternalData {
 
     /** The source's remote options with the front end's overrides for that name (settings.xml servers). */
     public Map<String, Object> remoteOptions(String remoteName) {
-        Map<String, Object> opts = new LinkedHashMap<>(source.remoteOptions(remoteName));
-        Map<String, Object> over = options.remoteOverrides().get(String.valueOf(opts.get("name")));
-        if (over != null) {
-            opts.putAll(over);
-        }
-        return opts;
+        return Remotes.withOverrides(source.remoteOptions(remoteName), options.remoteOverrides());
     }
 
     private boolean complete(Set<HashInfo> wanted, boolean manifestsOnly) {
-        for (HashInfo h : wanted) {
-            if (!cache.isValid(h)) {
-                return false;
-            }
-            if (h.isDir() && !manifestsOnly) {
-                for (HashInfo m : Transfer.members(h, cache.loadDir(h))) {
-                    if (!cache.isValid(m)) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
+        return wanted.stream().allMatch(manifestsOnly ? cache::isValid : cache::isComplete);
     }
 
     private void storeGitObjects() {
@@ -269,8 +251,9 @@ public final class ExternalData {
         }
     }
 
-    private static String normalize(String path) {
-        String p = path.replace('\\', '/');
+    /** A user's path inside the source repository as a posix path from its root ("" for the root). */
+    static String normalize(String path) {
+        String p = path == null ? "" : path.replace('\\', '/');
         while (p.startsWith("./")) {
             p = p.substring(2);
         }

@@ -156,6 +156,9 @@ public final class ExternalReader implements AutoCloseable {
         } catch (IOException io) {
             FileTrees.deleteQuietly(tmp);
             throw new DvcException("cannot write '" + dest + "': " + io.getMessage(), null, io);
+        } catch (RuntimeException failure) {
+            FileTrees.deleteQuietly(tmp);
+            throw failure;
         }
     }
 
@@ -164,10 +167,7 @@ public final class ExternalReader implements AutoCloseable {
      * children, or with {@code recursive} every file below it.
      */
     public List<TrackedFile> list(String path, boolean recursive, boolean dvcOnly) {
-        String p = path == null ? "" : path.replace('\\', '/').replaceAll("^\\./|/+$", "");
-        if (p.equals(".")) {
-            p = "";
-        }
+        String p = ExternalData.normalize(path);
         TreeMap<String, TrackedFile> all = new TreeMap<>(PyStrings::compareCodePoints);
         DvcIgnore ignore = new DvcIgnore(source.snapshot().root());
         for (GitRevisions.TreeFile f : source.gitFiles()) {

@@ -50,6 +50,7 @@ public final class ExternalRepo implements AutoCloseable {
     private final RevisionSnapshot snapshot;
     private final DvcConfig config;
     private final StageIndex index;
+    private final List<Output> outputs;
 
     private ExternalRepo(
             String url,
@@ -71,6 +72,7 @@ public final class ExternalRepo implements AutoCloseable {
                     ? DvcConfig.load(ConfigFiles.forRepo(localRoot.resolve(".dvc"), env))
                     : DvcConfig.load(ConfigFiles.forRepo(committedConfig(), env));
             this.index = StageIndex.load(snapshot.root(), new DvcIgnore(snapshot.root()), config);
+            this.outputs = recordedOutputs(index);
         } catch (DvcException e) {
             snapshot.close();
             throw new DvcException(
@@ -250,20 +252,24 @@ public final class ExternalRepo implements AutoCloseable {
                         + " clone whose cache has the data");
     }
 
-    /** Every cached output the commit records, with the hash its pointer or lock entry names. */
+    /** Every output the commit records, with the hash its pointer or lock entry names. */
     public List<Output> outputs() {
+        return outputs;
+    }
+
+    private static List<Output> recordedOutputs(StageIndex index) {
         List<Output> out = new ArrayList<>();
         for (Stage s : index.allStages()) {
             for (Output o : s.outs()) {
                 out.add(index.recorded(s, o));
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The output that is {@code path} or contains it. */
     public Optional<Output> outputCovering(String path) {
-        for (Output o : outputs()) {
+        for (Output o : outputs) {
             if (path.equals(o.repoPath()) || RepoPaths.isWithin(path, o.repoPath())) {
                 return Optional.of(o);
             }

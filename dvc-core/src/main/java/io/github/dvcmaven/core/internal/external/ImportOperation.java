@@ -40,7 +40,7 @@ public final class ImportOperation {
         }
         try (ExternalRepo src = ExternalRepo.open(
                 opts.url(), opts.rev(), repo.options().cwd(), repo.options().env())) {
-            String srcPath = opts.path().replace('\\', '/').replaceAll("^\\./|/+$", "");
+            String srcPath = ExternalData.normalize(opts.path());
             String out = outPath(opts, srcPath);
             String file = out + ".dvc";
             refuseOverlaps(out, file, opts.force());

@@ -103,6 +103,17 @@ public final class Remotes {
         return merged;
     }
 
+    /** A remote's options with the front end's overrides for its name (e.g. settings.xml servers) on top. */
+    public static Map<String, Object> withOverrides(
+            Map<String, Object> options, Map<String, Map<String, Object>> overrides) {
+        Map<String, Object> merged = new LinkedHashMap<>(options);
+        Map<String, Object> over = overrides.get(String.valueOf(options.get("name")));
+        if (over != null) {
+            merged.putAll(over);
+        }
+        return merged;
+    }
+
     /** Opens a remote for transfers. */
     public static Remote open(Map<String, Object> options, Map<String, String> env) {
         return open(options, env, Map.of());

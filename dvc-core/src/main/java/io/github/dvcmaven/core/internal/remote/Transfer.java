@@ -66,6 +66,11 @@ public final class Transfer {
         this.hasher = hasher;
     }
 
+    /** Parallel transfers when neither the user nor the remote's {@code jobs} option says: dvc's 4 per core. */
+    public static int defaultJobs() {
+        return 4 * Runtime.getRuntime().availableProcessors();
+    }
+
     /** The remote key of an object: dvc's layout, legacy 2.x objects at the top level. */
     public static String key(HashInfo h) {
         String v = h.value();

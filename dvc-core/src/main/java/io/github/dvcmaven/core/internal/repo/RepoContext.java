@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,12 +137,7 @@ public final class RepoContext implements AutoCloseable {
      * front end's overrides for that remote (e.g. Maven settings.xml credentials) on top.
      */
     public Map<String, Object> remoteOptions(String name) {
-        Map<String, Object> opts = new LinkedHashMap<>(Remotes.options(config, name));
-        Map<String, Object> over = options.remoteOverrides().get(String.valueOf(opts.get("name")));
-        if (over != null) {
-            opts.putAll(over);
-        }
-        return opts;
+        return Remotes.withOverrides(Remotes.options(config, name), options.remoteOverrides());
     }
 
     public Path root() {

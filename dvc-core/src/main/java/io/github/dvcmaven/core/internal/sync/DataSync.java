@@ -227,7 +227,7 @@ public final class DataSync {
                 throw new DvcException("remote option 'jobs' must be an integer, not '" + j + "'", null, e);
             }
         }
-        return 4 * Runtime.getRuntime().availableProcessors();
+        return Transfer.defaultJobs();
     }
 
     /** push: returns the number of objects uploaded. */
@@ -307,8 +307,7 @@ public final class DataSync {
         }
         int total = 0;
         for (Map.Entry<ImportSource, Set<HashInfo>> e : bySource.entrySet()) {
-            if (e.getValue().stream().allMatch(repo.cache()::isValid)
-                    && e.getValue().stream().noneMatch(HashInfo::isDir)) {
+            if (e.getValue().stream().allMatch(repo.cache()::isComplete)) {
                 continue;
             }
             ImportSource src = e.getKey();

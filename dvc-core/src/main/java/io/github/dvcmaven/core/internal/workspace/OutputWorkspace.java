@@ -12,7 +12,6 @@ import io.github.dvcmaven.core.internal.fs.FileBytes;
 import io.github.dvcmaven.core.internal.fs.Modes;
 import io.github.dvcmaven.core.internal.fs.Umask;
 import io.github.dvcmaven.core.internal.hash.ContentHasher;
-import io.github.dvcmaven.core.internal.hash.DirManifest;
 import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.repo.RepoContext;
 import io.github.dvcmaven.core.internal.repo.ScmContext;
@@ -160,27 +159,7 @@ public final class OutputWorkspace {
 
     /** The object and, for a directory, its manifest and every member are in the cache, intact. */
     public boolean cacheComplete(HashInfo hash) {
-        ObjectStore store = repo.cache();
-        if (!store.isValid(hash)) {
-            return false;
-        }
-        if (!hash.isDir()) {
-            return true;
-        }
-        DirManifest manifest;
-        try {
-            manifest = store.loadDir(hash);
-        } catch (DvcException e) {
-            return false;
-        }
-        if (manifest == null) {
-            return false;
-        }
-        Set<String> md5s = new HashSet<>();
-        for (DirManifest.Entry e : manifest.entries()) {
-            md5s.add(e.md5());
-        }
-        return store.missing(hash.name(), md5s).isEmpty();
+        return repo.cache().isComplete(hash);
     }
 
     /**
