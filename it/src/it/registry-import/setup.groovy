@@ -24,5 +24,11 @@ git(src, 'init', '-q')
 git(src, 'add', '-A')
 git(src, 'commit', '-qm', 'v1')
 git(src, 'tag', 'v1')
+// a plain export, not a repository: what import-url and get-url read
+def export = new File(basedir, '../registry-import-export')
+export.deleteDir()
+new File(export, 'sub').mkdirs()
+new File(export, 'scores.csv').text = 'id,score\n1,0.9\n'
+new File(export, 'sub/more.csv').text = 'id,score\n2,0.1\n'
 git(basedir, 'init', '-q')
 return true

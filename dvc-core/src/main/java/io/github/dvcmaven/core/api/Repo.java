@@ -1,6 +1,7 @@
 package io.github.dvcmaven.core.api;
 
 import io.github.dvcmaven.core.internal.external.ImportOperation;
+import io.github.dvcmaven.core.internal.external.ImportUrlOperation;
 import io.github.dvcmaven.core.internal.metrics.MetricsOperation;
 import io.github.dvcmaven.core.internal.pipeline.Dag;
 import io.github.dvcmaven.core.internal.plots.PlotsOperation;
@@ -164,6 +165,14 @@ public final class Repo implements AutoCloseable {
                 throw new MissingCacheException(e.paths(), e.partialResult().afterFetching(fetched));
             }
         });
+    }
+
+    /**
+     * {@code dvc import-url}: a frozen pointer to a file or directory at a URL (a local path, S3, GCS,
+     * Azure), recording the source's checksum, with the data downloaded now, later, or to a remote.
+     */
+    public ImportResult importUrl(ImportUrlOptions opts) {
+        return ctx.locked(() -> new ImportUrlOperation(ctx).run(opts));
     }
 
     /**

@@ -442,6 +442,33 @@ public final class ObjectStore {
         }
     }
 
+    /**
+     * Stores a stream whose hash is not known yet (a file imported from a URL) under the md5 of the
+     * bytes received, and returns that md5.
+     */
+    public String addStreamHashing(InputStream in) throws IOException {
+        Path tmp = tempIn(root.resolve("files").resolve("md5").resolve("staging"));
+        boolean stored = false;
+        try {
+            String actual;
+            try (SeekableByteChannel out = createProtected(tmp)) {
+                actual = new PipedCopy(in, "download", out).run();
+            }
+            HashInfo hash = new HashInfo(HashInfo.MD5, actual);
+            if (!isValid(hash)) {
+                Path dest = path(hash);
+                ensureDir(dest.getParent());
+                move(tmp, dest);
+                stored = true;
+            }
+            return actual;
+        } finally {
+            if (!stored) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
     private boolean reflink(Path source, Path target) {
         if (!reflinkWorks) {
             return false;

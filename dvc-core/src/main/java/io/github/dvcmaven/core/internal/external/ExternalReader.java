@@ -4,9 +4,7 @@ import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.api.TrackedFile;
-import io.github.dvcmaven.core.internal.cache.LinkType;
 import io.github.dvcmaven.core.internal.cache.ObjectStore;
-import io.github.dvcmaven.core.internal.fs.AtomicWrite;
 import io.github.dvcmaven.core.internal.fs.DvcIgnore;
 import io.github.dvcmaven.core.internal.fs.FileTrees;
 import io.github.dvcmaven.core.internal.fs.RepoPaths;
@@ -135,31 +133,7 @@ public final class ExternalReader implements AutoCloseable {
         }
         ExternalData d = data();
         ExternalData.Entry e = d.fetch(d.resolve(path, remoteName));
-        Path tmp = dest.toAbsolutePath().resolveSibling(AtomicWrite.tempName());
-        try {
-            Files.createDirectories(tmp.getParent());
-            if (!e.hash().isDir()) {
-                cache.link(e.hash(), tmp, List.of(LinkType.COPY), e.meta().isexec());
-            } else {
-                for (DirManifest.Entry m : cache.loadDir(e.hash()).entries()) {
-                    Path target = tmp.resolve(m.relpath()).normalize();
-                    if (!target.startsWith(tmp)) {
-                        throw new DvcException(
-                                "the manifest of '" + path + "' names a path outside it: " + m.relpath());
-                    }
-                    Files.createDirectories(target.getParent());
-                    cache.link(new HashInfo(e.hash().name(), m.md5()), target, List.of(LinkType.COPY), false);
-                }
-                Files.createDirectories(tmp);
-            }
-            AtomicWrite.rename(tmp, dest);
-        } catch (IOException io) {
-            FileTrees.deleteQuietly(tmp);
-            throw new DvcException("cannot write '" + dest + "': " + io.getMessage(), null, io);
-        } catch (RuntimeException failure) {
-            FileTrees.deleteQuietly(tmp);
-            throw failure;
-        }
+        CacheExport.copyOut(cache, e.hash(), e.meta().isexec(), dest, path);
     }
 
     /**

@@ -9,7 +9,6 @@ import io.github.dvcmaven.core.internal.format.StageChecksum;
 import io.github.dvcmaven.core.internal.fs.RepoPaths;
 import io.github.dvcmaven.core.internal.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.internal.pipeline.Output;
-import io.github.dvcmaven.core.internal.pipeline.Stage;
 import io.github.dvcmaven.core.internal.repo.DvcFiles;
 import io.github.dvcmaven.core.internal.repo.RepoContext;
 import io.github.dvcmaven.core.internal.repo.ScmContext;
@@ -41,9 +40,10 @@ public final class ImportOperation {
         try (ExternalRepo src = ExternalRepo.open(
                 opts.url(), opts.rev(), repo.options().cwd(), repo.options().env())) {
             String srcPath = ExternalData.normalize(opts.path());
-            String out = outPath(opts, srcPath);
+            String name = RepoPaths.name(srcPath.isEmpty() ? opts.url().replaceAll("/+$", "") : srcPath);
+            String out = PointerPlacement.outPath(repo, opts.out(), name);
             String file = out + ".dvc";
-            refuseOverlaps(out, file, opts.force());
+            PointerPlacement.refuseOverlaps(repo, out, file, opts.force());
             repo.listener()
                     .log(Level.INFO, "Importing '" + srcPath + " (" + opts.url() + ")' -> '" + repo.display(out) + "'");
             Map<String, Object> dep = dep(
@@ -97,7 +97,7 @@ public final class ImportOperation {
         return withMd5(withOut);
     }
 
-    private static DvcFileStage withMd5(DvcFileStage s) {
+    static DvcFileStage withMd5(DvcFileStage s) {
         DvcFileStage unsummed = new DvcFileStage(
                 s.file(), s.wdir(), s.outs(), s.imports(), null, s.frozen(), s.desc(), s.meta(), s.raw());
         return new DvcFileStage(
@@ -112,50 +112,7 @@ public final class ImportOperation {
                 s.raw());
     }
 
-    private String outPath(ImportOptions opts, String srcPath) {
-        String name = RepoPaths.name(srcPath.isEmpty() ? opts.url().replaceAll("/+$", "") : srcPath);
-        if (opts.out() == null || opts.out().isBlank()) {
-            return repo.toRepoPath(name);
-        }
-        String out = repo.toRepoPath(opts.out());
-        if (Files.isDirectory(repo.root().resolve(out)) && repo.index().ownerOf(out) == null) {
-            return out.isEmpty() ? name : out + "/" + name;
-        }
-        if (out.isEmpty()) {
-            throw new DvcException("cannot import into the repository root itself", "name a path with -Ddvc.out");
-        }
-        return out;
-    }
-
-    private void refuseOverlaps(String out, String file, boolean force) {
-        StageIndex index = repo.index();
-        Stage owner = index.ownerOf(out);
-        boolean samePointer = owner instanceof DvcFileStage d && d.file().equals(file);
-        if (owner != null && !samePointer) {
-            throw new DvcException(
-                    "cannot import to '" + repo.display(out) + "': it overlaps with an output of '"
-                            + repo.display(owner.addressing()) + "'",
-                    "import to another path with -Ddvc.out=PATH");
-        }
-        if (!index.outputsWithin(out).isEmpty()) {
-            throw new DvcException(
-                    "cannot import to '" + repo.display(out) + "': it contains tracked outputs",
-                    "import to another path with -Ddvc.out=PATH");
-        }
-        if (!force && (samePointer || Files.exists(repo.root().resolve(file)))) {
-            throw new DvcException(
-                    "'" + repo.display(file) + "' already exists",
-                    "update it with `mvn dvc:update -Ddvc.targets=" + repo.display(file)
-                            + "`, or replace it with -Ddvc.force=true");
-        }
-        if (!force && Files.exists(repo.root().resolve(out)) && !samePointer) {
-            throw new DvcException(
-                    "'" + repo.display(out) + "' already exists in the workspace",
-                    "move it away, or overwrite it with -Ddvc.force=true");
-        }
-    }
-
-    private static Output newOutput(String repoPath) {
+    static Output newOutput(String repoPath) {
         return new Output(
                 RepoPaths.name(repoPath), repoPath, null, null, true, false, true, null, Output.Kind.OUT, Map.of());
     }
@@ -202,6 +159,9 @@ public final class ImportOperation {
     }
 
     private boolean update(DvcFileStage st, UpdateOptions opts, ScmContext scm) {
+        if (st.isUrlImport()) {
+            return new ImportUrlOperation(repo).update(st, opts, scm);
+        }
         ImportSource source = ImportSource.of(st);
         String rev = opts.rev() != null ? opts.rev() : source.rev();
         try (ExternalRepo src = source.open(repo, rev)) {
@@ -256,8 +216,8 @@ public final class ImportOperation {
             }
             if (!d.isImport()) {
                 throw new DvcException(
-                        "'" + repo.display(d.file()) + "' is not an import (it has no source repository)",
-                        "only pointers written by `dvc import` can be updated");
+                        "'" + repo.display(d.file()) + "' is not an import (it has no source repository or URL)",
+                        "only pointers written by `dvc import` or `dvc import-url` can be updated");
             }
             out.add(d);
         }

@@ -21,10 +21,8 @@ public record ImportSource(String pointer, String path, String url, String rev, 
         }
         Map<String, Object> dep = stage.imports().get(0);
         if (!(dep.get("repo") instanceof Map<?, ?> repo)) {
-            throw new DvcException(
-                    "'" + stage.file() + "': its dependency '" + dep.get("path")
-                            + "' has no 'repo' (a `dvc import-url` pointer, which this tool does not read yet)",
-                    "use `dvc update` / `dvc pull` for it");
+            throw new DvcException("'" + stage.file() + "': its dependency '" + dep.get("path")
+                    + "' has no 'repo': it is an import-url pointer, not an import from a repository");
         }
         for (Object k : repo.keySet()) {
             if (!REPO_KEYS.contains(String.valueOf(k))) {

@@ -28,6 +28,14 @@ public record DirManifest(List<Entry> entries) {
 
     /** {@code json.dumps(entries, sort_keys=True)}, written directly: this runs over 100,000s of files. */
     public byte[] toBytes() {
+        return toBytes("md5");
+    }
+
+    /**
+     * The manifest with each member's checksum under {@code checksumKey}: "md5" for data, "etag" for the
+     * tree dvc records of a directory imported from a bucket. Both sort before "relpath".
+     */
+    public byte[] toBytes(String checksumKey) {
         StringBuilder sb = new StringBuilder(entries.size() * 80 + 2);
         sb.append('[');
         for (int i = 0; i < entries.size(); i++) {
@@ -35,7 +43,7 @@ public record DirManifest(List<Entry> entries) {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append("{\"md5\": ");
+            sb.append("{\"").append(checksumKey).append("\": ");
             PyJson.quote(sb, e.md5());
             sb.append(", \"relpath\": ");
             PyJson.quote(sb, e.relpath());

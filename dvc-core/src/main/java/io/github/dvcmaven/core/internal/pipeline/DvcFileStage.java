@@ -35,6 +35,16 @@ public record DvcFileStage(
         return !imports.isEmpty();
     }
 
+    /** An {@code import-url} pointer: its dependency is a URL, not a path of another repository. */
+    public boolean isUrlImport() {
+        return isImport() && !imports.get(0).containsKey("repo");
+    }
+
+    /** A {@code dvc import} pointer: its data comes from another repository. */
+    public boolean isRepoImport() {
+        return isImport() && imports.get(0).containsKey("repo");
+    }
+
     @Override
     public List<Output> deps() {
         return List.of();

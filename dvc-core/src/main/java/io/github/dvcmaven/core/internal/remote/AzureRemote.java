@@ -21,7 +21,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -185,6 +187,43 @@ public final class AzureRemote implements Remote {
         } catch (RuntimeException e) {
             throw translate(e, keyPrefix);
         }
+    }
+
+    @Override
+    public ObjectInfo stat(String key) throws IOException {
+        try {
+            var blob = client.getBlobClient(prefix + key);
+            if (!blob.exists()) {
+                return null;
+            }
+            var props = blob.getProperties();
+            return new ObjectInfo(key, props.getBlobSize(), quoted(props.getETag()));
+        } catch (RuntimeException e) {
+            throw translate(e, key);
+        }
+    }
+
+    @Override
+    public List<ObjectInfo> listInfo(String keyPrefix) throws IOException {
+        List<ObjectInfo> out = new ArrayList<>();
+        try {
+            for (BlobItem item : client.listBlobs(
+                    new ListBlobsOptions().setPrefix(prefix + keyPrefix).setMaxResultsPerPage(5000), null)) {
+                Long size = item.getProperties().getContentLength();
+                out.add(new ObjectInfo(
+                        item.getName().substring(prefix.length()),
+                        size == null ? -1 : size,
+                        quoted(item.getProperties().getETag())));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            throw translate(e, keyPrefix);
+        }
+    }
+
+    /** dvc records an Azure ETag with its quotes, adding them when the service left them off. */
+    static String quoted(String etag) {
+        return etag == null || etag.startsWith("\"") ? etag : "\"" + etag + "\"";
     }
 
     /** Blocks reported as the SDK sends them (its listener counts in total, this one in steps). */

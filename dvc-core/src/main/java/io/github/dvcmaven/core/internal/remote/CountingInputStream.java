@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** A download's bytes, reported to its task's progress as they arrive (none when there is no tracker). */
-final class CountingInputStream extends FilterInputStream {
+public final class CountingInputStream extends FilterInputStream {
     private final ProgressTracker progress;
     private long count;
 
-    CountingInputStream(InputStream in, ProgressTracker progress) {
+    public CountingInputStream(InputStream in, ProgressTracker progress) {
         super(in);
         this.progress = progress;
     }

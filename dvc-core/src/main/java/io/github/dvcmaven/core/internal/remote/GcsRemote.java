@@ -24,7 +24,11 @@ import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -162,6 +166,49 @@ public final class GcsRemote implements Remote {
             return keys;
         } catch (BaseServiceException e) {
             throw translate(e, keyPrefix);
+        }
+    }
+
+    @Override
+    public ObjectInfo stat(String key) throws IOException {
+        try {
+            Blob b = storage.get(
+                    BlobId.of(bucket, prefix + key),
+                    Storage.BlobGetOption.fields(Storage.BlobField.SIZE, Storage.BlobField.ETAG));
+            return b == null ? null : new ObjectInfo(key, b.getSize(), etag(b.getEtag()));
+        } catch (BaseServiceException e) {
+            throw translate(e, key);
+        }
+    }
+
+    @Override
+    public List<ObjectInfo> listInfo(String keyPrefix) throws IOException {
+        List<ObjectInfo> out = new ArrayList<>();
+        try {
+            Page<Blob> page = storage.list(
+                    bucket,
+                    Storage.BlobListOption.prefix(prefix + keyPrefix),
+                    Storage.BlobListOption.fields(
+                            Storage.BlobField.NAME, Storage.BlobField.SIZE, Storage.BlobField.ETAG),
+                    Storage.BlobListOption.pageSize(1000));
+            for (Blob b : page.iterateAll()) {
+                out.add(new ObjectInfo(b.getName().substring(prefix.length()), b.getSize(), etag(b.getEtag())));
+            }
+            return out;
+        } catch (BaseServiceException e) {
+            throw translate(e, keyPrefix);
+        }
+    }
+
+    /** dvc records a GCS etag as the hex of its base64 bytes ({@code Meta.from_info}). */
+    static String etag(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(Base64.getDecoder().decode(raw));
+        } catch (IllegalArgumentException e) {
+            return raw;
         }
     }
 

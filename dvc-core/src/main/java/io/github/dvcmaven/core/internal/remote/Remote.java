@@ -3,6 +3,7 @@ package io.github.dvcmaven.core.internal.remote;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
@@ -46,6 +47,19 @@ public interface Remote extends AutoCloseable {
     void upload(Path file, String key, LongConsumer sent) throws IOException;
 
     InputStream open(String key) throws IOException;
+
+    /**
+     * The object's size and checksum, or null when there is no such object: what {@code import-url}
+     * records of a file in a bucket.
+     */
+    default ObjectInfo stat(String key) throws IOException {
+        throw new UnsupportedOperationException(url() + " cannot describe its objects");
+    }
+
+    /** Every object under {@code prefix} with its size and checksum, for a directory {@code import-url}. */
+    default List<ObjectInfo> listInfo(String prefix) throws IOException {
+        throw new UnsupportedOperationException(url() + " cannot describe its objects");
+    }
 
     void delete(String key) throws IOException;
 

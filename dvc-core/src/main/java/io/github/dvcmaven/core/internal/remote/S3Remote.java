@@ -319,6 +319,16 @@ public final class S3Remote implements Remote {
                     ? AwsSessionCredentials.create(key, secret, token)
                     : AwsBasicCredentials.create(key, secret);
         }
+        // the environment given (the JVM API's, not only the process's) is the chain's first link
+        String envKey = env.get("AWS_ACCESS_KEY_ID");
+        String envSecret = env.get("AWS_SECRET_ACCESS_KEY");
+        if (envKey != null && envSecret != null && opt("profile") == null) {
+            Remotes.registerSecret(envSecret);
+            String envToken = env.get("AWS_SESSION_TOKEN");
+            return () -> envToken != null
+                    ? AwsSessionCredentials.create(envKey, envSecret, envToken)
+                    : AwsBasicCredentials.create(envKey, envSecret);
+        }
         String profile = opt("profile");
         String credentialPath = opt("credentialpath");
         if (credentialPath != null || profile != null) {
@@ -375,6 +385,31 @@ public final class S3Remote implements Remote {
                 next = page.next();
             } while (next != null);
             return keys;
+        });
+    }
+
+    @Override
+    public ObjectInfo stat(String key) throws IOException {
+        return call(
+                key,
+                () -> requests.stat(prefix + key)
+                        .map(i -> new ObjectInfo(key, i.size(), i.etag()))
+                        .orElse(null));
+    }
+
+    @Override
+    public List<ObjectInfo> listInfo(String keyPrefix) throws IOException {
+        return call(keyPrefix, () -> {
+            List<ObjectInfo> out = new ArrayList<>();
+            String next = null;
+            do {
+                SignedS3Requests.Page page = requests.list(prefix + keyPrefix, next);
+                for (ObjectInfo o : page.objects()) {
+                    out.add(new ObjectInfo(o.key().substring(prefix.length()), o.size(), o.etag()));
+                }
+                next = page.next();
+            } while (next != null);
+            return out;
         });
     }
 

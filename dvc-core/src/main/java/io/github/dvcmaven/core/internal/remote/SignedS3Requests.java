@@ -53,7 +53,11 @@ final class SignedS3Requests {
     }
 
     /** One page of a listing: keys (without the bucket), and the token of the next page or null. */
-    record Page(List<String> keys, String next) {}
+    record Page(List<ObjectInfo> objects, String next) {
+        List<String> keys() {
+            return objects.stream().map(ObjectInfo::key).toList();
+        }
+    }
 
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
@@ -98,6 +102,11 @@ final class SignedS3Requests {
 
     /** The object's size, or empty when there is no such object. */
     Optional<Long> head(String key) throws IOException {
+        return stat(key).map(ObjectInfo::size);
+    }
+
+    /** The object's size and ETag (quotes stripped), or empty when there is no such object. */
+    Optional<ObjectInfo> stat(String key) throws IOException {
         SdkHttpFullRequest.Builder b = request(SdkHttpMethod.HEAD, key);
         objectReadHeaders.forEach(b::putHeader);
         HttpExecuteResponse r = send(b, null);
@@ -107,10 +116,12 @@ final class SignedS3Requests {
         }
         check(r, key);
         close(r);
-        return Optional.of(r.httpResponse()
+        long size = r.httpResponse()
                 .firstMatchingHeader("Content-Length")
                 .map(Long::parseLong)
-                .orElse(-1L));
+                .orElse(-1L);
+        String etag = r.httpResponse().firstMatchingHeader("ETag").orElse(null);
+        return Optional.of(new ObjectInfo(key, size, unquote(etag)));
     }
 
     /** The object's bytes; the caller closes the stream, which frees the connection. */
@@ -296,7 +307,10 @@ final class SignedS3Requests {
 
     /** A v2 page continues at its NextContinuationToken, a v1 page at its NextMarker or else its last key. */
     static Page parseListing(InputStream in, boolean v1) throws IOException {
-        List<String> keys = new ArrayList<>();
+        List<ObjectInfo> keys = new ArrayList<>();
+        String key = null;
+        String etag = null;
+        long size = -1;
         String next = null;
         boolean truncated = false;
         try {
@@ -306,10 +320,25 @@ final class SignedS3Requests {
                 int event = x.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     switch (x.getLocalName()) {
-                        case "Contents" -> inContents = true;
+                        case "Contents" -> {
+                            inContents = true;
+                            key = null;
+                            etag = null;
+                            size = -1;
+                        }
                         case "Key" -> {
                             if (inContents) {
-                                keys.add(SdkHttpUtils.urlDecode(x.getElementText()));
+                                key = SdkHttpUtils.urlDecode(x.getElementText());
+                            }
+                        }
+                        case "ETag" -> {
+                            if (inContents) {
+                                etag = unquote(x.getElementText());
+                            }
+                        }
+                        case "Size" -> {
+                            if (inContents) {
+                                size = Long.parseLong(x.getElementText().trim());
                             }
                         }
                         case "IsTruncated" ->
@@ -321,18 +350,30 @@ final class SignedS3Requests {
                 } else if (event == XMLStreamConstants.END_ELEMENT
                         && x.getLocalName().equals("Contents")) {
                     inContents = false;
+                    if (key != null) {
+                        keys.add(new ObjectInfo(key, size, etag));
+                    }
                 }
             }
-        } catch (XMLStreamException e) {
+        } catch (XMLStreamException | NumberFormatException e) {
             throw new IOException("unreadable listing from the server: " + e.getMessage(), e);
         }
         if (v1 && truncated && (next == null || next.isEmpty()) && !keys.isEmpty()) {
-            next = keys.get(keys.size() - 1);
+            next = keys.get(keys.size() - 1).key();
         }
         if (truncated && (next == null || next.isEmpty())) {
             throw new IOException("the server said the listing continues but gave no continuation token");
         }
         return new Page(keys, truncated ? next : null);
+    }
+
+    /** An ETag as dvc records it: without the quotes HTTP puts around it. */
+    static String unquote(String etag) {
+        if (etag == null) {
+            return null;
+        }
+        String e = etag.trim();
+        return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
     }
 
     /**

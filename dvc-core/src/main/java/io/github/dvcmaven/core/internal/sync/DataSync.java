@@ -129,12 +129,21 @@ public final class DataSync {
         for (Map.Entry<Stage, List<Output>> e :
                 new TargetResolver(repo, index).resolve(targets).entrySet()) {
             Stage s = e.getKey();
-            if (forPush && s instanceof DvcFileStage d && d.isImport()) {
+            if (forPush && s instanceof DvcFileStage d && d.isRepoImport()) {
                 continue;
             }
             for (Output o : e.getValue()) {
                 Output recorded = index.recorded(s, o);
                 if (!recorded.cache() || (forPush && !recorded.push())) {
+                    continue;
+                }
+                if (recorded.hash() == null && s instanceof DvcFileStage d && d.isUrlImport()) {
+                    repo.listener()
+                            .log(
+                                    Level.WARN,
+                                    "'" + repo.display(o.repoPath()) + "' was imported with --no-download and is not"
+                                            + " fetched by dvc-maven" + where + "; download it with `mvn dvc:update"
+                                            + " -Ddvc.targets=" + repo.display(d.file()) + "`");
                     continue;
                 }
                 if (recorded.hash() == null) {
@@ -152,7 +161,7 @@ public final class DataSync {
                         && !recorded.remote().equals(remoteName)) {
                     continue;
                 }
-                if (s instanceof DvcFileStage d && d.isImport()) {
+                if (s instanceof DvcFileStage d && d.isRepoImport()) {
                     used.add(new Used(recorded, null, revision, ImportSource.of(d)));
                     continue;
                 }
