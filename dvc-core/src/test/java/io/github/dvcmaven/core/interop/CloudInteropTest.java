@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dvcmaven.core.api.ImportUrlOptions;
 import io.github.dvcmaven.core.api.PullOptions;
 import io.github.dvcmaven.core.api.Repo;
 import io.github.dvcmaven.core.api.RepoOptions;
@@ -11,6 +12,7 @@ import io.github.dvcmaven.core.testing.Datasets;
 import io.github.dvcmaven.core.testing.DvcCli;
 import io.github.dvcmaven.core.testing.ExternalTools;
 import io.github.dvcmaven.core.testing.TreeSnapshot;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -95,5 +97,28 @@ abstract class CloudInteropTest {
         dvc.ok(theirs, "pull", "-q");
         assertThat(TreeSnapshot.read(theirs.resolve("single.txt"))).isEqualTo("one file\n");
         assertThat(dvc.ok(theirs, "status", "-c").out()).contains("in sync");
+    }
+
+    /** The bucket's own checksums (S3's ETag, GCS's base64 etag, Azure's quoted one) recorded as dvc records them. */
+    @Test
+    void importUrlFromTheBucketWritesDvcsPointers() throws Exception {
+        server.put("raw/churn.csv", "id,churn\n1,0\n".getBytes(StandardCharsets.UTF_8));
+        server.put("raw/images/a.png", "png-a".getBytes(StandardCharsets.UTF_8));
+        server.put("raw/images/sub/b.png", "png-b".getBytes(StandardCharsets.UTF_8));
+        Path ours = dvc.initRepo(tmp.resolve("ours"));
+        Path theirs = dvc.initRepo(tmp.resolve("theirs"));
+        server.configureDvc(dvc, ours, "raw", "raw");
+        server.configureDvc(dvc, theirs, "raw", "raw");
+        try (Repo repo = open(ours)) {
+            repo.importUrl(ImportUrlOptions.of("remote://raw/churn.csv"));
+            repo.importUrl(ImportUrlOptions.of("remote://raw/images").withOut("imgs"));
+        }
+        dvc.ok(theirs, "import-url", "-q", "remote://raw/churn.csv");
+        dvc.ok(theirs, "import-url", "-q", "remote://raw/images", "imgs");
+        for (String f : List.of("churn.csv.dvc", "imgs.dvc")) {
+            assertThat(TreeSnapshot.read(ours.resolve(f))).as(f).isEqualTo(TreeSnapshot.read(theirs.resolve(f)));
+        }
+        assertThat(TreeSnapshot.of(ours.resolve("imgs"))).isEqualTo(TreeSnapshot.of(theirs.resolve("imgs")));
+        assertThat(dvc.ok(ours, "update", "churn.csv.dvc").out()).contains("didn't change");
     }
 }

@@ -31,8 +31,9 @@ record BucketUrlSource(String url, Remote bucket, String key) implements UrlSour
             if (file != null) {
                 return new UrlState(
                         "etag",
-                        new HashInfo(HashInfo.MD5, checked(file).etag()),
+                        checked(file).etag(),
                         Meta.file(file.size(), false),
+                        file.versionId(),
                         List.of(new ObjectInfo("", file.size(), file.etag())));
             }
             String prefix = key.isEmpty() ? "" : key + "/";
@@ -55,7 +56,7 @@ record BucketUrlSource(String url, Remote bucket, String key) implements UrlSour
                 etags.add(new DirManifest.Entry(m.key(), m.etag()));
             }
             HashInfo tree = DirManifest.hashOf(new DirManifest(etags).toBytes("etag"), HashInfo.MD5);
-            return new UrlState("md5", tree, Meta.dir(size, members.size()), List.copyOf(members));
+            return new UrlState("md5", tree.value(), Meta.dir(size, members.size()), null, List.copyOf(members));
         } catch (IOException e) {
             throw new DvcException("cannot read '" + url + "': " + Remotes.redact(e.getMessage()), null, e);
         }
@@ -100,7 +101,7 @@ record BucketUrlSource(String url, Remote bucket, String key) implements UrlSour
             HashInfo tree = DirManifest.hashOf(manifest, HashInfo.MD5);
             cache.addBytes(manifest, tree);
             // dvc keeps the source's etag tree in the cache beside the data's manifest
-            cache.addBytes(etagTree(state), state.hash());
+            cache.addBytes(etagTree(state), state.treeHash());
             return new Fetched(state, tree, state.meta());
         } catch (IOException e) {
             throw new DvcException("cannot store '" + url + "' in the cache: " + e.getMessage(), null, e);

@@ -180,12 +180,15 @@ public final class ImportUrlOperation {
         return summed ? ImportOperation.withMd5(s) : s;
     }
 
-    /** The entry dvc writes: checksum, size, nfiles, then {@code hash: md5}, path and fs_config. */
+    /** The entry dvc writes: checksum, size, nfiles, version_id, then {@code hash: md5}, path and fs_config. */
     static Map<String, Object> dep(UrlState state, String path, Map<String, Object> fs) {
         Map<String, Object> dep = new LinkedHashMap<>();
         if (state != null) {
-            dep.put(state.checksumKey(), state.hash().value());
+            dep.put(state.checksumKey(), state.checksum());
             DvcFileFormat.putMeta(dep, state.meta());
+            if (state.versionId() != null) {
+                dep.put("version_id", state.versionId());
+            }
         }
         dep.put("hash", HashInfo.MD5);
         dep.put("path", path);

@@ -41,7 +41,7 @@ record LocalUrlSource(String url, Path path) implements UrlSource {
                 String md5 = hash(path, cache, progress);
                 Meta meta = Meta.file(stat.size(), stat.isExecutable());
                 HashInfo hash = HashInfo.md5(md5);
-                return new Fetched(new UrlState("md5", hash, meta, List.of()), hash, meta);
+                return new Fetched(new UrlState("md5", hash.value(), meta, null, List.of()), hash, meta);
             }
             if (!Files.isDirectory(path)) {
                 throw new DvcException(
@@ -78,7 +78,7 @@ record LocalUrlSource(String url, Path path) implements UrlSource {
                 cache.addBytes(bytes, tree);
             }
             Meta meta = Meta.dir(size, files.size());
-            return new Fetched(new UrlState("md5", tree, meta, List.of()), tree, meta);
+            return new Fetched(new UrlState("md5", tree.value(), meta, null, List.of()), tree, meta);
         } catch (IOException | UncheckedIOException e) {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             throw new DvcException("cannot read '" + url + "': " + io.getMessage(), null, io);

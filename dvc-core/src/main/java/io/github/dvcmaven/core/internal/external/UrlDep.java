@@ -9,11 +9,11 @@ import java.util.Set;
 /**
  * The dependency of an {@code import-url} pointer: the URL as recorded, its {@code fs_config}, and the
  * checksum (under {@code md5} or {@code etag}) the source had when it was imported. Keys this tool does
- * not honour (cloud versioning's {@code version_id}, hdfs's {@code checksum}) are refused.
+ * not honour (hdfs's {@code checksum}, cloud versioning's {@code cloud}) are refused.
  */
 record UrlDep(String pointer, String path, Map<String, Object> fsConfig, String checksumKey, String checksum) {
     private static final Set<String> KEYS =
-            Set.of("path", "md5", "etag", "size", "nfiles", "isexec", "hash", "fs_config");
+            Set.of("path", "md5", "etag", "size", "nfiles", "isexec", "hash", "fs_config", "version_id");
 
     static UrlDep of(DvcFileStage stage) {
         if (stage.imports().size() != 1) {
@@ -44,8 +44,6 @@ record UrlDep(String pointer, String path, Map<String, Object> fsConfig, String 
     }
 
     boolean matches(UrlState state) {
-        return checksum != null
-                && checksumKey.equals(state.checksumKey())
-                && checksum.equals(state.hash().value());
+        return checksum != null && checksumKey.equals(state.checksumKey()) && checksum.equals(state.checksum());
     }
 }

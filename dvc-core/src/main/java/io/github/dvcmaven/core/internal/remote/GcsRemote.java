@@ -174,8 +174,15 @@ public final class GcsRemote implements Remote {
         try {
             Blob b = storage.get(
                     BlobId.of(bucket, prefix + key),
-                    Storage.BlobGetOption.fields(Storage.BlobField.SIZE, Storage.BlobField.ETAG));
-            return b == null ? null : new ObjectInfo(key, b.getSize(), etag(b.getEtag()));
+                    Storage.BlobGetOption.fields(
+                            Storage.BlobField.SIZE, Storage.BlobField.ETAG, Storage.BlobField.GENERATION));
+            return b == null
+                    ? null
+                    : new ObjectInfo(
+                            key,
+                            b.getSize(),
+                            etag(b.getEtag()),
+                            b.getGeneration() == null ? null : String.valueOf(b.getGeneration()));
         } catch (BaseServiceException e) {
             throw translate(e, key);
         }

@@ -393,7 +393,7 @@ public final class S3Remote implements Remote {
         return call(
                 key,
                 () -> requests.stat(prefix + key)
-                        .map(i -> new ObjectInfo(key, i.size(), i.etag()))
+                        .map(i -> new ObjectInfo(key, i.size(), i.etag(), i.versionId()))
                         .orElse(null));
     }
 

@@ -121,7 +121,9 @@ final class SignedS3Requests {
                 .map(Long::parseLong)
                 .orElse(-1L);
         String etag = r.httpResponse().firstMatchingHeader("ETag").orElse(null);
-        return Optional.of(new ObjectInfo(key, size, unquote(etag)));
+        String version =
+                r.httpResponse().firstMatchingHeader("x-amz-version-id").orElse(null);
+        return Optional.of(new ObjectInfo(key, size, unquote(etag), version));
     }
 
     /** The object's bytes; the caller closes the stream, which frees the connection. */
