@@ -156,10 +156,11 @@ public final class Repo implements AutoCloseable {
      */
     public CheckoutResult pull(PullOptions opts) {
         return ctx.lockedHashing(() -> {
-            int fetched = new DataSync(ctx).fetch(opts.sync(), false);
+            DataSync sync = new DataSync(ctx);
+            int fetched = sync.fetch(opts.sync(), false);
             try {
                 return new CheckoutOperation(ctx)
-                        .run(opts.sync().targets(), opts.force(), false)
+                        .run(opts.sync().targets(), opts.force(), false, sync.fetchedFromSource())
                         .afterFetching(fetched);
             } catch (MissingCacheException e) {
                 throw new MissingCacheException(e.paths(), e.partialResult().afterFetching(fetched));

@@ -226,6 +226,54 @@ class ImportUrlInteropTest {
     }
 
     @Test
+    void pullFetchesNoDownloadImportsFromTheirSourceAsDvcDoes() throws IOException {
+        Path ours = repo("ours");
+        Path theirs = repo("theirs");
+        try (Repo repo = open(ours)) {
+            repo.importUrl(ImportUrlOptions.of(data.resolve("images").toString())
+                    .withOut("imgs")
+                    .withMode(Mode.NO_DOWNLOAD));
+            repo.importUrl(ImportUrlOptions.of(s3.url("raw/churn.csv"))
+                    .withMode(Mode.NO_DOWNLOAD)
+                    .withFsConfig(endpoint()));
+        }
+        dvc.ok(
+                theirs,
+                "import-url",
+                "-q",
+                "--no-download",
+                data.resolve("images").toString(),
+                "imgs");
+        String pointer = read(theirs.resolve("imgs.dvc"));
+        try (Repo repo = open(theirs)) {
+            repo.pull(PullOptions.of(SyncOptions.of(List.of())));
+        }
+        assertThat(TreeSnapshot.of(theirs.resolve("imgs"))).isEqualTo(TreeSnapshot.of(data.resolve("images")));
+        assertThat(read(theirs.resolve("imgs.dvc"))).isEqualTo(pointer);
+        // dvc pulls a --no-download file import from its source (a directory one it cannot: "missing-files")
+        dvc.ok(ours, "pull", "-q", "churn.csv.dvc");
+        assertThat(read(ours.resolve("churn.csv"))).isEqualTo("id,churn\n1,0\n2,1\n");
+        FileTrees.deleteRecursively(ours.resolve("churn.csv"));
+        FileTrees.deleteRecursively(ours.resolve(".dvc/cache"));
+        try (Repo repo = open(ours)) {
+            repo.pull(PullOptions.of(SyncOptions.of(List.of())));
+        }
+        assertThat(TreeSnapshot.of(ours.resolve("imgs"))).isEqualTo(TreeSnapshot.of(data.resolve("images")));
+        assertThat(read(ours.resolve("churn.csv"))).isEqualTo("id,churn\n1,0\n2,1\n");
+        // the source moved on: the pull refuses to pass the new bytes off as the recorded ones
+        Files.writeString(data.resolve("images/a.png"), "png-a2");
+        FileTrees.deleteRecursively(ours.resolve("imgs"));
+        try (Repo repo = open(ours)) {
+            assertThatThrownBy(() -> repo.pull(PullOptions.of(SyncOptions.of(List.of("imgs.dvc")))))
+                    .isInstanceOf(DvcException.class)
+                    .hasMessageContaining("changed since 'imgs.dvc' recorded it")
+                    .satisfies(e ->
+                            assertThat(((DvcException) e).hint()).contains("mvn dvc:update -Ddvc.targets=imgs.dvc"));
+        }
+        assertThat(ours.resolve("imgs")).doesNotExist();
+    }
+
+    @Test
     void toRemoteUploadsWithoutTouchingTheWorkspaceAndDvcPullsIt() throws IOException {
         Path ours = repo("ours");
         Path theirs = repo("theirs");

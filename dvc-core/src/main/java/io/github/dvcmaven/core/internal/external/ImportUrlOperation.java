@@ -90,6 +90,32 @@ public final class ImportUrlOperation {
         return true;
     }
 
+    /**
+     * The output of a {@code --no-download} pointer, fetched from its source into the cache as {@code dvc
+     * pull} does (the pointer is not rewritten); refused when the source changed since it was recorded.
+     */
+    public Output fetchUndownloaded(DvcFileStage st) {
+        UrlDep dep = UrlDep.of(st);
+        String hint = "run `mvn dvc:update -Ddvc.targets=" + repo.display(st.file()) + "`";
+        if (dep.checksum() == null) {
+            throw new DvcException(
+                    "'" + repo.display(st.file()) + "' records no checksum of its source (written with --no-exec)",
+                    hint);
+        }
+        try (UrlSource src = open(st, dep.path(), dep.fsConfig());
+                ProgressTracker progress = tracker("Fetching")) {
+            UrlSource.Fetched f = src.download(repo.cache(), jobs(), progress);
+            if (!dep.matches(f.dep())) {
+                throw new DvcException(
+                        "'" + dep.path() + "' changed since '" + repo.display(st.file()) + "' recorded it ("
+                                + dep.checksumKey() + " " + dep.checksum() + ", now "
+                                + f.dep().checksum() + ")",
+                        hint + " to take the new version");
+            }
+            return st.outs().get(0).withHash(f.out(), f.meta());
+        }
+    }
+
     private DvcFileStage materialize(
             DvcFileStage template,
             String path,

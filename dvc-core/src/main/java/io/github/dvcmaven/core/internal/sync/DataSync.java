@@ -9,6 +9,7 @@ import io.github.dvcmaven.core.internal.config.ConfigLevel;
 import io.github.dvcmaven.core.internal.external.ExternalData;
 import io.github.dvcmaven.core.internal.external.ExternalRepo;
 import io.github.dvcmaven.core.internal.external.ImportSource;
+import io.github.dvcmaven.core.internal.external.ImportUrlOperation;
 import io.github.dvcmaven.core.internal.fs.AtomicWrite;
 import io.github.dvcmaven.core.internal.fs.DvcIgnore;
 import io.github.dvcmaven.core.internal.hash.DirManifest;
@@ -60,6 +61,19 @@ public final class DataSync {
         Used(Output output, String remote, String revision) {
             this(output, remote, revision, null);
         }
+    }
+
+    /** The {@code --no-download} url imports a fetch found, fetched from their sources by {@link #fetch}. */
+    private final List<DvcFileStage> undownloaded = new ArrayList<>();
+
+    private final Map<String, Output> fetchedFromSource = new LinkedHashMap<>();
+
+    /**
+     * The outputs the last fetch brought from a {@code --no-download} import's source, by path: their
+     * pointers record no hash, so a pull checks them out with these.
+     */
+    public Map<String, Output> fetchedFromSource() {
+        return Map.copyOf(fetchedFromSource);
     }
 
     /** Every cached output of the workspace that has a recorded hash (what gc must keep). */
@@ -138,6 +152,13 @@ public final class DataSync {
                     continue;
                 }
                 if (recorded.hash() == null && s instanceof DvcFileStage d && d.isUrlImport()) {
+                    if (forPush) {
+                        continue; // nothing of it is in this cache to push
+                    }
+                    if (revision.equals(RevisionSnapshot.WORKSPACE)) {
+                        undownloaded.add(d);
+                        continue;
+                    }
                     repo.listener()
                             .log(
                                     Level.WARN,
@@ -283,8 +304,14 @@ public final class DataSync {
         int total = 0;
         List<HashInfo> missing = new ArrayList<>();
         Map<HashInfo, String> failed = new LinkedHashMap<>();
+        undownloaded.clear();
         List<Used> used = collect(opts, false);
         total += fetchImports(used);
+        for (DvcFileStage d : undownloaded) {
+            Output o = new ImportUrlOperation(repo).fetchUndownloaded(d);
+            fetchedFromSource.put(o.repoPath(), o);
+            total += o.meta().nfiles() != null ? o.meta().nfiles() : 1;
+        }
         for (Map.Entry<String, Set<HashInfo>> e : byRemote(used).entrySet()) {
             try (Remote remote = open(e.getKey())) {
                 Transfer.Result r =

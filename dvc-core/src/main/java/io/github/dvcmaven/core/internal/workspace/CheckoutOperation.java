@@ -79,12 +79,21 @@ public final class CheckoutOperation {
     }
 
     public CheckoutResult run(List<String> targets, boolean force, boolean relink) {
+        return run(targets, force, relink, Map.of());
+    }
+
+    /**
+     * Checks out the targets' outputs, taking the hash of those whose pointer records none from {@code
+     * known} (imports a pull fetched from their source).
+     */
+    public CheckoutResult run(List<String> targets, boolean force, boolean relink, Map<String, Output> known) {
         StageIndex index = repo.index();
         List<Output> outputs = new ArrayList<>();
         TargetResolver resolver = new TargetResolver(repo, index);
         for (Map.Entry<Stage, List<Output>> e : resolver.resolve(targets).entrySet()) {
             for (Output o : e.getValue()) {
-                outputs.add(index.recorded(e.getKey(), o));
+                Output recorded = index.recorded(e.getKey(), o);
+                outputs.add(recorded.hash() == null ? known.getOrDefault(recorded.repoPath(), recorded) : recorded);
             }
         }
         return checkout(outputs, resolver.innerPaths(targets), force, relink);
