@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A dvc repository read at one revision, as Python's {@code dvc.api} reads it: for JVM applications that
@@ -80,6 +81,38 @@ public final class RepoReader implements AutoCloseable {
     /** {@code dvc.api.read}: the whole file as UTF-8 text. */
     public String readString(String path) {
         return new String(read(path), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code dvc.api.metrics_show()}: the values of every metrics file dvc.yaml names (stage metrics and
+     * top-level ones, cached ones read from the cache or remote) merged into one mapping; a top-level key
+     * two files share becomes {@code file:key}.
+     *
+     * @throws DvcException if a metrics file cannot be read or parsed
+     */
+    public Map<String, Object> metricsShow() {
+        return reader.metricsShow(List.of());
+    }
+
+    /** {@code dvc.api.metrics_show(*targets)}: the named metrics files only. */
+    public Map<String, Object> metricsShow(List<String> targets) {
+        return reader.metricsShow(targets);
+    }
+
+    /**
+     * {@code dvc.api.params_show()}: the params the stages use, the default params file and dvc.yaml's
+     * top-level params files whole, merged as {@link #metricsShow()} merges.
+     */
+    public Map<String, Object> paramsShow() {
+        return reader.paramsShow(List.of(), false);
+    }
+
+    /**
+     * {@code dvc.api.params_show(*targets, deps=depsOnly)}: the named params files whole, or (none named)
+     * with {@code depsOnly} only the keys stages depend on.
+     */
+    public Map<String, Object> paramsShow(List<String> targets, boolean depsOnly) {
+        return reader.paramsShow(targets, depsOnly);
     }
 
     /** {@code dvc.api.get_url}: the URL of the file's object on the remote. */

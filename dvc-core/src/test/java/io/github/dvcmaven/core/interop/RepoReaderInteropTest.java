@@ -121,6 +121,80 @@ class RepoReaderInteropTest {
         }
     }
 
+    /** A pipeline with params in two files (one key in both) and metrics, one of them a cached output. */
+    private void pipeline() throws IOException {
+        Files.writeString(src.resolve("params.yaml"), "train:\n  epochs: 3\n  lr: 0.1\nseed: 7\n");
+        Files.writeString(src.resolve("eval.yaml"), "thr: 0.5\nseed: 9\nunused: 1\n");
+        Files.writeString(src.resolve("scores.src"), "{\"acc\": 0.9, \"nested\": {\"f1\": 0.8}, \"seed\": 1}\n");
+        Files.writeString(src.resolve("loss.src"), "loss: 0.25\n");
+        Files.writeString(src.resolve("dvc.yaml"), """
+                stages:
+                  train:
+                    cmd: cp scores.src scores.json && cp loss.src loss.yaml
+                    deps:
+                    - scores.src
+                    - loss.src
+                    params:
+                    - train.epochs
+                    - eval.yaml:
+                      - thr
+                      - seed
+                    metrics:
+                    - scores.json:
+                        cache: false
+                    - loss.yaml
+                """);
+        dvc.ok(src, "repro", "-q");
+        dvc.ok(src, "push", "-q");
+        DvcCli.git(src, "add", "-A");
+        DvcCli.git(src, "commit", "-qm", "pipeline");
+        FileTrees.deleteRecursively(src.resolve(".dvc/cache"));
+    }
+
+    private static String canon(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
+            // dvc names a shared key's file from wherever the process runs ("junit-123/eval.yaml:seed"); we
+            // name it from the repository's root ("eval.yaml:seed")
+            m.forEach((k, x) -> sorted.put(String.valueOf(k).replaceFirst("^[^:]*/(?=[^/:]*:)", ""), canon(x)));
+            return sorted.toString();
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(RepoReaderInteropTest::canon).toList().toString();
+        }
+        if (v instanceof Number n) {
+            return new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(v);
+    }
+
+    private String pythonShow(String call) {
+        return canon(IndependentJson.parse(
+                python("import dvc.api,json,sys; sys.stdout.write(json.dumps(dvc.api." + call + "))")));
+    }
+
+    @Test
+    void paramsAndMetricsAreDvcApis() throws IOException {
+        pipeline();
+        try (RepoReader r = RepoReader.open("registry", null, options())) {
+            assertThat(canon(r.paramsShow())).isEqualTo(pythonShow("params_show(repo='registry')"));
+            assertThat(canon(r.paramsShow(List.of(), true)))
+                    .isEqualTo(pythonShow("params_show(repo='registry', deps=True)"));
+            assertThat(canon(r.paramsShow(List.of("eval.yaml"), false)))
+                    .isEqualTo(pythonShow("params_show('eval.yaml', repo='registry')"));
+            assertThat(canon(r.metricsShow())).isEqualTo(pythonShow("metrics_show(repo='registry')"));
+            assertThat(canon(r.metricsShow(List.of("loss.yaml"))))
+                    .isEqualTo(pythonShow("metrics_show('loss.yaml', repo='registry')"));
+            assertThat(r.paramsShow()).containsKey("eval.yaml:seed").containsKey("params.yaml:seed");
+            assertThatThrownBy(() -> r.metricsShow(List.of("nothing.json")))
+                    .isInstanceOf(DvcException.class)
+                    .hasMessageContaining("nothing.json");
+        }
+        try (RepoReader v1 = RepoReader.open("registry", "v1", options())) {
+            assertThat(canon(v1.paramsShow())).isEqualTo(pythonShow("params_show(repo='registry', rev='v1')"));
+        }
+    }
+
     @Test
     void concurrentStreamsEachGetTheRightBytes() throws Exception {
         try (RepoReader r = RepoReader.open("registry", "v1", options())) {

@@ -9,6 +9,7 @@ import io.github.dvcmaven.core.internal.fs.DvcIgnore;
 import io.github.dvcmaven.core.internal.fs.FileTrees;
 import io.github.dvcmaven.core.internal.fs.RepoPaths;
 import io.github.dvcmaven.core.internal.hash.DirManifest;
+import io.github.dvcmaven.core.internal.metrics.RevisionMetrics;
 import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.py.PyStrings;
 import io.github.dvcmaven.core.internal.remote.Remote;
@@ -23,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +113,32 @@ public final class ExternalReader implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw new DvcException(e.getCause().getMessage(), null, e);
         }
+    }
+
+    /** {@code dvc.api.metrics_show}: the metrics files' values merged, a failure to read one failing it all. */
+    public Map<String, Object> metricsShow(List<String> targets) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Object> byFile = RevisionMetrics.metrics(
+                source.index(), targets.stream().map(ExternalData::normalize).toList(), (p, cached) -> read(p), errors);
+        if (!errors.isEmpty()) {
+            throw new DvcException("cannot read the metrics of '" + source.url() + "' at " + source.commit() + ": "
+                    + String.join(
+                            "; ",
+                            errors.entrySet().stream()
+                                    .map(e -> e.getKey() + ": " + e.getValue())
+                                    .toList()));
+        }
+        return RevisionMetrics.merged(byFile);
+    }
+
+    /** {@code dvc.api.params_show}: the params files' values merged. */
+    public Map<String, Object> paramsShow(List<String> targets, boolean depsOnly) {
+        return RevisionMetrics.merged(RevisionMetrics.params(
+                source.index(),
+                source.snapshot().root(),
+                depsOnly,
+                targets.stream().map(ExternalData::normalize).toList(),
+                true));
     }
 
     /** {@code dvc.api.get_url}: where the file's object lives on the remote. */
