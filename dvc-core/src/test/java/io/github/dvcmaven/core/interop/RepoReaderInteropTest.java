@@ -3,6 +3,9 @@ package io.github.dvcmaven.core.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dvcmaven.core.api.BuildInput;
+import io.github.dvcmaven.core.api.BuildInputs;
+import io.github.dvcmaven.core.api.BuildInputsResult;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.DvcRenderer;
 import io.github.dvcmaven.core.api.ListOptions;
@@ -193,6 +196,64 @@ class RepoReaderInteropTest {
         try (RepoReader v1 = RepoReader.open("registry", "v1", options())) {
             assertThat(canon(v1.paramsShow())).isEqualTo(pythonShow("params_show(repo='registry', rev='v1')"));
         }
+    }
+
+    @Test
+    void buildInputsAreFetchedOnceVerifiedAndRecorded() throws Exception {
+        pipeline();
+        Path out = tmp.resolve("build/classes/models");
+        Path manifest = out.resolve("dvc-inputs.json");
+        List<BuildInput> inputs = List.of(
+                new BuildInput("registry", "v1", List.of("model.bin", "data"), null),
+                new BuildInput("registry", null, List.of("params.yaml"), null));
+        ReaderOptions machineCache = options().withCacheDir(tmp.resolve("machine-cache"));
+        BuildInputsResult first = BuildInputs.fetch(inputs, out, manifest, machineCache, false);
+        assertThat(first.written()).isEqualTo(3);
+        assertThat(Files.size(out.resolve("model.bin"))).isEqualTo(3 << 20);
+        assertThat(out.resolve("data/a.txt")).hasContent("hello\n"); // v1's directory...
+        try (RepoReader head = RepoReader.open("registry", null, options())) {
+            // ...while the second input's file is HEAD's, and the manifest names both commits
+            assertThat(out.resolve("params.yaml")).hasContent(head.readString("params.yaml"));
+            Map<?, ?> doc = (Map<?, ?>) IndependentJson.parse(Files.readString(manifest));
+            List<?> entries = (List<?>) doc.get("inputs");
+            assertThat(entries).hasSize(3);
+            Map<?, ?> model = (Map<?, ?>) entries.get(0);
+            assertThat(model.get("commit"))
+                    .isEqualTo(DvcCli.git(src, "rev-parse", "v1").stdout().trim());
+            assertThat(model.get("md5"))
+                    .isEqualTo(dvc.ok(src, "ls", "--json", "--show-hash", ".", "--rev", "v1")
+                            .out()
+                            .replaceAll("(?s).*\"md5\": \"([0-9a-f]{32})\", \"path\": \"model.bin\".*", "$1"));
+            assertThat(((Map<?, ?>) entries.get(2)).get("commit")).isEqualTo(head.commit());
+            assertThat(((Map<?, ?>) entries.get(2)).get("metrics").toString())
+                    .contains("acc")
+                    .contains("loss");
+        }
+        // nothing to do the second time, even with the remote gone
+        s3.close();
+        BuildInputsResult again = BuildInputs.fetch(inputs, out, manifest, machineCache, false);
+        assertThat(again.written()).isZero();
+        assertThat(BuildInputs.fetch(inputs, out, manifest, machineCache, true).written())
+                .isZero();
+        // a changed file is noticed and restored from the machine cache, the remote still gone
+        Files.writeString(out.resolve("data/sub/b.txt"), "tampered\n");
+        assertThat(BuildInputs.fetch(inputs, out, manifest, machineCache, false).written())
+                .isEqualTo(1);
+        assertThat(out.resolve("data/sub/b.txt")).hasContent("world\n");
+        assertThatThrownBy(() -> BuildInputs.fetch(
+                        List.of(inputs.get(0), new BuildInput("registry", null, List.of("data/a.txt"), null)),
+                        out,
+                        manifest,
+                        machineCache,
+                        false))
+                .isInstanceOf(DvcException.class)
+                .hasMessageContaining("build inputs overlap: 'data/a.txt'");
+        // offline with something missing fails naming the input
+        FileTrees.deleteRecursively(out.resolve("model.bin"));
+        assertThatThrownBy(() -> BuildInputs.fetch(inputs, out, manifest, machineCache, true))
+                .isInstanceOf(DvcException.class)
+                .hasMessageContaining("'registry' at v1")
+                .hasMessageContaining("offline");
     }
 
     @Test

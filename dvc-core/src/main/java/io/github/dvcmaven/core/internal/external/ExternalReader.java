@@ -155,13 +155,15 @@ public final class ExternalReader implements AutoCloseable {
     }
 
     /** {@code dvc get}: the file or directory written to {@code dest}, which must not exist yet. */
-    public void get(String path, Path dest) {
+    /** Writes the file or tree to {@code dest} (which must not exist) and returns the hash it was checked against. */
+    public HashInfo get(String path, Path dest) {
         if (Files.exists(dest)) {
             throw new DvcException("'" + dest + "' already exists", "remove it, or name another place with -Ddvc.out");
         }
         ExternalData d = data();
         ExternalData.Entry e = d.fetch(d.resolve(path, remoteName));
         CacheExport.copyOut(cache, e.hash(), e.meta().isexec(), dest, path);
+        return e.hash();
     }
 
     /**

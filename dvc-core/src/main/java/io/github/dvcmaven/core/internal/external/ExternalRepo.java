@@ -126,6 +126,44 @@ public final class ExternalRepo implements AutoCloseable {
         }
     }
 
+    /**
+     * The commit {@code rev} (null: HEAD) names, without a clone where git can say it (ls-remote of a
+     * URL's branches and tags); a local repository is opened in place.
+     */
+    public static String resolveCommit(String url, String rev, Path cwd, Map<String, String> env) {
+        if (url != null && isGitUrl(url) && !url.startsWith("file://")) {
+            if (rev != null && rev.matches("[0-9a-f]{40}")) {
+                return rev;
+            }
+            String wanted = rev == null || rev.isBlank() ? "HEAD" : rev;
+            java.util.Collection<org.eclipse.jgit.lib.Ref> refs;
+            try {
+                refs = org.eclipse.jgit.api.Git.lsRemoteRepository()
+                        .setRemote(url)
+                        .setHeads(false)
+                        .setTags(false)
+                        .call();
+            } catch (GitAPIException | RuntimeException e) {
+                throw new DvcException(
+                        "cannot list the revisions of '" + url + "': " + Remotes.redact(e.getMessage()),
+                        "check the URL and that this machine can reach it (`git ls-remote " + url + "`)",
+                        e);
+            }
+            for (String name : List.of(wanted, "refs/tags/" + wanted, "refs/heads/" + wanted)) {
+                for (org.eclipse.jgit.lib.Ref ref : refs) {
+                    if (ref.getName().equals(name)) {
+                        org.eclipse.jgit.lib.ObjectId id =
+                                ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
+                        return id.getName();
+                    }
+                }
+            }
+        }
+        try (ExternalRepo r = open(url, rev, cwd, env)) {
+            return r.commit();
+        }
+    }
+
     static boolean isGitUrl(String url) {
         return GIT_URL.matcher(url).matches() && !url.matches("^[A-Za-z]:[\\\\/].*");
     }
