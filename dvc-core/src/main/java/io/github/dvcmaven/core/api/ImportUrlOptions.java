@@ -43,22 +43,27 @@ public record ImportUrlOptions(
         return new ImportUrlOptions(url, null, Mode.DOWNLOAD, null, Map.of(), false);
     }
 
+    /** Where it goes in this repository ({@code -o}). */
     public ImportUrlOptions withOut(String value) {
         return new ImportUrlOptions(url, value, mode, remote, fsConfig, force);
     }
 
+    /** How much happens now ({@code --no-download}, {@code --no-exec}, {@code --to-remote}). */
     public ImportUrlOptions withMode(Mode value) {
         return new ImportUrlOptions(url, out, value, remote, fsConfig, force);
     }
 
+    /** The remote {@code --to-remote} uploads to ({@code -r}). */
     public ImportUrlOptions withRemote(String value) {
         return new ImportUrlOptions(url, out, mode, value, fsConfig, force);
     }
 
+    /** Options for the URL's storage ({@code --fs-config NAME=VALUE}). */
     public ImportUrlOptions withFsConfig(Map<String, String> value) {
         return new ImportUrlOptions(url, out, mode, remote, value, force);
     }
 
+    /** Replace an existing output or pointer ({@code --force}). */
     public ImportUrlOptions withForce(boolean on) {
         return new ImportUrlOptions(url, out, mode, remote, fsConfig, on);
     }

@@ -9,6 +9,7 @@ import io.github.dvcmaven.core.api.StageChange.Section;
 import io.github.dvcmaven.core.api.StageChange.StageFlag;
 import io.github.dvcmaven.core.internal.format.LockFileFormat;
 import io.github.dvcmaven.core.internal.fs.RepoPaths;
+import io.github.dvcmaven.core.internal.params.ParamsReader;
 import io.github.dvcmaven.core.internal.pipeline.Output;
 import io.github.dvcmaven.core.internal.pipeline.ParamsDep;
 import io.github.dvcmaven.core.internal.pipeline.PipelineStage;

@@ -10,6 +10,7 @@ import io.github.dvcmaven.core.api.StageStatus;
 import io.github.dvcmaven.core.api.StatusOptions;
 import io.github.dvcmaven.core.api.StatusReport;
 import io.github.dvcmaven.core.internal.format.DvcYamlFormat;
+import io.github.dvcmaven.core.internal.params.ParamsReader;
 import io.github.dvcmaven.core.internal.pipeline.Dag;
 import io.github.dvcmaven.core.internal.pipeline.DvcFileStage;
 import io.github.dvcmaven.core.internal.pipeline.Output;

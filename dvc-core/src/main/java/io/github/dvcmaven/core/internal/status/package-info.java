@@ -1,2 +1,2 @@
-/** What differs and from what: stage status against dvc.lock and the .dvc files, data status and diff as differences between data indexes, and the parameter values they compare. */
+/** What differs and from what: stage status against dvc.lock and the .dvc files, data status and diff as differences between data indexes. */
 package io.github.dvcmaven.core.internal.status;

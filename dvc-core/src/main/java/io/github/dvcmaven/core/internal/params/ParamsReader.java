@@ -1,4 +1,4 @@
-package io.github.dvcmaven.core.internal.status;
+package io.github.dvcmaven.core.internal.params;
 
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.internal.format.params.ParamsFiles;
