@@ -51,11 +51,7 @@ record BucketUrlSource(String url, Remote bucket, String key) implements UrlSour
                 throw new DvcException(
                         "dependency '" + url + "' does not exist", "check the URL: no object or prefix has that name");
             }
-            List<DirManifest.Entry> etags = new ArrayList<>();
-            for (ObjectInfo m : members) {
-                etags.add(new DirManifest.Entry(m.key(), m.etag()));
-            }
-            HashInfo tree = DirManifest.hashOf(new DirManifest(etags).toBytes("etag"), HashInfo.MD5);
+            HashInfo tree = DirManifest.hashOf(etagTree(members), HashInfo.MD5);
             return new UrlState("md5", tree.value(), Meta.dir(size, members.size()), null, List.copyOf(members));
         } catch (IOException e) {
             throw new DvcException("cannot read '" + url + "': " + Remotes.redact(e.getMessage()), null, e);
@@ -101,16 +97,17 @@ record BucketUrlSource(String url, Remote bucket, String key) implements UrlSour
             HashInfo tree = DirManifest.hashOf(manifest, HashInfo.MD5);
             cache.addBytes(manifest, tree);
             // dvc keeps the source's etag tree in the cache beside the data's manifest
-            cache.addBytes(etagTree(state), state.treeHash());
+            cache.addBytes(etagTree(state.members()), state.treeHash());
             return new Fetched(state, tree, state.meta());
         } catch (IOException e) {
             throw new DvcException("cannot store '" + url + "' in the cache: " + e.getMessage(), null, e);
         }
     }
 
-    private static byte[] etagTree(UrlState state) {
+    /** The tree dvc hashes for a bucket directory: each member's ETag by relative path. */
+    private static byte[] etagTree(List<ObjectInfo> members) {
         List<DirManifest.Entry> etags = new ArrayList<>();
-        for (ObjectInfo m : state.members()) {
+        for (ObjectInfo m : members) {
             etags.add(new DirManifest.Entry(m.key(), m.etag()));
         }
         return new DirManifest(etags).toBytes("etag");
