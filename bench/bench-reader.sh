@@ -23,7 +23,8 @@ export AWS_REQUEST_CHECKSUM_CALCULATION=when_required AWS_RESPONSE_CHECKSUM_VALI
 . "$ROOT/bench/lib.sh"
 echo "# building the plugin and the test classpath"
 build_with_test_classpath
-start_s3 "$(( 2 * BIG_MB / 1024 + 3 ))g" memory
+# S3Proxy keeps a multipart upload several times over in its heap while it assembles it
+start_s3 "$(( 6 * BIG_MB / 1024 + 4 ))g" memory
 main() { java -cp "$CP" io.github.dvcmaven.core.bench.ReaderBenchMain "$@"; }
 
 echo "# registry: one ${BIG_MB} MiB file and a directory of $LIST_FILES files, pushed to S3"
