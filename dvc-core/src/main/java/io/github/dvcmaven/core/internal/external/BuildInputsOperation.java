@@ -6,11 +6,11 @@ import io.github.dvcmaven.core.api.BuildInputsResult.Entry;
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.HashInfo;
 import io.github.dvcmaven.core.api.ReaderOptions;
+import io.github.dvcmaven.core.api.RepoListener;
 import io.github.dvcmaven.core.api.RepoListener.Level;
+import io.github.dvcmaven.core.internal.event.ProgressTracker;
 import io.github.dvcmaven.core.internal.fs.AtomicWrite;
 import io.github.dvcmaven.core.internal.fs.FileTrees;
-import io.github.dvcmaven.core.internal.hash.DirManifest;
-import io.github.dvcmaven.core.internal.hash.FileHasher;
 import io.github.dvcmaven.core.internal.py.JsonParser;
 import io.github.dvcmaven.core.internal.py.PyJson;
 import java.io.IOException;
@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * Fetches build inputs into an output directory and records them in a manifest, doing nothing for an
@@ -127,7 +126,8 @@ public final class BuildInputsOperation {
                 } finally {
                     FileTrees.deleteQuietly(aside);
                 }
-                String md5 = hashOf(target);
+                UrlState written = onDisk(target);
+                String md5 = written.checksum();
                 if (!md5.equals(expected.value())) {
                     throw new DvcException("'" + target + "' does not have the hash '" + p + "' records ("
                             + expected.value() + ", got " + md5 + ")");
@@ -138,7 +138,7 @@ public final class BuildInputsOperation {
                         source.commit(),
                         p,
                         md5,
-                        size(target),
+                        written.meta().size(),
                         outputDirectory.relativize(target).toString().replace('\\', '/'),
                         true,
                         metrics));
@@ -170,7 +170,11 @@ public final class BuildInputsOperation {
             return null;
         }
         Path target = target(outputDirectory, p);
-        if (!Files.exists(target) || !String.valueOf(e.get("md5")).equals(hashOf(target))) {
+        if (!Files.exists(target)) {
+            return null;
+        }
+        UrlState now = onDisk(target);
+        if (!String.valueOf(e.get("md5")).equals(now.checksum())) {
             return null;
         }
         @SuppressWarnings("unchecked")
@@ -180,8 +184,8 @@ public final class BuildInputsOperation {
                 input.rev(),
                 String.valueOf(e.get("commit")),
                 p,
-                String.valueOf(e.get("md5")),
-                size(target),
+                now.checksum(),
+                now.meta().size(),
                 String.valueOf(e.get("file")),
                 false,
                 metrics);
@@ -211,34 +215,10 @@ public final class BuildInputsOperation {
         return reader.base().cwd();
     }
 
-    /** The md5 dvc gives the file, or for a directory its tree hash ({@code .dir}). */
-    static String hashOf(Path target) {
-        try {
-            if (Files.isRegularFile(target)) {
-                return FileHasher.hash(target, HashInfo.MD5);
-            }
-            List<DirManifest.Entry> entries = new ArrayList<>();
-            try (Stream<Path> walk = Files.walk(target)) {
-                for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                    entries.add(new DirManifest.Entry(
-                            target.relativize(f).toString().replace('\\', '/'), FileHasher.hash(f, HashInfo.MD5)));
-                }
-            }
-            return new DirManifest(entries).hash().value();
-        } catch (IOException e) {
-            throw new DvcException("cannot hash '" + target + "': " + e.getMessage(), null, e);
-        }
-    }
-
-    private static long size(Path target) {
-        try (Stream<Path> walk = Files.walk(target)) {
-            long total = 0;
-            for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                total += Files.size(f);
-            }
-            return total;
-        } catch (IOException e) {
-            throw new DvcException("cannot read '" + target + "': " + e.getMessage(), null, e);
+    /** The md5 dvc gives the file (a directory's tree hash) and its size, read as import-url reads a path. */
+    private static UrlState onDisk(Path target) {
+        try (ProgressTracker quiet = new ProgressTracker(RepoListener.SILENT, "Checking", 0, "files")) {
+            return new LocalUrlSource(target.toString(), target).state(quiet);
         }
     }
 

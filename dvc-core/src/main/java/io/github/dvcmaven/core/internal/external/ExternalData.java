@@ -45,7 +45,7 @@ public final class ExternalData {
     public ExternalData(ExternalRepo source, ObjectStore cache, RepoOptions options) {
         this.source = source;
         this.cache = cache;
-        this.jobs = options.jobs() > 0 ? options.jobs() : Transfer.defaultJobs();
+        this.jobs = Transfer.jobs(options.jobs());
         this.listener = options.listener();
         this.options = options;
     }

@@ -48,7 +48,7 @@ public final class ImportUrlOperation {
             throw new DvcException(
                     "--remote applies to --to-remote only", "add -Ddvc.toRemote=true, or drop -Ddvc.remote");
         }
-        String out = PointerPlacement.outPath(repo, opts.out(), RepoPaths.name(urlPath(opts.url())));
+        String out = PointerPlacement.outPath(repo, opts.out(), UrlLocations.name(opts.url()));
         String file = out + ".dvc";
         PointerPlacement.refuseOverlaps(repo, out, file, opts.force());
         String wdir = RepoPaths.parent(out);
@@ -239,14 +239,8 @@ public final class ImportUrlOperation {
         return rel.toString().replace('\\', '/');
     }
 
-    private static String urlPath(String url) {
-        String u = url.replaceAll("/+$", "");
-        int sep = u.indexOf("://");
-        return sep < 0 ? u : u.substring(sep + 3);
-    }
-
     private int jobs() {
-        return repo.options().jobs() > 0 ? repo.options().jobs() : Transfer.defaultJobs();
+        return Transfer.jobs(repo.options().jobs());
     }
 
     private ProgressTracker tracker(String task) {

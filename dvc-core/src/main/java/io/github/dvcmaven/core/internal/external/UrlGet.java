@@ -5,7 +5,6 @@ import io.github.dvcmaven.core.api.RepoOptions;
 import io.github.dvcmaven.core.internal.cache.ObjectStore;
 import io.github.dvcmaven.core.internal.event.ProgressTracker;
 import io.github.dvcmaven.core.internal.fs.FileTrees;
-import io.github.dvcmaven.core.internal.fs.RepoPaths;
 import io.github.dvcmaven.core.internal.remote.Transfer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +19,7 @@ public final class UrlGet {
     /** Returns where it was written: {@code out}, or inside it when {@code out} is a directory. */
     public static Path get(String url, String out, Map<String, String> fsConfig, RepoOptions options) {
         Path cwd = options.cwd();
-        String name = RepoPaths.name(url.replaceAll("/+$", "").replaceFirst("^[a-z0-9]+://", ""));
+        String name = UrlLocations.name(url);
         Path dest = out == null || out.isBlank() ? cwd.resolve(name) : cwd.resolve(out);
         if (Files.isDirectory(dest) && out != null && !out.isBlank()) {
             dest = dest.resolve(name);
@@ -41,7 +40,7 @@ public final class UrlGet {
         try (UrlSource src = UrlLocations.open(url, new LinkedHashMap<>(fsConfig), cwd, options, null);
                 ProgressTracker progress = new ProgressTracker(options.listener(), "Downloading", 0, "files")) {
             ObjectStore store = new ObjectStore(staging);
-            int jobs = options.jobs() > 0 ? options.jobs() : Transfer.defaultJobs();
+            int jobs = Transfer.jobs(options.jobs());
             UrlSource.Fetched f = src.download(store, jobs, progress);
             CacheExport.copyOut(store, f.out(), f.meta().isexec(), dest, url);
             return dest;

@@ -2,6 +2,7 @@ package io.github.dvcmaven.core.internal.external;
 
 import io.github.dvcmaven.core.api.DvcException;
 import io.github.dvcmaven.core.api.RepoOptions;
+import io.github.dvcmaven.core.internal.fs.RepoPaths;
 import io.github.dvcmaven.core.internal.remote.Remotes;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -51,15 +52,30 @@ public final class UrlLocations {
                     "'" + url + "': the scheme '" + scheme + "://' is not supported by dvc-maven's import-url",
                     "supported: local paths, s3://, gs://, azure://, remote://NAME/path");
         }
-        String rest = url.substring(sep + 3);
+        Map<String, Object> remote = new LinkedHashMap<>(fsConfig);
+        remote.put("name", url);
+        return bucket(url, url, remote, options);
+    }
+
+    /** The URL's last segment: what an import or a download of it is named by default. */
+    static String name(String url) {
+        String u = url.replaceAll("/+$", "");
+        int sep = u.indexOf("://");
+        return RepoPaths.name(sep < 0 ? u : u.substring(sep + 3));
+    }
+
+    /** The object or prefix {@code target} names, read through a remote of its bucket with {@code opts}. */
+    private static UrlSource bucket(String url, String target, Map<String, Object> opts, RepoOptions options) {
+        int sep = target.indexOf("://");
+        String scheme = target.substring(0, sep).toLowerCase(Locale.ROOT);
+        String rest = target.substring(sep + 3);
         int slash = rest.indexOf('/');
         String bucket = slash < 0 ? rest : rest.substring(0, slash);
         String key = slash < 0 ? "" : rest.substring(slash + 1).replaceAll("/+$", "");
         if (bucket.isEmpty()) {
-            throw new DvcException("'" + url + "' names no bucket", "use " + scheme + "://BUCKET/path");
+            throw new DvcException("'" + target + "' names no bucket", "use " + scheme + "://BUCKET/path");
         }
-        Map<String, Object> remote = new LinkedHashMap<>(fsConfig);
-        remote.put("name", url);
+        Map<String, Object> remote = new LinkedHashMap<>(opts);
         remote.put("url", scheme + "://" + bucket);
         return new BucketUrlSource(url, Remotes.open(remote, options.env(), options.proxies()), key);
     }
@@ -92,11 +108,6 @@ public final class UrlLocations {
         if (!BUCKETS.contains(scheme)) {
             return open(target, Map.of(), base, options, null);
         }
-        String after = target.substring(sep + 3);
-        int s = after.indexOf('/');
-        String bucket = s < 0 ? after : after.substring(0, s);
-        opts.put("url", scheme + "://" + bucket);
-        return new BucketUrlSource(
-                url, Remotes.open(opts, options.env(), options.proxies()), s < 0 ? "" : after.substring(s + 1));
+        return bucket(url, target, opts, options);
     }
 }

@@ -178,15 +178,10 @@ public final class AzureRemote implements Remote {
     @Override
     public Set<String> list(String keyPrefix) throws IOException {
         Set<String> keys = new HashSet<>();
-        try {
-            for (BlobItem item : client.listBlobs(
-                    new ListBlobsOptions().setPrefix(prefix + keyPrefix).setMaxResultsPerPage(5000), null)) {
-                keys.add(item.getName().substring(prefix.length()));
-            }
-            return keys;
-        } catch (RuntimeException e) {
-            throw translate(e, keyPrefix);
+        for (ObjectInfo o : listInfo(keyPrefix)) {
+            keys.add(o.key());
         }
+        return keys;
     }
 
     @Override

@@ -374,18 +374,11 @@ public final class S3Remote implements Remote {
 
     @Override
     public Set<String> list(String keyPrefix) throws IOException {
-        return call(keyPrefix, () -> {
-            Set<String> keys = new HashSet<>();
-            String next = null;
-            do {
-                SignedS3Requests.Page page = requests.list(prefix + keyPrefix, next);
-                for (String k : page.keys()) {
-                    keys.add(k.substring(prefix.length()));
-                }
-                next = page.next();
-            } while (next != null);
-            return keys;
-        });
+        Set<String> keys = new HashSet<>();
+        for (ObjectInfo o : listInfo(keyPrefix)) {
+            keys.add(o.key());
+        }
+        return keys;
     }
 
     @Override

@@ -53,11 +53,7 @@ final class SignedS3Requests {
     }
 
     /** One page of a listing: keys (without the bucket), and the token of the next page or null. */
-    record Page(List<ObjectInfo> objects, String next) {
-        List<String> keys() {
-            return objects.stream().map(ObjectInfo::key).toList();
-        }
-    }
+    record Page(List<ObjectInfo> objects, String next) {}
 
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;

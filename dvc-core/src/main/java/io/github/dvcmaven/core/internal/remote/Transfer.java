@@ -67,6 +67,11 @@ public final class Transfer {
     }
 
     /** Parallel transfers when neither the user nor the remote's {@code jobs} option says: dvc's 4 per core. */
+    /** The parallelism asked for ({@code -j}, > 0), else the default. */
+    public static int jobs(int requested) {
+        return requested > 0 ? requested : defaultJobs();
+    }
+
     public static int defaultJobs() {
         return 4 * Runtime.getRuntime().availableProcessors();
     }
